@@ -1,0 +1,2 @@
+export * from './schema.js';
+export type { CompiledDistribution } from './compiled-distribution.js';

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+
+/**
+ * Every numeric input of every model may be a plain number or one of these distributions.
+ * Parameter checks live here (superRefine) so a bad parameter is a 400 naming the field.
+ */
+const finite = z.number().finite();
+
+export const FixedSchema = z
+  .object({ type: z.literal('fixed'), value: finite })
+  .meta({ id: 'FixedDistribution', description: 'A known value.' });
+
+export const UniformSchema = z
+  .object({ type: z.literal('uniform'), min: finite, max: finite })
+  .superRefine((d, ctx) => {
+    if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be greater than min' });
+  })
+  .meta({ id: 'UniformDistribution', description: 'Every value between min and max equally likely.' });
+
+export const TriangularSchema = z
+  .object({ type: z.literal('triangular'), min: finite, mode: finite, max: finite })
+  .superRefine((d, ctx) => {
+    if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be greater than min' });
+    else if (d.mode < d.min || d.mode > d.max)
+      ctx.addIssue({ code: 'custom', path: ['mode'], message: 'mode must lie between min and max' });
+  })
+  .meta({ id: 'TriangularDistribution', description: 'Lowest, most likely and highest value.' });
+
+export const PertSchema = z
+  .object({
+    type: z.literal('pert'),
+    min: finite,
+    mode: finite,
+    max: finite,
+    /** Weight of the mode; 4 is the classic PERT. */
+    lambda: z.number().finite().positive().default(4),
+  })
+  .superRefine((d, ctx) => {
+    if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be greater than min' });
+    else if (d.mode < d.min || d.mode > d.max)
+      ctx.addIssue({ code: 'custom', path: ['mode'], message: 'mode must lie between min and max' });
+  })
+  .meta({
+    id: 'PertDistribution',
+    description: 'Beta-PERT: a smooth three-point estimate (lowest, most likely, highest); lambda 4 is the classic form.',
+  });
+
+export const NormalSchema = z
+  .object({ type: z.literal('normal'), mean: finite, sd: z.number().finite().positive() })
+  .meta({ id: 'NormalDistribution' });
+
+export const TruncatedNormalSchema = z
+  .object({
+    type: z.literal('truncatedNormal'),
+    mean: finite,
+    sd: z.number().finite().positive(),
+    min: finite,
+    max: finite,
+  })
+  .superRefine((d, ctx) => {
+    if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be greater than min' });
+  })
+  .meta({ id: 'TruncatedNormalDistribution', description: 'A normal distribution cut to [min, max] (mean and sd are those of the uncut normal).' });
+
+export const LognormalSchema = z
+  .object({
+    type: z.literal('lognormal'),
+    /** Mean and sd of the variable itself (not of its logarithm): what users know. */
+    mean: z.number().finite().positive(),
+    sd: z.number().finite().positive(),
+  })
+  .meta({ id: 'LognormalDistribution', description: 'Lognormal given by the mean and sd of the variable itself.' });
+
+export const BetaSchema = z
+  .object({
+    type: z.literal('beta'),
+    alpha: z.number().finite().positive(),
+    beta: z.number().finite().positive(),
+    min: finite.default(0),
+    max: finite.default(1),
+  })
+  .superRefine((d, ctx) => {
+    if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be greater than min' });
+  })
+  .meta({ id: 'BetaDistribution', description: 'Beta(alpha, beta) scaled to [min, max] (default [0, 1]).' });
+
+export const DiscreteSchema = z
+  .object({
+    type: z.literal('discrete'),
+    values: z.array(finite).min(1).max(1000),
+    probabilities: z.array(z.number().finite().min(0).max(1)).min(1).max(1000),
+  })
+  .superRefine((d, ctx) => {
+    if (d.values.length !== d.probabilities.length)
+      ctx.addIssue({ code: 'custom', path: ['probabilities'], message: 'needs one probability per value' });
+    const total = d.probabilities.reduce((a, b) => a + b, 0);
+    if (Math.abs(total - 1) > 1e-9)
+      ctx.addIssue({ code: 'custom', path: ['probabilities'], message: `probabilities must sum to 1 (they sum to ${total})` });
+  })
+  .meta({ id: 'DiscreteDistribution', description: 'A finite set of values with their probabilities.' });
+
+export const Interval90Schema = z
+  .object({
+    type: z.literal('interval90'),
+    /** 5th percentile. */
+    low: finite,
+    /** 95th percentile. */
+    high: finite,
+    shape: z.enum(['normal', 'lognormal', 'uniform']).default('normal'),
+  })
+  .superRefine((d, ctx) => {
+    if (!(d.low < d.high)) ctx.addIssue({ code: 'custom', path: ['high'], message: 'high must be greater than low' });
+    if (d.shape === 'lognormal' && !(d.low > 0))
+      ctx.addIssue({ code: 'custom', path: ['low'], message: 'a lognormal interval needs low > 0' });
+  })
+  .meta({
+    id: 'Interval90Distribution',
+    description:
+      'A 90% interval: 5% chance below low, 5% above high. The service fits the named shape to it (uniform: low and high are the 5th and 95th percentiles of a wider uniform).',
+  });
+
+export const DistributionSchema = z
+  .discriminatedUnion('type', [
+    FixedSchema,
+    UniformSchema,
+    TriangularSchema,
+    PertSchema,
+    NormalSchema,
+    TruncatedNormalSchema,
+    LognormalSchema,
+    BetaSchema,
+    DiscreteSchema,
+    Interval90Schema,
+  ])
+  .meta({ id: 'Distribution', description: 'An uncertain value.' });
+
+export type Distribution = z.infer<typeof DistributionSchema>;
+
+/** A number or a distribution: every numeric model input accepts both. */
+export const Uncertain = z.union([finite, DistributionSchema]).meta({
+  id: 'UncertainNumber',
+  description: 'A number, or a distribution over it (its mean is used by a deterministic evaluation).',
+});
+export type Uncertain = z.infer<typeof Uncertain>;
