@@ -1,0 +1,30 @@
+import express, { type Express } from 'express';
+import swaggerUi from 'swagger-ui-express';
+import type { Config } from './config.js';
+import { buildOpenApiDocument } from './openapi-document.js';
+import { HttpProblem, problemMiddleware } from './problem.js';
+import { contractRoutes } from './routes/contracts.js';
+import { healthRoutes } from './routes/health.js';
+import { scenarioRoutes } from './routes/scenarios.js';
+
+export interface AppDependencies {
+  config: Pick<Config, 'MAX_PAYLOAD_BYTES'>;
+}
+
+/** The HTTP edge, without `listen`, so tests run it in-process. */
+export function createApp(deps: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: deps.config.MAX_PAYLOAD_BYTES, strict: false }));
+  const document = buildOpenApiDocument();
+  app.get('/openapi.json', (_req, res) => void res.json(document));
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Resultaatfinanciering API' }));
+  app.use(healthRoutes());
+  app.use(contractRoutes());
+  app.use(scenarioRoutes());
+  app.use((req, _res, next) =>
+    next(new HttpProblem({ type: 'https://resultaatfinanciering.example/problems/not-found', title: 'Not found', status: 404, detail: `No route ${req.method} ${req.path}` })),
+  );
+  app.use(problemMiddleware);
+  return app;
+}

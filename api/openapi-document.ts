@@ -1,0 +1,60 @@
+import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { ContractEvaluationSchema, ContractSchema } from '../models/contract/index.js';
+import { PresetSummarySchema } from '../scenarios/index.js';
+import { ProblemSchema } from './problem.js';
+import { SOFTWARE_VERSION } from './version.js';
+
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests.
+ * `npm run openapi` writes it to openapi/openapi.json with the TypeScript types made from it;
+ * CI regenerates both and fails when the committed copies differ.
+ */
+export function buildOpenApiDocument() {
+  const registry = new OpenAPIRegistry();
+  const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+  const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness: the service answers.',
+    responses: { 200: { description: 'Up', content: json(z.object({ status: z.literal('ok'), version: z.string() })) } },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/contracts/evaluate',
+    summary: 'Expected (deterministic) result of an outcome contract, per month and per year, for every party.',
+    request: { body: { required: true, content: json(ContractSchema) } },
+    responses: {
+      200: { description: 'The evaluation', content: json(ContractEvaluationSchema) },
+      400: problem('Invalid contract: every problem with its field path'),
+      413: problem('Body larger than the configured limit'),
+    },
+  });
+  const ScenarioSchema = PresetSummarySchema.extend({ contract: ContractSchema }).meta({ id: 'ContractScenario' });
+  registry.registerPath({
+    method: 'get',
+    path: '/scenarios',
+    summary: 'Preset scenarios with their sources.',
+    responses: { 200: { description: 'Presets', content: json(z.array(PresetSummarySchema)) } },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/scenarios/{id}',
+    summary: 'One preset scenario with its contract, ready to evaluate.',
+    request: { params: z.object({ id: z.string() }) },
+    responses: { 200: { description: 'The preset', content: json(ScenarioSchema) }, 404: problem('No such preset') },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Resultaatfinanciering simulation service',
+      version: SOFTWARE_VERSION,
+      description:
+        'Models outcome contracts (resultaatfinanciering, social impact bonds) between Dutch municipalities, providers and investors. All amounts in euros.',
+      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+    },
+  });
+}

@@ -1,0 +1,276 @@
+import type { DomainError } from '../errors.js';
+import { annualIrr } from '../numerics/irr.js';
+import { presentValue } from '../numerics/discounting.js';
+import type { Rng } from '../random/rng.js';
+import { binomial } from '../random/binomial.js';
+import { ok, type Result } from '../result.js';
+import type { CompiledModel, ModelInput, SeriesInfo } from '../simulation/model.js';
+import { compileContract, type ContractPlan } from './compile-contract.js';
+import type { Contract } from './contract-schema.js';
+import { CONTRACT_SERIES_OUTPUTS, contractScalarInfo, scalarIndex as S } from './contract-outputs.js';
+import { clearWorld, createContractWorkspace, type ContractWorkspace, type WorldSeries } from './contract-workspace.js';
+import { CUSTOM_QUANTITY_NAMES } from './custom-quantities.js';
+import { fillPaymentTable } from './payment-table.js';
+import { addPoolTriggers, settlePayments } from './payments.js';
+import { settleParties } from './parties.js';
+import { simulateWorld } from './population.js';
+
+export interface ContractModel extends CompiledModel<ContractWorkspace> {
+  readonly plan: ContractPlan;
+}
+
+/** Compiles a validated contract into the model the deterministic, Monte Carlo and sensitivity runs share. */
+export function createContractModel(contract: Contract): Result<ContractModel, DomainError> {
+  const compiled = compileContract(contract);
+  if (!compiled.ok) return compiled;
+  const { plan, inputs } = compiled.value;
+  const labels = plan.calendar.yearLabels;
+  const seriesOutputs: SeriesInfo[] = CONTRACT_SERIES_OUTPUTS.map(([name, unit, description]) => ({ name, unit, description, labels }));
+  return ok({
+    plan,
+    inputs: inputs as ReadonlyArray<ModelInput>,
+    scalarOutputs: contractScalarInfo,
+    seriesOutputs,
+    createWorkspace: () => createContractWorkspace(plan, CUSTOM_QUANTITY_NAMES.length),
+    evaluate: (params, ws, rng, scalars, series) => evaluateContract(plan, params, ws, rng, scalars, series),
+  });
+}
+
+/** One evaluation: population in both worlds, payments, parties, then the summary. Allocates nothing per call but the IRR's closure. */
+export function evaluateContract(
+  plan: ContractPlan,
+  params: Float64Array,
+  ws: ContractWorkspace,
+  rng: Rng | null,
+  scalars: Float64Array,
+  series: Float64Array,
+): void {
+  prepare(plan, params, ws, rng);
+  clearWorld(ws.programme);
+  clearWorld(ws.counterfactual);
+  ws.dueByTrigger.fill(0);
+  simulateWorld(plan, params, ws, rng, ws.programme, true);
+  if (plan.counterfactual.method === 'rates') simulateWorld(plan, params, ws, rng, ws.counterfactual, false);
+  else deriveDeadweightWorld(ws.programme, ws.counterfactual, Math.min(1, Math.max(0, params[plan.counterfactual.deadweightShare])));
+  const prog = ws.programme;
+  const cf = ws.counterfactual;
+  for (let t = 0; t < plan.horizon; t++)
+    ws.payerAvoidedAttributable[t] =
+      prog.avoidedBenefitWork[t] + prog.avoidedAdministrationWork[t] + prog.avoidedBenefitOther[t] + prog.avoidedAdministrationOther[t] -
+      (cf.avoidedBenefitWork[t] + cf.avoidedAdministrationWork[t] + cf.avoidedBenefitOther[t] + cf.avoidedAdministrationOther[t]);
+  addPoolTriggers(plan, params, ws);
+  settlePayments(plan, params, ws);
+  settleParties(plan, params, ws);
+  summarise(plan, params, ws, scalars, series);
+}
+
+function prepare(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace, rng: Rng | null): void {
+  const years = plan.calendar.yearLabels.length;
+  const benefitGrowth = 1 + params[plan.money.benefitIndexation];
+  const priceGrowth = 1 + params[plan.money.priceIndexation];
+  const costGrowth = 1 + params[plan.money.costIndexation];
+  for (let y = 0; y < years; y++) {
+    ws.benefitIndex[y] = Math.pow(benefitGrowth, y);
+    ws.priceIndex[y] = Math.pow(priceGrowth, y);
+    ws.costIndex[y] = Math.pow(costGrowth, y);
+  }
+
+  const K = plan.tenureBuckets;
+  let band = 0;
+  for (let k = 0; k < K; k++) {
+    while (band + 1 < plan.hazardBandStarts.length && plan.hazardBandStarts[band + 1] <= k) band++;
+    const rate = params[plan.hazardBandRates[band]];
+    ws.hazardByTenure[k] = rate < 0 ? 0 : rate > 1 ? 1 : rate;
+  }
+
+  // Intake: cohorts shifted by the (rounded) start delay; each cohort split over profiles by
+  // their normalised shares, as whole persons when outcomes are drawn.
+  const H = plan.horizon;
+  const P = plan.profiles.length;
+  ws.intakeByProfile.fill(0);
+  ws.intakeTotal.fill(0);
+  const delay = Math.max(0, Math.round(params[plan.delayMonths]));
+  let shareTotal = 0;
+  for (let p = 0; p < P; p++) shareTotal += Math.max(0, params[plan.profiles[p].share]);
+  for (let c = 0; c < plan.cohortMonths.length; c++) {
+    const month = plan.cohortMonths[c] + delay;
+    if (month >= H) continue;
+    const rawCount = Math.max(0, params[plan.cohortCounts[c]]);
+    let remaining = rng ? Math.round(rawCount) : rawCount;
+    ws.intakeTotal[month] += remaining;
+    let remainingShare = shareTotal;
+    for (let p = 0; p < P; p++) {
+      const share = Math.max(0, params[plan.profiles[p].share]);
+      let count: number;
+      if (p === P - 1) count = remaining;
+      else if (remainingShare <= 0) count = 0;
+      else if (rng) count = binomial(rng, remaining, Math.min(1, share / remainingShare));
+      else count = rawCount * (share / shareTotal);
+      ws.intakeByProfile[p * H + month] += count;
+      remaining -= count;
+      remainingShare -= share;
+    }
+  }
+  fillPaymentTable(plan, params, ws);
+}
+
+/** Deadweight: the counterfactual has `share` of the programme's work outcomes and the same other exits. */
+function deriveDeadweightWorld(prog: WorldSeries, cf: WorldSeries, share: number): void {
+  const scaled: (keyof WorldSeries)[] = [
+    'placements',
+    'inWorkFullTime',
+    'inWorkPartTime',
+    'inWorkWithLks',
+    'fallbacks',
+    'milestoneReached',
+    'lksPaid',
+    'avoidedBenefitWork',
+    'avoidedAdministrationWork',
+    'benefitMonthsSaved',
+    'benefitMonthsSavedByProfile',
+  ];
+  for (const key of scaled) {
+    const from = prog[key];
+    const to = cf[key];
+    for (let i = 0; i < from.length; i++) to[i] = share * from[i];
+  }
+  const H = prog.onBenefit.length;
+  for (let t = 0; t < H; t++) {
+    const notInWork = (1 - share) * (prog.inWorkFullTime[t] + prog.inWorkPartTime[t]);
+    cf.onBenefit[t] = prog.onBenefit[t] + notInWork;
+    cf.otherExits[t] = prog.otherExits[t];
+    cf.avoidedBenefitOther[t] = prog.avoidedBenefitOther[t];
+    cf.avoidedAdministrationOther[t] = prog.avoidedAdministrationOther[t];
+    cf.benefitPaid[t] = prog.benefitPaid[t] + (1 - share) * prog.avoidedBenefitWork[t];
+    cf.administrationPaid[t] = prog.administrationPaid[t] + (1 - share) * prog.avoidedAdministrationWork[t];
+  }
+}
+
+function sum(values: Float64Array, from = 0, length = values.length - from): number {
+  let total = 0;
+  for (let i = 0; i < length; i++) total += values[from + i];
+  return total;
+}
+
+function summarise(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace, scalars: Float64Array, series: Float64Array): void {
+  const H = plan.horizon;
+  const prog = ws.programme;
+  const cf = ws.counterfactual;
+  const rate = params[plan.money.discountRate];
+  const monthlyDiscount = Math.pow(1 + rate, -1 / 12);
+
+  let avoidedBenefitGross = 0;
+  let avoidedAdministrationGross = 0;
+  let avoidedCounterfactual = 0;
+  let avoidedAttributable = 0;
+  let lks = 0;
+  let lksAttributable = 0;
+  let payments = 0;
+  let ownCosts = 0;
+  let net = 0;
+  let pvPayments = 0;
+  let pvAvoided = 0;
+  let pvLksAttributable = 0;
+  let pvOwn = 0;
+  let pvNet = 0;
+  let cumulativeNet = 0;
+  let lastNegativeMonth = -1;
+  let discount = 1;
+  for (let t = 0; t < H; t++) {
+    const lksAttr = prog.lksPaid[t] - cf.lksPaid[t];
+    avoidedBenefitGross += prog.avoidedBenefitWork[t];
+    avoidedAdministrationGross += prog.avoidedAdministrationWork[t];
+    avoidedCounterfactual += cf.avoidedBenefitWork[t] + cf.avoidedAdministrationWork[t];
+    avoidedAttributable += ws.payerAvoidedAttributable[t];
+    lks += prog.lksPaid[t];
+    lksAttributable += lksAttr;
+    payments += ws.payments[t];
+    ownCosts += ws.payerOwnCosts[t];
+    net += ws.payerNet[t];
+    pvPayments += ws.payments[t] * discount;
+    pvAvoided += ws.payerAvoidedAttributable[t] * discount;
+    pvLksAttributable += lksAttr * discount;
+    pvOwn += ws.payerOwnCosts[t] * discount;
+    pvNet += ws.payerNet[t] * discount;
+    cumulativeNet += ws.payerNet[t];
+    if (cumulativeNet < 0) lastNegativeMonth = t;
+    discount *= monthlyDiscount;
+  }
+
+  // Yearly series, concatenated in CONTRACT_SERIES_OUTPUTS order.
+  const years = plan.calendar.yearLabels.length;
+  series.fill(0, 0, years * CONTRACT_SERIES_OUTPUTS.length);
+  const yearOf = plan.calendar.yearIndexOfMonth;
+  for (let t = 0; t < H; t++) {
+    const y = yearOf[t];
+    series[y] += ws.payments[t];
+    series[years + y] += ws.payerAvoidedAttributable[t];
+    series[2 * years + y] += prog.lksPaid[t] - cf.lksPaid[t];
+    series[3 * years + y] += ws.payerNet[t];
+    series[4 * years + y] += ws.providerCosts[t];
+    series[5 * years + y] += ws.providerNetCash[t];
+    series[6 * years + y] += ws.investorFlows[t];
+    series[7 * years + y] += prog.placements[t];
+  }
+  let peakAnnualPayment = 0;
+  let worstYearNet = Infinity;
+  for (let y = 0; y < years; y++) {
+    if (series[y] > peakAnnualPayment) peakAnnualPayment = series[y];
+    if (series[3 * years + y] < worstYearNet) worstYearNet = series[3 * years + y];
+  }
+
+  scalars[S.payerOutcomePayments] = payments;
+  scalars[S.payerOutcomePaymentsPresentValue] = pvPayments;
+  scalars[S.avoidedCostsGross] = avoidedBenefitGross + avoidedAdministrationGross;
+  scalars[S.avoidedBenefitGross] = avoidedBenefitGross;
+  scalars[S.avoidedAdministrationGross] = avoidedAdministrationGross;
+  scalars[S.avoidedCostsCounterfactual] = avoidedCounterfactual;
+  scalars[S.avoidedCostsAttributable] = avoidedAttributable;
+  scalars[S.payerLks] = lks;
+  scalars[S.payerLksAttributable] = lksAttributable;
+  scalars[S.payerOwnCosts] = ownCosts;
+  scalars[S.payerNetResult] = net;
+  scalars[S.payerNetPresentValue] = pvNet;
+  const pvCosts = pvPayments + pvLksAttributable + pvOwn;
+  scalars[S.benefitCostRatio] = pvCosts > 0 ? pvAvoided / pvCosts : Number.NaN;
+  scalars[S.paybackMonth] = cumulativeNet >= 0 ? lastNegativeMonth + 1 : Number.NaN;
+  scalars[S.peakAnnualPayment] = peakAnnualPayment;
+  scalars[S.worstYearNet] = worstYearNet;
+  const netSavings = pvAvoided - pvLksAttributable;
+  scalars[S.shareOfSavingsPaidOut] = netSavings > 0 ? pvPayments / netSavings : Number.NaN;
+  scalars[S.paymentsDueAfterHorizon] = ws.dueAfterHorizon;
+  scalars[S.paymentsLapsedByCaps] = ws.lapsedByCaps;
+  scalars[S.paymentsHeldByThreshold] = ws.heldByThreshold;
+  scalars[S.thresholdMetMonth] = ws.thresholdMetAtMonth >= 0 ? ws.thresholdMetAtMonth : Number.NaN;
+
+  const providerCosts = sum(ws.providerCosts);
+  const providerIncome = sum(ws.paidByPayee, 0, H) + sum(ws.providerResidual);
+  scalars[S.providerCosts] = providerCosts;
+  scalars[S.providerOutcomeIncome] = providerIncome;
+  scalars[S.providerMargin] = providerIncome - providerCosts;
+
+  const drawn = sum(ws.investorDraws);
+  const received = sum(ws.investorDistributions) + sum(ws.guaranteePaid);
+  const hasInvestor = plan.investor !== null;
+  scalars[S.investorDrawn] = drawn;
+  scalars[S.investorReceived] = received;
+  scalars[S.investorIrr] = hasInvestor ? annualIrr(ws.investorFlows) : Number.NaN;
+  scalars[S.investorMultiple] = drawn > 0 ? received / drawn : Number.NaN;
+  scalars[S.investorNetPresentValue] = hasInvestor ? presentValue(ws.investorFlows, params[plan.investor!.hurdleRate]) : 0;
+  scalars[S.investorLoss] = Math.max(0, drawn - received);
+  scalars[S.guaranteePaid] = sum(ws.guaranteePaid);
+
+  scalars[S.participants] = sum(ws.intakeTotal);
+  scalars[S.placements] = sum(prog.placements);
+  scalars[S.placementsCounterfactual] = sum(cf.placements);
+  scalars[S.placementsAttributable] = scalars[S.placements] - scalars[S.placementsCounterfactual];
+  const milestoneTotal = (world: WorldSeries, months: number): number => {
+    const m = plan.milestones.indexOf(months);
+    return m < 0 ? 0 : sum(world.milestoneReached, m * H, H);
+  };
+  scalars[S.sustained6] = milestoneTotal(prog, 6);
+  scalars[S.sustained12] = milestoneTotal(prog, 12);
+  scalars[S.sustained24] = milestoneTotal(prog, 24);
+  scalars[S.sustained12Counterfactual] = milestoneTotal(cf, 12);
+  scalars[S.fallbacks] = sum(prog.fallbacks);
+}

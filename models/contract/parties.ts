@@ -1,0 +1,88 @@
+import type { ContractPlan } from './compile-contract.js';
+import type { ContractWorkspace } from './contract-workspace.js';
+
+/**
+ * Cash flows of the parties, month by month, from what the population did and what was paid.
+ *
+ * Provider: coaching per participant for each programme month after intake (whatever happens to
+ * the person: the trajectory is budgeted per participant), a one-off cost per job start, and fixed
+ * costs over the delivery period (first intake until the last cohort's programme ends).
+ *
+ * Investor (social impact bond): draws `financedShare` of the provider's costs until the
+ * commitment is used. Payments with payee "investor" go through a waterfall: first the drawn
+ * principal, then a return up to `returnCap` a year, then the rest to the provider. The return
+ * cap is kept exactly by an account that compounds at the cap rate on what is still owed: the
+ * investor never receives more than would give an IRR of `returnCap`.
+ * A first-loss guarantee pays the investor's remaining loss, up to its amount, in the last month.
+ */
+export function settleParties(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace): void {
+  const H = plan.horizon;
+  const yearOf = plan.calendar.yearIndexOfMonth;
+  const prog = ws.programme;
+  const costPerParticipantMonth = params[plan.provider.costPerParticipantMonth];
+  const costPerPlacement = params[plan.provider.costPerPlacement];
+  const fixedCostPerMonth = params[plan.provider.fixedCostPerMonth];
+
+  let lastIntakeMonth = -1;
+  for (let t = 0; t < H; t++) if (ws.intakeTotal[t] > 0) lastIntakeMonth = t;
+  let firstIntakeMonth = H;
+  for (let t = H - 1; t >= 0; t--) if (ws.intakeTotal[t] > 0) firstIntakeMonth = t;
+  const deliveryEnd = lastIntakeMonth + plan.programmeMonths;
+
+  let enrolled = 0;
+  for (let t = 0; t < H; t++) {
+    enrolled += ws.intakeTotal[t];
+    if (t >= plan.programmeMonths) enrolled -= ws.intakeTotal[t - plan.programmeMonths];
+    const costIndex = ws.costIndex[yearOf[t]];
+    const inDelivery = t >= firstIntakeMonth && t < deliveryEnd ? 1 : 0;
+    ws.providerCosts[t] =
+      costIndex * (costPerParticipantMonth * enrolled + costPerPlacement * prog.placements[t] + fixedCostPerMonth * inDelivery);
+  }
+
+  const investor = plan.investor;
+  ws.investorDraws.fill(0);
+  ws.investorDistributions.fill(0);
+  ws.investorFlows.fill(0);
+  ws.guaranteePaid.fill(0);
+  let guaranteeByPayer = false;
+  if (investor) {
+    const commitment = params[investor.commitment];
+    const financedShare = Math.min(1, Math.max(0, params[investor.financedShare]));
+    const monthlyCapRate = Math.pow(1 + params[investor.returnCap], 1 / 12) - 1;
+    let undrawn = commitment;
+    let owedUnderCap = 0;
+    let drawnTotal = 0;
+    let receivedTotal = 0;
+    for (let t = 0; t < H; t++) {
+      owedUnderCap *= 1 + monthlyCapRate;
+      const draw = Math.min(undrawn, financedShare * ws.providerCosts[t]);
+      undrawn -= draw;
+      owedUnderCap += draw;
+      drawnTotal += draw;
+      const incoming = ws.paidByPayee[H + t];
+      const distribution = Math.min(incoming, owedUnderCap);
+      owedUnderCap -= distribution;
+      receivedTotal += distribution;
+      ws.investorDraws[t] = draw;
+      ws.investorDistributions[t] = distribution;
+      ws.providerResidual[t] = incoming - distribution;
+    }
+    if (investor.guarantee) {
+      const loss = Math.max(0, drawnTotal - receivedTotal);
+      ws.guaranteePaid[H - 1] = Math.min(loss, params[investor.guarantee.amount]);
+      guaranteeByPayer = investor.guarantee.byPayer;
+    }
+    for (let t = 0; t < H; t++) ws.investorFlows[t] = ws.investorDistributions[t] + ws.guaranteePaid[t] - ws.investorDraws[t];
+  } else ws.providerResidual.fill(0);
+
+  const cf = ws.counterfactual;
+  const ownOneOff = params[plan.payerOwnCostsOneOff];
+  const ownPerMonth = params[plan.payerOwnCostsPerMonth];
+  for (let t = 0; t < H; t++) {
+    const costIndex = ws.costIndex[yearOf[t]];
+    ws.payerOwnCosts[t] = costIndex * (ownPerMonth + (t === 0 ? ownOneOff : 0)) + (guaranteeByPayer ? ws.guaranteePaid[t] : 0);
+    const lksAttributable = prog.lksPaid[t] - cf.lksPaid[t];
+    ws.payerNet[t] = ws.payerAvoidedAttributable[t] - lksAttributable - ws.payments[t] - ws.payerOwnCosts[t];
+    ws.providerNetCash[t] = ws.paidByPayee[t] + ws.providerResidual[t] + ws.investorDraws[t] - ws.providerCosts[t];
+  }
+}
