@@ -243,14 +243,14 @@ export interface components {
             name: string;
             description?: string;
             /** @default 2026-01 */
-            startMonth: string;
+            startMonth?: string;
             /** @default 60 */
-            horizonMonths: number;
+            horizonMonths?: number;
             /**
              * @description Months after intake during which the programme rates apply and the provider coaches.
              * @default 12
              */
-            programmeMonths: number;
+            programmeMonths?: number;
             money?: components["schemas"]["Money"];
             intake: components["schemas"]["Intake"];
             profiles: components["schemas"]["ParticipantProfile"][];
@@ -275,22 +275,22 @@ export interface components {
              * @description Annual real discount rate; default 2.25% (Werkgroep discontovoet 2020).
              * @default 0.0225
              */
-            discountRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            discountRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             /**
              * @description Yearly growth of benefit levels, applied each January after the start.
              * @default 0
              */
-            benefitIndexation: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            benefitIndexation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             /**
              * @description Yearly growth of outcome prices and per-participant caps.
              * @default 0
              */
-            priceIndexation: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            priceIndexation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             /**
              * @description Yearly growth of provider costs, LKS and the payer's own costs.
              * @default 0
              */
-            costIndexation: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            costIndexation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
         };
         /** @description A known value. */
         FixedDistribution: {
@@ -321,7 +321,7 @@ export interface components {
             mode: number;
             max: number;
             /** @default 4 */
-            lambda: number;
+            lambda?: number;
         };
         NormalDistribution: {
             /** @enum {string} */
@@ -352,9 +352,9 @@ export interface components {
             alpha: number;
             beta: number;
             /** @default 0 */
-            min: number;
+            min?: number;
             /** @default 1 */
-            max: number;
+            max?: number;
         };
         /** @description A finite set of values with their probabilities. */
         DiscreteDistribution: {
@@ -373,7 +373,7 @@ export interface components {
              * @default normal
              * @enum {string}
              */
-            shape: "normal" | "lognormal" | "uniform";
+            shape?: "normal" | "lognormal" | "uniform";
         };
         Intake: {
             cohorts: components["schemas"]["IntakeCohort"][];
@@ -381,7 +381,7 @@ export interface components {
              * @description Start delay: every cohort shifts this many months (rounded).
              * @default 0
              */
-            delayMonths: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            delayMonths?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
         };
         IntakeCohort: {
             /** @description Contract month of intake (0 = start month). */
@@ -400,12 +400,12 @@ export interface components {
              * @description How long the profile was on bijstand before intake; selects the price band of a rate card.
              * @default 0
              */
-            monthsOnBenefitBeforeIntake: number;
+            monthsOnBenefitBeforeIntake?: number;
             /**
              * @description Uitvoeringskosten per case per year (default 2,883: Berenschot 2018).
              * @default 2883
              */
-            administrationCostPerYear: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            administrationCostPerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             /** @description Rates while in the programme. */
             programme: {
                 /** @description Chance per month that a person on bijstand starts work (uitstroom naar werk). */
@@ -414,7 +414,7 @@ export interface components {
                  * @description Chance per month of leaving bijstand for other reasons (moving, partner income, education).
                  * @default 0
                  */
-                monthlyOtherExitRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+                monthlyOtherExitRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             };
             /** @description Rates without the programme (also used after the programme period ends). Ignored for job entry when the counterfactual method is deadweight. */
             counterfactual: {
@@ -424,7 +424,7 @@ export interface components {
                  * @description Chance per month of leaving bijstand for other reasons (moving, partner income, education).
                  * @default 0
                  */
-                monthlyOtherExitRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+                monthlyOtherExitRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             };
         };
         /**
@@ -446,22 +446,22 @@ export interface components {
              * @description Share of placements that are part-time.
              * @default 0
              */
-            partTimeShare: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            partTimeShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             /**
              * @description Share of the benefit still paid to a part-time worker (top-up after the earnings disregard).
              * @default 0.5
              */
-            partTimeBenefitShare: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            partTimeBenefitShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             /**
              * @description Share of placements that need loonkostensubsidie (LKS).
              * @default 0
              */
-            lksShare: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            lksShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             /**
              * @description LKS per worker per month, euros of the start year.
              * @default 0
              */
-            lksMonthlyAmount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            lksMonthlyAmount?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             /**
              * @description Fall-back hazard by months in work; the first band must start at 0. Default: CBS 2021, 82% still in work after 6 months.
              * @default [
@@ -471,7 +471,7 @@ export interface components {
              *       }
              *     ]
              */
-            fallbackHazard: components["schemas"]["FallbackHazardBand"][];
+            fallbackHazard?: components["schemas"]["FallbackHazardBand"][];
         };
         FallbackHazardBand: {
             fromMonthsInWork: number;
@@ -504,12 +504,12 @@ export interface components {
              * @default provider
              * @enum {string}
              */
-            payee: "provider" | "investor";
+            payee?: "provider" | "investor";
             /**
              * @description Months between the result and the payment.
              * @default 0
              */
-            lagMonths: number;
+            lagMonths?: number;
             /** @enum {string} */
             kind: "jobStart";
             price: components["schemas"]["Price"];
@@ -517,7 +517,7 @@ export interface components {
              * @default any
              * @enum {string}
              */
-            workType: "any" | "fullTime" | "partTime";
+            workType?: "any" | "fullTime" | "partTime";
         } | {
             id: string;
             /**
@@ -525,12 +525,12 @@ export interface components {
              * @default provider
              * @enum {string}
              */
-            payee: "provider" | "investor";
+            payee?: "provider" | "investor";
             /**
              * @description Months between the result and the payment.
              * @default 0
              */
-            lagMonths: number;
+            lagMonths?: number;
             /** @enum {string} */
             kind: "sustained";
             /** @description Consecutive months in work. */
@@ -540,7 +540,7 @@ export interface components {
              * @default any
              * @enum {string}
              */
-            workType: "any" | "fullTime" | "partTime";
+            workType?: "any" | "fullTime" | "partTime";
         } | {
             id: string;
             /**
@@ -548,12 +548,12 @@ export interface components {
              * @default provider
              * @enum {string}
              */
-            payee: "provider" | "investor";
+            payee?: "provider" | "investor";
             /**
              * @description Months between the result and the payment.
              * @default 0
              */
-            lagMonths: number;
+            lagMonths?: number;
             /** @enum {string} */
             kind: "perMonthOffBenefit";
             /** @description Per full month of benefit saved (a part-time month counts for the share not paid). */
@@ -565,7 +565,7 @@ export interface components {
              * @default gross
              * @enum {string}
              */
-            basis: "gross" | "attributable";
+            basis?: "gross" | "attributable";
         } | {
             id: string;
             /**
@@ -573,12 +573,12 @@ export interface components {
              * @default provider
              * @enum {string}
              */
-            payee: "provider" | "investor";
+            payee?: "provider" | "investor";
             /**
              * @description Months between the result and the payment.
              * @default 0
              */
-            lagMonths: number;
+            lagMonths?: number;
             /** @enum {string} */
             kind: "shareOfSavings";
             /** @description Share of the realised savings (avoided benefit and administration from work) paid out, e.g. 0.4 in Emmen. */
@@ -587,7 +587,7 @@ export interface components {
              * @default attributable
              * @enum {string}
              */
-            basis: "gross" | "attributable";
+            basis?: "gross" | "attributable";
         } | {
             id: string;
             /**
@@ -595,12 +595,12 @@ export interface components {
              * @default provider
              * @enum {string}
              */
-            payee: "provider" | "investor";
+            payee?: "provider" | "investor";
             /**
              * @description Months between the result and the payment.
              * @default 0
              */
-            lagMonths: number;
+            lagMonths?: number;
             /** @enum {string} */
             kind: "custom";
             /** @description A mathjs expression over the monthly quantities listed in the glossary; its value is the amount due that month in euros. */
@@ -631,7 +631,7 @@ export interface components {
              * @description Amounts above the yearly cap move to the next year instead of lapsing.
              * @default false
              */
-            carryForwardYearly: boolean;
+            carryForwardYearly?: boolean;
         };
         /** @description Payments falling due while the cumulative improvement is below the threshold are held and released once it is met; held amounts never released are not paid. */
         PaymentThreshold: {
@@ -641,17 +641,17 @@ export interface components {
              * @default placements
              * @enum {string}
              */
-            metric: "placements" | "sustained" | "benefitMonthsSaved";
+            metric?: "placements" | "sustained" | "benefitMonthsSaved";
             /**
              * @description For metric sustained.
              * @default 12
              */
-            months: number;
+            months?: number;
             /**
              * @description No payment is released before this contract month.
              * @default 0
              */
-            assessFromMonth: number;
+            assessFromMonth?: number;
         };
         /**
          * @default {
@@ -664,12 +664,12 @@ export interface components {
              * @description Set-up, procurement, evaluation: paid in month 0.
              * @default 0
              */
-            ownCostsOneOff: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            ownCostsOneOff?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             /**
              * @description Contract management per month of the horizon.
              * @default 0
              */
-            ownCostsPerMonth: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            ownCostsPerMonth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
         };
         /**
          * @default {
@@ -683,17 +683,17 @@ export interface components {
              * @description Coaching cost per participant per programme month.
              * @default 0
              */
-            costPerParticipantMonth: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            costPerParticipantMonth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             /**
              * @description One-off cost per job start (job coaching, placement).
              * @default 0
              */
-            costPerPlacement: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            costPerPlacement?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             /**
              * @description Fixed cost per month of the delivery period.
              * @default 0
              */
-            fixedCostPerMonth: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            fixedCostPerMonth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
         };
         Investor: {
             /** @description Capital the investors commit; drawn as the provider spends. */
@@ -702,17 +702,17 @@ export interface components {
              * @description Share of the provider's costs financed by draws until the commitment is used.
              * @default 1
              */
-            financedShare: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            financedShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             /**
              * @description Annual return cap of the waterfall (12% in the Buzinezzclub Rotterdam SIB).
              * @default 0.12
              */
-            returnCap: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            returnCap?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             /**
              * @description Annual rate for the investor NPV.
              * @default 0.08
              */
-            hurdleRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            hurdleRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
             /** @description Covers the investors' loss up to the amount at the end of the horizon. */
             firstLossGuarantee?: {
                 amount: components["schemas"]["UncertainNumber"];
@@ -720,7 +720,7 @@ export interface components {
                  * @default thirdParty
                  * @enum {string}
                  */
-                guarantor: "payer" | "thirdParty";
+                guarantor?: "payer" | "thirdParty";
             };
         };
         PresetSummary: {

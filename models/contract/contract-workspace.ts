@@ -28,6 +28,9 @@ export interface WorldSeries {
   benefitMonthsSavedByProfile: Float64Array;
 }
 
+export const EVERY_TENURE = -1;
+export const NO_TENURE = -2;
+
 export interface ContractWorkspace {
   /** Four work types: bit 0 set = part-time, bit 1 set = with LKS. */
   readonly workTypes: 4;
@@ -38,6 +41,11 @@ export interface ContractWorkspace {
   /** Persons in work by type and tenure, at `type * tenureBuckets + k`. */
   inWorkByTenure: Float64Array;
   hazardByTenure: Float64Array;
+  /**
+   * The one tenure at which each trigger pays per participant (job start 0, sustained N), or
+   * EVERY_TENURE for per-month payments, or NO_TENURE for pool-level triggers.
+   */
+  triggerTenure: Int32Array;
   /** Capped payment per person at each tenure, base-year euros, at `((p * 4 + type) * T + trigger) * K + k`. */
   paymentByTenure: Float64Array;
   benefitIndex: Float64Array;
@@ -108,6 +116,9 @@ export function createContractWorkspace(plan: ContractPlan, customQuantityCount:
     onBenefitByAge: new Float64Array(plan.programmeMonths + 1),
     inWorkByTenure: new Float64Array(4 * K),
     hazardByTenure: new Float64Array(K),
+    triggerTenure: Int32Array.from(plan.triggers, (t) =>
+      t.kind === 'jobStart' || t.kind === 'sustained' ? t.tenure : t.kind === 'perMonthOffBenefit' && t.basis === 'gross' ? EVERY_TENURE : NO_TENURE,
+    ),
     paymentByTenure: new Float64Array(P * 4 * T * K),
     benefitIndex: new Float64Array(Y),
     priceIndex: new Float64Array(Y),

@@ -1,7 +1,7 @@
 import type { Rng } from '../random/rng.js';
 import { binomial } from '../random/binomial.js';
 import type { ContractPlan } from './compile-contract.js';
-import type { ContractWorkspace, WorldSeries } from './contract-workspace.js';
+import { EVERY_TENURE, type ContractWorkspace, type WorldSeries } from './contract-workspace.js';
 
 /**
  * Moves one population (the programme's, or the counterfactual one without it) through the
@@ -46,6 +46,7 @@ export function simulateWorld(
   const payByTenure = ws.paymentByTenure;
   const due = ws.dueByTrigger;
   const reached = world.milestoneReached;
+  const triggerTenure = ws.triggerTenure;
 
   for (let p = 0; p < plan.profiles.length; p++) {
     const profile = plan.profiles[p];
@@ -63,10 +64,12 @@ export function simulateWorld(
 
     for (let t = 0; t < H; t++) {
       // 1. Fall-back from work, oldest tenure first so that moving up never meets a moved person.
+      //    Nobody can have more months in work than months have passed, so higher tenures are skipped.
       let fallbacks = 0;
+      const topTenure = t < K - 1 ? t : K - 1;
       for (let type = 0; type < 4; type++) {
         const row = type * K;
-        for (let k = K - 1; k >= 0; k--) {
+        for (let k = topTenure; k >= 0; k--) {
           const persons = work[row + k];
           if (persons === 0) continue;
           const fell = draw(rng, persons, hazard[k]);
@@ -122,7 +125,7 @@ export function simulateWorld(
       for (let type = 0; type < 4; type++) {
         let persons = 0;
         const row = type * K;
-        for (let k = 0; k < K; k++) persons += work[row + k];
+        for (let k = 0; k <= topTenure; k++) persons += work[row + k];
         if (type & 1) partTime += persons;
         else fullTime += persons;
         if (type & 2) lksWorkers += persons;
@@ -162,17 +165,16 @@ export function simulateWorld(
       // capped amount the payment table holds for k (base-year euros, indexed to this month).
       if (isProgramme && T > 0) {
         const priceIndex = ws.priceIndex[year];
-        for (let type = 0; type < 4; type++) {
-          const row = type * K;
-          for (let k = 0; k < K; k++) {
-            const persons = work[row + k];
-            if (persons === 0) continue;
-            const tableRow = paymentRow + type * T * K + k;
-            for (let trigger = 0; trigger < T; trigger++) {
-              const amount = payByTenure[tableRow + trigger * K];
-              if (amount !== 0) due[trigger * H + t] += persons * amount * priceIndex;
-            }
+        for (let trigger = 0; trigger < T; trigger++) {
+          const tenure = triggerTenure[trigger];
+          let amount = 0;
+          for (let type = 0; type < 4; type++) {
+            const workRow = type * K;
+            const tableRow = paymentRow + (type * T + trigger) * K;
+            if (tenure >= 0) amount += work[workRow + tenure] * payByTenure[tableRow + tenure];
+            else if (tenure === EVERY_TENURE) for (let k = 0; k <= topTenure; k++) amount += work[workRow + k] * payByTenure[tableRow + k];
           }
+          if (amount !== 0) due[trigger * H + t] += amount * priceIndex;
         }
       }
     }

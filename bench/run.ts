@@ -1,0 +1,9 @@
+import os from 'node:os';
+import { benchContractKernel } from './contract-bench.js';
+
+/**
+ * `npm run bench`: throughput figures for the closing notes and the README. Each figure is
+ * measured in this one run on this machine, printed with the machine it ran on.
+ */
+console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${os.availableParallelism()} cores, Node ${process.version}`);
+benchContractKernel();
