@@ -1,0 +1,6 @@
+export { parseExpression } from './parse-expression.js';
+export type { CompiledExpression } from './compiled-expression.js';
+export type { Evaluator } from './evaluator.js';
+export { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH } from './limits.js';
+export { ALLOWED_FUNCTION_NAMES } from './allowed-functions.js';
+export { ExpressionNameSchema, isExpressionName, MAX_NAME_LENGTH, RESERVED_WORDS } from './names.js';

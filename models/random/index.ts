@@ -1,0 +1,4 @@
+export type { Rng } from './rng.js';
+export { Xoshiro128, createRng } from './xoshiro128.js';
+export { SplitMix32, mix32 } from './splitmix32.js';
+export { binomial } from './binomial.js';

@@ -1,0 +1,15 @@
+export * from './limits.js';
+export * from './common-schemas.js';
+export { createOutputRunner, type OutputRunner } from './model-runner.js';
+export * from './tornado.js';
+export * from './spider.js';
+export * from './break-even.js';
+export * from './two-way.js';
+export * from './sobol.js';
+export * from './morris.js';
+export * from './rank-correlation.js';
+export * from './value-of-information.js';
+export { averageRanks } from './average-ranks.js';
+export { percentileInterval } from './percentile-interval.js';
+export * from './settings.js';
+export { runSensitivity } from './run-sensitivity.js';

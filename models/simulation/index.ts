@@ -1,0 +1,15 @@
+export * from './model.js';
+export * from './limits.js';
+export * from './settings.js';
+export { BLOCK_SIZE, blockCount, blockLength, inputStream, outcomeStream, checkpointBlocks } from './block-layout.js';
+export { prepareSimulation, prepareVariants } from './plan.js';
+export type { SimulationPlan, SimulationVariant, RunMeta, VariantMeta, PreparedVariant } from './plan.js';
+export { runBlocks } from './run-blocks.js';
+export { mergePartials, iterationsInBlocks } from './partial-result.js';
+export type { PartialResult, VariantPartial, EventCount } from './partial-result.js';
+export type { ColumnAccumulator } from './column-accumulator.js';
+export { summarise, summariseVariants, RISK_LEVELS } from './summarise.js';
+export { runSimulation, runVariants } from './run-simulation.js';
+export * from './result-schema.js';
+export { SKETCH_RELATIVE_ACCURACY, SKETCH_BUCKETS_PER_SIGN } from './quantile-sketch.js';
+export { fillLatinHypercube, fillMonteCarlo } from './uniform-sampling.js';
