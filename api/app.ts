@@ -6,6 +6,7 @@ import { HttpProblem, problemMiddleware } from './problem.js';
 import { contractRoutes } from './routes/contracts.js';
 import { healthRoutes } from './routes/health.js';
 import { scenarioRoutes } from './routes/scenarios.js';
+import { sensitivityRoutes } from './routes/sensitivity.js';
 
 export interface AppDependencies {
   config: Pick<Config, 'MAX_PAYLOAD_BYTES'>;
@@ -22,6 +23,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(healthRoutes());
   app.use(contractRoutes());
   app.use(scenarioRoutes());
+  app.use(sensitivityRoutes());
   app.use((req, _res, next) =>
     next(new HttpProblem({ type: 'https://resultaatfinanciering.example/problems/not-found', title: 'Not found', status: 404, detail: `No route ${req.method} ${req.path}` })),
   );

@@ -1,7 +1,9 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ContractEvaluationSchema, ContractSchema } from '../models/contract/index.js';
+import { SensitivityResultSchema } from '../models/sensitivity/index.js';
 import { PresetSummarySchema } from '../scenarios/index.js';
+import { SensitivityRequestSchema } from './routes/sensitivity.js';
 import { ProblemSchema } from './problem.js';
 import { SOFTWARE_VERSION } from './version.js';
 
@@ -45,6 +47,18 @@ export function buildOpenApiDocument() {
     summary: 'One preset scenario with its contract, ready to evaluate.',
     request: { params: z.object({ id: z.string() }) },
     responses: { 200: { description: 'The preset', content: json(ScenarioSchema) }, 404: problem('No such preset') },
+  });
+
+  registry.registerPath({
+    method: 'post',
+    path: '/sensitivity',
+    summary: 'Which inputs drive an output: tornado, spider, break-even, two-way table, Sobol indices, Morris screening, rank correlation, value of information.',
+    request: { body: { required: true, content: json(SensitivityRequestSchema) } },
+    responses: {
+      200: { description: 'The analysis, shaped for a chart', content: json(SensitivityResultSchema) },
+      400: problem('Invalid request, or more model runs than the documented limit (the problem states how many)'),
+      422: problem('The method could not produce an answer'),
+    },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -181,6 +181,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sensitivity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Which inputs drive an output: tornado, spider, break-even, two-way table, Sobol indices, Morris screening, rank correlation, value of information. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SensitivityRequest"];
+                };
+            };
+            responses: {
+                /** @description The analysis, shaped for a chart */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SensitivityResult"];
+                    };
+                };
+                /** @description Invalid request, or more model runs than the documented limit (the problem states how many) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The method could not produce an answer */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -747,6 +805,482 @@ export interface components {
                 url?: string;
             }[];
             contract: components["schemas"]["Contract"];
+        };
+        SensitivityResult: components["schemas"]["TornadoResult"] | components["schemas"]["SpiderResult"] | components["schemas"]["BreakEvenFound"] | components["schemas"]["BreakEvenNotFound"] | components["schemas"]["TwoWayResult"] | components["schemas"]["SobolResult"] | components["schemas"]["MorrisResult"] | components["schemas"]["RankCorrelationResult"] | components["schemas"]["ValueOfInformationResult"];
+        TornadoResult: {
+            /** @enum {string} */
+            method: "tornado";
+            output: components["schemas"]["SensitivityOutput"];
+            /** @description Output with every input at its base value. */
+            baseOutput: number | null;
+            lowQuantile: number;
+            highQuantile: number;
+            /** @description One bar per input, widest swing first. */
+            bars: components["schemas"]["TornadoBar"][];
+            /** @description Inputs that are plain numbers and had no range given. */
+            skippedInputs: string[];
+            modelRuns: number;
+        };
+        /** @description The scalar output analysed. */
+        SensitivityOutput: {
+            name: string;
+            unit: string;
+        };
+        TornadoBar: {
+            /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+            path: string;
+            /** @description Input value at the low end. */
+            low: number;
+            /** @description Input value at the high end. */
+            high: number;
+            outputAtLow: number | null;
+            outputAtHigh: number | null;
+            /** @description |outputAtHigh − outputAtLow|; null when the output could not be computed. */
+            swing: number | null;
+            /** @enum {string} */
+            rangeFrom: "quantiles" | "given";
+        };
+        SpiderResult: {
+            /** @enum {string} */
+            method: "spider";
+            output: components["schemas"]["SensitivityOutput"];
+            baseOutput: number | null;
+            /** @description One line per input, largest output range first. */
+            lines: components["schemas"]["SpiderLine"][];
+            skippedInputs: string[];
+            modelRuns: number;
+        };
+        SpiderLine: {
+            /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+            path: string;
+            points: {
+                /** @description Quantile of the input value; null for given values. */
+                quantile: number | null;
+                value: number;
+                output: number | null;
+            }[];
+            /** @description Largest minus smallest output along the line. */
+            outputRange: number | null;
+        };
+        BreakEvenFound: {
+            /** @enum {string} */
+            method: "break-even";
+            output: components["schemas"]["SensitivityOutput"];
+            /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+            input: string;
+            target: number;
+            searchRange: components["schemas"]["BreakEvenSearchRange"];
+            /**
+             * @description The range is scanned on gridPoints evenly spaced values for a sign change of output − target; the first one is refined by Brent's method.
+             * @enum {string}
+             */
+            search: "grid-scan-then-brent";
+            gridPoints: number;
+            modelRuns: number;
+            /** @enum {boolean} */
+            found: true;
+            /** @description Input value at which the output reaches the target. */
+            value: number;
+            outputAtValue: number;
+            /** @description Adjacent grid values between which the output crosses the target; the root was refined inside. */
+            bracket: {
+                low: number;
+                high: number;
+            };
+            /** @description Crossings seen in the grid scan; more than 1 means several break-even values, the lowest is returned. */
+            signChangesInGrid: number;
+        };
+        BreakEvenSearchRange: {
+            low: number;
+            high: number;
+            /** @enum {string} */
+            from: "quantiles" | "given";
+        };
+        /** @description No input value in the search range brings the output to the target. */
+        BreakEvenNotFound: {
+            /** @enum {string} */
+            method: "break-even";
+            output: components["schemas"]["SensitivityOutput"];
+            /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+            input: string;
+            target: number;
+            searchRange: components["schemas"]["BreakEvenSearchRange"];
+            /**
+             * @description The range is scanned on gridPoints evenly spaced values for a sign change of output − target; the first one is refined by Brent's method.
+             * @enum {string}
+             */
+            search: "grid-scan-then-brent";
+            gridPoints: number;
+            modelRuns: number;
+            /** @enum {boolean} */
+            found: false;
+            outputAtLow: number | null;
+            outputAtHigh: number | null;
+            smallestOutputInGrid: number | null;
+            largestOutputInGrid: number | null;
+        };
+        TwoWayResult: {
+            /** @enum {string} */
+            method: "two-way";
+            output: components["schemas"]["SensitivityOutput"];
+            x: {
+                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+                path: string;
+                values: number[];
+            };
+            y: {
+                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+                path: string;
+                values: number[];
+            };
+            /** @description outputs[row][column]: row follows y.values, column follows x.values (a heat map). */
+            outputs: (number | null)[][];
+            baseOutput: number | null;
+            modelRuns: number;
+        };
+        SobolResult: {
+            /** @enum {string} */
+            method: "sobol";
+            output: components["schemas"]["SensitivityOutput"];
+            /**
+             * @description A and B are independent uniform matrices from the seeded generator mapped through each input's quantile function.
+             * @enum {string}
+             */
+            sampling: "plain-monte-carlo";
+            sampleSize: number;
+            seed: number;
+            /** @description N·(d + 2). */
+            modelRuns: number;
+            outputMean: number;
+            outputVariance: number;
+            confidenceLevel: number;
+            bootstrapResamples: number;
+            /** @description One entry per input, largest total-order index first. firstOrder: share of the output variance due to the input alone; totalOrder: share including all its interactions. */
+            indices: {
+                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+                path: string;
+                firstOrder: components["schemas"]["SobolIndexEstimate"];
+                totalOrder: components["schemas"]["SobolIndexEstimate"];
+            }[];
+            /** @description Below 1 by the share of variance that comes from interactions. */
+            sumOfFirstOrder: number;
+        };
+        SobolIndexEstimate: {
+            estimate: number;
+            /** @description Lower end of the bootstrap percentile interval. */
+            low: number | null;
+            /** @description Upper end of the bootstrap percentile interval. */
+            high: number | null;
+        };
+        MorrisResult: {
+            /** @enum {string} */
+            method: "morris";
+            output: components["schemas"]["SensitivityOutput"];
+            trajectories: number;
+            levels: number;
+            /** @description Δ in quantile space: each step moves one input by this much probability. */
+            quantileJump: number;
+            seed: number;
+            /** @description r·(d + 1). */
+            modelRuns: number;
+            /** @description One entry per input, largest mu* first. */
+            effects: {
+                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+                path: string;
+                /** @description Mean elementary effect: output change per unit of quantile; signs may cancel. */
+                mu: number;
+                /** @description Mean absolute elementary effect (Campolongo et al. 2007): overall importance. */
+                muStar: number;
+                /** @description Standard deviation of the elementary effects: non-linearity or interaction. */
+                sigma: number;
+            }[];
+        };
+        RankCorrelationResult: {
+            /** @enum {string} */
+            method: "rank-correlation";
+            output: components["schemas"]["SensitivityOutput"];
+            sampleSize: number;
+            seed: number;
+            modelRuns: number;
+            /** @description One entry per input, largest |PRCC| (else |Spearman|) first. */
+            coefficients: {
+                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+                path: string;
+                /** @description Spearman rank correlation; null when the input or output does not vary. */
+                spearman: number | null;
+                /** @description Partial rank correlation: the rank correlation after removing the linear effect of the other inputs' ranks; null when undefined (the others explain the output's ranks exactly). */
+                prcc: number | null;
+            }[];
+        };
+        ValueOfInformationResult: {
+            /** @enum {string} */
+            method: "value-of-information";
+            output: components["schemas"]["SensitivityOutput"];
+            /** @description The decision whose value of information is measured. */
+            decision: string;
+            estimator: string;
+            sampleSize: number;
+            bins: number;
+            seed: number;
+            modelRuns: number;
+            /** @description Mean output over the sample: go ahead when it is above 0. */
+            expectedOutput: number;
+            /** @description Share of draws in which going ahead is the better choice. */
+            probabilityPositive: number;
+            /** @description Expected value of perfect information, in the output's unit: the most worth paying to remove all uncertainty. */
+            evpi: number;
+            /** @description One entry per input, largest EVPPI first. */
+            perInput: {
+                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+                path: string;
+                /** @description Expected value of knowing this input exactly, in the output's unit. */
+                evppi: number;
+            }[];
+        };
+        SensitivityRequest: {
+            model: components["schemas"]["ModelSpec"];
+            settings: components["schemas"]["SensitivitySettings"];
+        };
+        /** @description The model to run: an outcome contract, or an expression model. */
+        ModelSpec: {
+            /** @enum {string} */
+            kind: "contract";
+            contract: components["schemas"]["Contract"];
+        } | {
+            /** @enum {string} */
+            kind: "expression";
+            expression: components["schemas"]["ExpressionModel"];
+        };
+        /** @description A model written as formulas over uncertain inputs. */
+        ExpressionModel: {
+            /** @description Each input a number or a distribution. */
+            inputs: {
+                [key: string]: components["schemas"]["UncertainNumber"];
+            };
+            /** @description Each output an expression over the inputs and the outputs before it, in the order given. */
+            outputs: {
+                [key: string]: string;
+            };
+        };
+        /** @description A sensitivity analysis of one scalar output of a model. */
+        SensitivitySettings: components["schemas"]["TornadoSettings"] | components["schemas"]["SpiderSettings"] | components["schemas"]["BreakEvenSettings"] | components["schemas"]["TwoWaySettings"] | components["schemas"]["SobolSettings"] | components["schemas"]["MorrisSettings"] | components["schemas"]["RankCorrelationSettings"] | components["schemas"]["ValueOfInformationSettings"];
+        /** @description One input at a time from low to high, the others at their base values. */
+        TornadoSettings: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "tornado";
+            /** @description Name of one scalar output of the model, e.g. `payerNetResult`. */
+            output: string;
+            /**
+             * @description Quantile used as each input's low value (default P10).
+             * @default 0.1
+             */
+            lowQuantile?: number;
+            /**
+             * @description Quantile used as each input's high value (default P90).
+             * @default 0.9
+             */
+            highQuantile?: number;
+            /**
+             * @description Low and high values that replace the quantiles; the only way to include an input that is a plain number.
+             * @default []
+             */
+            ranges?: components["schemas"]["SensitivityInputRange"][];
+            /** @description Inputs to analyse; default every input that has a distribution. */
+            inputs?: string[];
+        };
+        /** @description Low and high value of one input, replacing its quantiles. */
+        SensitivityInputRange: {
+            /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+            path: string;
+            low: number;
+            high: number;
+        };
+        /** @description The output over a range of values of each input, one input at a time. */
+        SpiderSettings: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "spider";
+            /** @description Name of one scalar output of the model, e.g. `payerNetResult`. */
+            output: string;
+            /**
+             * @description Number of quantiles per input, evenly spaced from lowQuantile to highQuantile.
+             * @default 9
+             */
+            steps?: number;
+            /** @default 0.1 */
+            lowQuantile?: number;
+            /** @default 0.9 */
+            highQuantile?: number;
+            /**
+             * @description Given values per input; the only way to include an input that is a plain number.
+             * @default []
+             */
+            values?: components["schemas"]["SpiderInputValues"][];
+            /** @description Inputs to analyse; default every input that has a distribution. */
+            inputs?: string[];
+        };
+        /** @description Values to set one input to, replacing its quantile steps. */
+        SpiderInputValues: {
+            /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+            path: string;
+            values: number[];
+        };
+        /** @description The value of one input at which an output reaches a target, the other inputs at base. */
+        BreakEvenSettings: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "break-even";
+            /** @description Name of one scalar output of the model, e.g. `payerNetResult`. */
+            output: string;
+            /** @description The input to move. */
+            input: string;
+            /**
+             * @description Output value to reach; 0 is the usual break-even.
+             * @default 0
+             */
+            target?: number;
+            /** @description Lowest input value to search; give with high. */
+            low?: number;
+            /** @description Highest input value to search; give with low. */
+            high?: number;
+            /** @default 0.01 */
+            lowQuantile?: number;
+            /** @default 0.99 */
+            highQuantile?: number;
+            /**
+             * @description Evenly spaced values scanned for a sign change before the root is refined.
+             * @default 21
+             */
+            gridPoints?: number;
+            /** @description Absolute tolerance on the input value; default 1e-10 of the range. */
+            tolerance?: number;
+            /** @default 100 */
+            maxIterations?: number;
+        };
+        /** @description The output over a grid of two inputs, the others at base. */
+        TwoWaySettings: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "two-way";
+            /** @description Name of one scalar output of the model, e.g. `payerNetResult`. */
+            output: string;
+            x: components["schemas"]["TwoWayAxis"];
+            y: components["schemas"]["TwoWayAxis"];
+            /** @default 0.1 */
+            lowQuantile?: number;
+            /** @default 0.9 */
+            highQuantile?: number;
+        };
+        /** @description One input of a two-way table: its range (default its quantiles) and number of steps. */
+        TwoWayAxis: {
+            /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+            path: string;
+            low?: number;
+            high?: number;
+            /** @default 11 */
+            steps?: number;
+        };
+        /** @description Variance-based global sensitivity: first-order and total-order Sobol indices with bootstrap intervals. */
+        SobolSettings: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "sobol";
+            /** @description Name of one scalar output of the model, e.g. `payerNetResult`. */
+            output: string;
+            /**
+             * @description Base sample size N; the analysis costs N·(d + 2) model runs for d inputs.
+             * @default 1024
+             */
+            sampleSize?: number;
+            /**
+             * @description Seed of the random sample: the same seed gives the same answer.
+             * @default 1
+             */
+            seed?: number;
+            /** @default 200 */
+            bootstrapResamples?: number;
+            /** @default 0.95 */
+            confidenceLevel?: number;
+            /** @description Inputs to analyse; default every input that has a distribution. */
+            inputs?: string[];
+        };
+        /** @description Morris elementary-effects screening. */
+        MorrisSettings: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "morris";
+            /** @description Name of one scalar output of the model, e.g. `payerNetResult`. */
+            output: string;
+            /**
+             * @description r: each trajectory costs d + 1 model runs and gives one elementary effect per input.
+             * @default 20
+             */
+            trajectories?: number;
+            /**
+             * @description p: number of quantile levels per input.
+             * @default 4
+             */
+            levels?: number;
+            /**
+             * @description Seed of the random sample: the same seed gives the same answer.
+             * @default 1
+             */
+            seed?: number;
+            /** @description Inputs to analyse; default every input that has a distribution. */
+            inputs?: string[];
+        };
+        /** @description Spearman and partial rank correlation (PRCC) of each input with the output over a Monte Carlo sample. */
+        RankCorrelationSettings: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "rank-correlation";
+            /** @description Name of one scalar output of the model, e.g. `payerNetResult`. */
+            output: string;
+            /** @default 1000 */
+            sampleSize?: number;
+            /**
+             * @description Seed of the random sample: the same seed gives the same answer.
+             * @default 1
+             */
+            seed?: number;
+            /** @description Inputs to analyse; default every input that has a distribution. */
+            inputs?: string[];
+        };
+        /** @description Expected value of perfect information (EVPI) and of partial perfect information per input (EVPPI). */
+        ValueOfInformationSettings: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "value-of-information";
+            /** @description The decision is to go ahead when this output is expected to be above 0 (e.g. a net result). */
+            output: string;
+            /** @default 10000 */
+            sampleSize?: number;
+            /** @description Bins per input for EVPPI; default round(√sampleSize). */
+            bins?: number;
+            /**
+             * @description Seed of the random sample: the same seed gives the same answer.
+             * @default 1
+             */
+            seed?: number;
+            /** @description Inputs to analyse; default every input that has a distribution. */
+            inputs?: string[];
         };
     };
     responses: never;
