@@ -18,3 +18,26 @@ export function benchContract(): Contract {
     },
   });
 }
+
+/**
+ * The bench contract with ten uncertain inputs (the "ten uncertain inputs" of the issues): the
+ * three programme job-entry rates, both fall-back bands, the single benefit level, part-time and
+ * LKS shares, the provider's cost per participant-month and the job-start price.
+ */
+export function benchContractWithTenUncertainInputs(): Contract {
+  const c = benchContract();
+  const spread = (value: number, relative: number) => ({ type: 'pert' as const, min: value * (1 - relative), mode: value, max: value * (1 + relative), lambda: 4 });
+  const asNumber = (value: unknown): number => {
+    if (typeof value !== 'number') throw new Error('bench contract expects plain numbers');
+    return value;
+  };
+  for (const profile of c.profiles) profile.programme.monthlyJobEntryRate = spread(asNumber(profile.programme.monthlyJobEntryRate), 0.4);
+  for (const band of c.work.fallbackHazard) band.monthlyRate = spread(asNumber(band.monthlyRate), 0.5);
+  c.profiles[0].monthlyBenefit = spread(asNumber(c.profiles[0].monthlyBenefit), 0.1);
+  c.work.partTimeShare = spread(asNumber(c.work.partTimeShare), 0.3);
+  c.work.lksShare = spread(asNumber(c.work.lksShare), 0.3);
+  c.provider.costPerParticipantMonth = spread(asNumber(c.provider.costPerParticipantMonth), 0.25);
+  const start = c.payment.triggers[0];
+  if (start.kind === 'jobStart') start.price = spread(asNumber(start.price), 0.2);
+  return c;
+}

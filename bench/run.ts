@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { benchContractKernel } from './contract-bench.js';
+import { benchSobol } from './sensitivity-bench.js';
 
 /**
  * `npm run bench`: throughput figures for the closing notes and the README. Each figure is
@@ -7,3 +8,4 @@ import { benchContractKernel } from './contract-bench.js';
  */
 console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${os.availableParallelism()} cores, Node ${process.version}`);
 benchContractKernel();
+benchSobol();
