@@ -9,6 +9,11 @@ export type Interval90Parameters = Extract<Distribution, { type: 'interval90' }>
 
 const LOWER_PROBABILITY = 0.05;
 const UPPER_PROBABILITY = 0.95;
+/**
+ * A uniform whose 5th and 95th percentiles are low and high extends 0.05/0.9 = 1/18 of
+ * (high − low) beyond each; dividing by 18 avoids the rounding of 0.95 − 0.05 in doubles.
+ */
+const UNIFORM_MARGIN_DIVISOR = 18;
 
 /**
  * The distance between the 5th and 95th percentiles of a standard normal, 2·Φ⁻¹(0.95) ≈ 3.29,
@@ -39,7 +44,7 @@ export function compileInterval90(parameters: Interval90Parameters): CompiledDis
       return lognormalFromLogScale(logLow - logSd * standardNormalQuantile(LOWER_PROBABILITY), logSd);
     }
     case 'uniform': {
-      const margin = (high - low) * (LOWER_PROBABILITY / (UPPER_PROBABILITY - LOWER_PROBABILITY));
+      const margin = (high - low) / UNIFORM_MARGIN_DIVISOR;
       return compileUniform({ type: 'uniform', min: low - margin, max: high + margin });
     }
   }

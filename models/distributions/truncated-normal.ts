@@ -91,8 +91,9 @@ class TailTruncatedNormal implements CompiledDistribution {
   readonly variance: number;
   private readonly logTailAtLower: number;
   private readonly millsRatioAtLower: number;
-  /** ln(Q(b)/Q(a)). */
+  /** ln(Q(b)/Q(a)) and Q(b)/Q(a). */
   private readonly logTailRatioAtUpper: number;
+  private readonly tailRatioAtUpper: number;
   /** (Q(a) − Q(b))/Q(a): the probability kept, relative to Q(a). */
   private readonly relativeMassInside: number;
 
@@ -108,6 +109,7 @@ class TailTruncatedNormal implements CompiledDistribution {
     this.logTailAtLower = standardNormalLogUpperTail(lower);
     this.millsRatioAtLower = standardNormalMillsRatio(lower);
     this.logTailRatioAtUpper = this.logTailRatio(upper);
+    this.tailRatioAtUpper = Math.exp(this.logTailRatioAtUpper);
     this.relativeMassInside = -Math.expm1(this.logTailRatioAtUpper);
 
     // Truncated-normal moments with numerator and denominator divided by Q(a):
@@ -133,7 +135,7 @@ class TailTruncatedNormal implements CompiledDistribution {
     const logRelativeTail =
       fractionBelow <= 0.5
         ? Math.log1p(-fractionBelow * this.relativeMassInside)
-        : Math.log(fractionAbove + fractionBelow * Math.exp(this.logTailRatioAtUpper));
+        : Math.log(fractionAbove + fractionBelow * this.tailRatioAtUpper);
     const standard = standardNormalUpperQuantileFromLog(this.logTailAtLower + logRelativeTail);
     return clamp(this.center + this.direction * this.sd * standard, this.min, this.max);
   }
@@ -144,7 +146,7 @@ class TailTruncatedNormal implements CompiledDistribution {
     const standard = (this.direction * (x - this.center)) / this.sd;
     const logRatio = this.logTailRatio(standard);
     if (this.direction > 0) return -Math.expm1(logRatio) / this.relativeMassInside;
-    return (Math.exp(logRatio) - Math.exp(this.logTailRatioAtUpper)) / this.relativeMassInside;
+    return (Math.exp(logRatio) - this.tailRatioAtUpper) / this.relativeMassInside;
   }
 
   /** ln(Q(ξ)/Q(a)) for ξ ≥ a ≥ 0. */

@@ -52,8 +52,9 @@ export class Xoshiro128 implements Rng {
   }
 
   /**
-   * A uniform double in [0, 1) with all 53 bits of the mantissa random: the top 27 bits of one
-   * output and the top 26 bits of the next (the upper bits of xoshiro128** are its strongest).
+   * A uniform double in [0, 1) on the grid k·2^-53, every mantissa bit random: the top 27 bits of
+   * one output and the top 26 bits of the next, as in Matsumoto & Nishimura's genrand_res53. A
+   * single 32-bit output would leave the low bits of every draw zero, coarsening tail quantiles.
    * Consumes two 32-bit outputs.
    */
   nextDouble(): number {

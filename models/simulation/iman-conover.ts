@@ -35,7 +35,8 @@ export class ImanConover {
   /** Sorted copy of each correlated input's uniforms, reused for the rearrangement. */
   private readonly sortedUniforms: Float64Array[];
   private readonly ranks = new Int32Array(BLOCK_SIZE);
-  private readonly tieOffsets = new Int32Array(BLOCK_SIZE);
+  private readonly order = new Int32Array(BLOCK_SIZE);
+  private readonly bucketStarts = new Int32Array(BLOCK_SIZE + 1);
   private readonly sortedScratch = new Float64Array(BLOCK_SIZE);
   private readonly sampleCorrelation: Float64Array;
   private readonly sampleFactor: Float64Array;
@@ -65,7 +66,7 @@ export class ImanConover {
 
     const R = this.scoreMatrix;
     for (let c = 0; c < k; c++) {
-      rankInto(uniforms[this.columns[c]], n, this.sortedUniforms[c], this.ranks, this.tieOffsets);
+      rankInto(uniforms[this.columns[c]], n, this.sortedUniforms[c], this.ranks, this.order, this.bucketStarts);
       const offset = c * BLOCK_SIZE;
       for (let i = 0; i < n; i++) R[offset + i] = this.scores[this.ranks[i]];
     }
@@ -103,7 +104,7 @@ export class ImanConover {
     }
 
     for (let c = 0; c < k; c++) {
-      rankInto(Rstar.subarray(c * BLOCK_SIZE, c * BLOCK_SIZE + n), n, this.sortedScratch, this.ranks, this.tieOffsets);
+      rankInto(Rstar.subarray(c * BLOCK_SIZE, c * BLOCK_SIZE + n), n, this.sortedScratch, this.ranks, this.order, this.bucketStarts);
       const target = uniforms[this.columns[c]];
       const sorted = this.sortedUniforms[c];
       for (let i = 0; i < n; i++) target[i] = sorted[this.ranks[i]];

@@ -11,5 +11,6 @@ export type { ColumnAccumulator } from './column-accumulator.js';
 export { summarise, summariseVariants, RISK_LEVELS } from './summarise.js';
 export { runSimulation, runVariants } from './run-simulation.js';
 export * from './result-schema.js';
-export { SKETCH_RELATIVE_ACCURACY, SKETCH_BUCKETS_PER_SIGN } from './quantile-sketch.js';
+export { SKETCH_RELATIVE_ACCURACY, SKETCH_BUCKETS_PER_SIGN, sketchArrays } from './quantile-sketch.js';
+export type { LogBucketSketch, SketchSide } from './quantile-sketch.js';
 export { fillLatinHypercube, fillMonteCarlo } from './uniform-sampling.js';

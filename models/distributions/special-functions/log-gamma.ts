@@ -11,9 +11,10 @@ const LOG_SQRT_TWO_PI = 0.91893853320467274178;
 
 /**
  * ln Γ(x) for x > 0 by the Lanczos approximation (C. Lanczos, SIAM J. Numer. Anal. B 1, 1964,
- * 86–96). Absolute error about 1e-15 near the zeros at 1 and 2, relative error about 1e-15
- * elsewhere. Below ½ it uses Γ(x) = Γ(x + 1)/x rather than the reflection formula because only
- * positive arguments occur (shape parameters).
+ * 86–96). Absolute error about 2e-15 for x below 10 (where ln Γ is small, including its zeros
+ * at 1 and 2), growing to about 1e-13 at x = 1000 while the relative error stays near 1e-16.
+ * Below ½ it uses Γ(x) = Γ(x + 1)/x rather than the reflection formula because only positive
+ * arguments occur (shape parameters).
  *
  * @example logGamma(5) // ln 24 = 3.1780538303479458
  */

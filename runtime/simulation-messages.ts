@@ -1,0 +1,54 @@
+import type { DomainError } from '../models/errors.js';
+import { sketchArrays, type PartialResult, type SimulationResult, type SimulationSettings, type VariantComparisonResult } from '../models/simulation/index.js';
+import type { ModelDescription } from './model-registry.js';
+
+/** Messages between the simulation pool and its worker threads (structured clone). */
+
+export interface VariantDescription {
+  name: string;
+  model: ModelDescription;
+}
+
+/** Run blocks [fromBlock, toBlock) of a job. The worker caches the job's plan by `jobId`. */
+export interface RunChunkTask {
+  type: 'run';
+  taskId: number;
+  jobId: number;
+  variants: VariantDescription[];
+  settings: SimulationSettings;
+  fromBlock: number;
+  toBlock: number;
+}
+
+/** Summarise a complete partial off the main thread (sorting can take a while). */
+export interface SummariseTask {
+  type: 'summarise';
+  taskId: number;
+  jobId: number;
+  partial: PartialResult;
+  comparison: boolean;
+}
+
+export type WorkerTask = RunChunkTask | SummariseTask;
+
+export type WorkerReply =
+  | { type: 'progress'; taskId: number; completedIterations: number }
+  | { type: 'partial'; taskId: number; partial: PartialResult }
+  | { type: 'summary'; taskId: number; result: SimulationResult | VariantComparisonResult }
+  | { type: 'failed'; taskId: number; error: DomainError }
+  | { type: 'crashed'; taskId: number; message: string };
+
+/** The buffers of a partial, to transfer instead of copy. */
+export function partialBuffers(partial: PartialResult): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const add = (array: Uint32Array | Float64Array | null) => {
+    if (array !== null && array.buffer instanceof ArrayBuffer && array.byteLength > 0) buffers.add(array.buffer);
+  };
+  const columns = [...partial.variants.flatMap((variant) => [...variant.scalars, ...variant.series]), ...partial.differences.flat()];
+  for (const column of columns) {
+    add(column.samples);
+    if (column.sketch !== null) for (const array of sketchArrays(column.sketch)) add(array);
+  }
+  for (const variant of partial.variants) for (const input of variant.inputs ?? []) add(input);
+  return [...buffers];
+}

@@ -1,0 +1,358 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { DomainError } from '../models/errors.js';
+import { fail, ok, type Result } from '../models/result.js';
+import {
+  mergePartials,
+  prepareVariants,
+  type PartialResult,
+  type SimulationResult,
+  type SimulationSettings,
+  type SimulationVariant,
+  type VariantComparisonResult,
+} from '../models/simulation/index.js';
+import './model-kinds.js';
+import { compileModelDescription, type ModelDescription } from './model-registry.js';
+import {
+  partialBuffers,
+  type RunChunkTask,
+  type SummariseTask,
+  type VariantDescription,
+  type WorkerReply,
+  type WorkerTask,
+} from './simulation-messages.js';
+
+/**
+ * Runs simulations on worker threads without blocking the event loop. A job's blocks are cut into
+ * chunks, the chunks run on up to `threads` workers, and their partials are merged in block order
+ * as they arrive; a worker summarises the merged partial. The engine's layout (one generator
+ * stream per block, exact merges) makes the result bit-for-bit the same as a single-threaded
+ * run, whatever the thread count and chunk size.
+ *
+ * Workers are started lazily and kept for later jobs; idle workers do not keep the process
+ * alive. Call `close()` to stop them.
+ */
+
+export interface SimulationPoolOptions {
+  /** Worker threads; default `os.availableParallelism()`. */
+  threads?: number;
+  /** Blocks per chunk; default: about CHUNKS_PER_THREAD chunks per thread, at most MAX_BLOCKS_PER_CHUNK. */
+  blocksPerChunk?: number;
+}
+
+export interface SimulationProgress {
+  completedIterations: number;
+  totalIterations: number;
+}
+
+export interface RunOptions {
+  /** Aborting rejects the run with the signal's reason and stops its workers at once. */
+  signal?: AbortSignal;
+  onProgress?: (progress: SimulationProgress) => void;
+  /** Blocks per chunk for this run (the result does not depend on it); default: the pool's. */
+  blocksPerChunk?: number;
+}
+
+export interface SimulationPool {
+  readonly threads: number;
+  /** One model. Domain errors (bad model, bad settings) come back as a failed Result. */
+  run(model: ModelDescription, settings: SimulationSettings, options?: RunOptions): Promise<Result<SimulationResult, DomainError>>;
+  /** Variants of one model on common random numbers. */
+  runVariants(
+    variants: VariantDescription[],
+    settings: SimulationSettings,
+    options?: RunOptions,
+  ): Promise<Result<VariantComparisonResult, DomainError>>;
+  /** Stops every worker; runs still in progress are rejected. */
+  close(): Promise<void>;
+}
+
+/** Chunks per thread: enough to balance uneven chunks, few enough to keep merging cheap. */
+const CHUNKS_PER_THREAD = 4;
+/** Upper bound on a chunk, so that progress and cancellation stay responsive. */
+const MAX_BLOCKS_PER_CHUNK = 16;
+
+interface Job {
+  id: number;
+  comparison: boolean;
+  totalIterations: number;
+  chunkCount: number;
+  /** Chunk index of each outstanding task. */
+  chunkOfTask: Map<number, number>;
+  /** Iterations done so far by each chunk. */
+  progressOfChunk: number[];
+  arrived: Map<number, PartialResult>;
+  nextToMerge: number;
+  merged: PartialResult | null;
+  options: RunOptions;
+  resolve(result: Result<SimulationResult | VariantComparisonResult, DomainError>): void;
+  reject(reason: unknown): void;
+  removeAbortListener(): void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: WorkerTask | null;
+}
+
+export function createSimulationPool(options: SimulationPoolOptions = {}): SimulationPool {
+  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+  const slots: Slot[] = [];
+  const queue: WorkerTask[] = [];
+  const jobs = new Map<number, Job>();
+  let nextJobId = 1;
+  let nextTaskId = 1;
+  let closed = false;
+
+  function jobOfTask(task: WorkerTask): Job | undefined {
+    return jobs.get(task.jobId);
+  }
+
+  function finish(job: Job): void {
+    jobs.delete(job.id);
+    job.removeAbortListener();
+  }
+
+  function failJob(job: Job, reason: unknown): void {
+    if (!jobs.has(job.id)) return;
+    finish(job);
+    removeQueuedTasks(job.id);
+    job.reject(reason);
+  }
+
+  function removeQueuedTasks(jobId: number): void {
+    for (let i = queue.length - 1; i >= 0; i--) if (queue[i].jobId === jobId) queue.splice(i, 1);
+  }
+
+  function spawn(): Slot {
+    const slot: Slot = { worker: startWorker(), task: null };
+    slot.worker.on('message', (message: WorkerReply) => onReply(slot, message));
+    slot.worker.on('error', (error) => onWorkerLost(slot, error));
+    slot.worker.on('exit', (code) => {
+      if (slots.includes(slot)) onWorkerLost(slot, new Error(`simulation worker stopped with exit code ${code}`));
+    });
+    slots.push(slot);
+    return slot;
+  }
+
+  function onWorkerLost(slot: Slot, error: unknown): void {
+    const index = slots.indexOf(slot);
+    if (index < 0) return;
+    slots.splice(index, 1);
+    const task = slot.task;
+    if (task !== null) {
+      const job = jobOfTask(task);
+      if (job !== undefined) failJob(job, error);
+    }
+    void slot.worker.terminate();
+    dispatch();
+  }
+
+  function dispatch(): void {
+    while (queue.length > 0 && !closed) {
+      let slot = slots.find((candidate) => candidate.task === null);
+      if (slot === undefined) {
+        if (slots.length >= threads) return;
+        slot = spawn();
+      }
+      const task = queue.shift()!;
+      slot.task = task;
+      slot.worker.ref();
+      const transfer = task.type === 'summarise' ? partialBuffers(task.partial) : [];
+      slot.worker.postMessage(task, transfer);
+    }
+  }
+
+  function release(slot: Slot): void {
+    slot.task = null;
+    slot.worker.unref();
+    dispatch();
+  }
+
+  function reportProgress(job: Job): void {
+    if (job.options.onProgress === undefined) return;
+    const completedIterations = job.progressOfChunk.reduce((total, done) => total + done, 0);
+    job.options.onProgress({ completedIterations, totalIterations: job.totalIterations });
+  }
+
+  function onReply(slot: Slot, message: WorkerReply): void {
+    const task = slot.task;
+    if (task === null || task.taskId !== message.taskId) return;
+    const job = jobOfTask(task);
+    if (message.type === 'progress') {
+      if (job !== undefined && task.type === 'run') {
+        job.progressOfChunk[job.chunkOfTask.get(task.taskId)!] = message.completedIterations;
+        reportProgress(job);
+      }
+      return;
+    }
+    release(slot);
+    if (job === undefined) return;
+    switch (message.type) {
+      case 'partial': {
+        const chunk = job.chunkOfTask.get(task.taskId)!;
+        job.chunkOfTask.delete(task.taskId);
+        job.arrived.set(chunk, message.partial);
+        // Merge in block order as soon as the next chunk is there: memory stays at a few partials.
+        while (job.arrived.has(job.nextToMerge)) {
+          const next = job.arrived.get(job.nextToMerge)!;
+          job.arrived.delete(job.nextToMerge);
+          job.merged = job.merged === null ? next : mergePartials([job.merged, next]);
+          job.nextToMerge++;
+        }
+        if (job.nextToMerge === job.chunkCount) {
+          const summariseTask: SummariseTask = {
+            type: 'summarise',
+            taskId: nextTaskId++,
+            jobId: job.id,
+            partial: job.merged!,
+            comparison: job.comparison,
+          };
+          job.merged = null;
+          queue.unshift(summariseTask);
+          dispatch();
+        }
+        return;
+      }
+      case 'summary':
+        finish(job);
+        job.resolve(ok(message.result));
+        return;
+      case 'failed':
+        finish(job);
+        removeQueuedTasks(job.id);
+        job.resolve(fail(message.error));
+        return;
+      case 'crashed':
+        failJob(job, new Error(`simulation worker failed: ${message.message}`));
+        return;
+    }
+  }
+
+  function cancel(job: Job, reason: unknown): void {
+    if (!jobs.has(job.id)) return;
+    failJob(job, reason);
+    // A chunk cannot be interrupted inside a worker: stop the workers busy with this job.
+    for (const slot of [...slots]) {
+      if (slot.task !== null && slot.task.jobId === job.id) {
+        slots.splice(slots.indexOf(slot), 1);
+        void slot.worker.terminate();
+      }
+    }
+    dispatch();
+  }
+
+  function submit(
+    variants: VariantDescription[],
+    settings: SimulationSettings,
+    comparison: boolean,
+    runOptions: RunOptions,
+  ): Promise<Result<SimulationResult | VariantComparisonResult, DomainError>> {
+    if (closed) return Promise.reject(new Error('the simulation pool is closed'));
+    runOptions.signal?.throwIfAborted();
+
+    // Validate and plan on this thread too: errors return at once, and the plan gives the blocks.
+    const compiled: SimulationVariant[] = [];
+    for (const [v, variant] of variants.entries()) {
+      const model = compileModelDescription(variant.model, comparison ? ['variants', v, 'model'] : ['model']);
+      if (!model.ok) return Promise.resolve(model);
+      compiled.push({ name: variant.name, model: model.value });
+    }
+    const plan = prepareVariants(compiled, settings);
+    if (!plan.ok) return Promise.resolve(plan);
+    const { blocks, iterations } = plan.value.meta;
+
+    const blocksPerChunk = Math.max(
+      1,
+      Math.floor(
+        runOptions.blocksPerChunk ??
+          options.blocksPerChunk ??
+          Math.min(MAX_BLOCKS_PER_CHUNK, Math.ceil(blocks / (threads * CHUNKS_PER_THREAD))),
+      ),
+    );
+    const chunkCount = Math.ceil(blocks / blocksPerChunk);
+
+    return new Promise((resolve, reject) => {
+      const job: Job = {
+        id: nextJobId++,
+        comparison,
+        totalIterations: iterations,
+        chunkCount,
+        chunkOfTask: new Map(),
+        progressOfChunk: new Array<number>(chunkCount).fill(0),
+        arrived: new Map(),
+        nextToMerge: 0,
+        merged: null,
+        options: runOptions,
+        resolve,
+        reject,
+        removeAbortListener: () => {},
+      };
+      jobs.set(job.id, job);
+      const signal = runOptions.signal;
+      if (signal !== undefined) {
+        const onAbort = () => cancel(job, signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        job.removeAbortListener = () => signal.removeEventListener('abort', onAbort);
+      }
+      for (let chunk = 0; chunk < chunkCount; chunk++) {
+        const task: RunChunkTask = {
+          type: 'run',
+          taskId: nextTaskId++,
+          jobId: job.id,
+          variants,
+          settings,
+          fromBlock: chunk * blocksPerChunk,
+          toBlock: Math.min(blocks, (chunk + 1) * blocksPerChunk),
+        };
+        job.chunkOfTask.set(task.taskId, chunk);
+        queue.push(task);
+      }
+      dispatch();
+    });
+  }
+
+  return {
+    threads,
+    run: (model, settings, runOptions = {}) =>
+      submit([{ name: 'model', model }], settings, false, runOptions) as Promise<Result<SimulationResult, DomainError>>,
+    runVariants: (variants, settings, runOptions = {}) =>
+      submit(variants, settings, true, runOptions) as Promise<Result<VariantComparisonResult, DomainError>>,
+    async close() {
+      closed = true;
+      for (const job of [...jobs.values()]) failJob(job, new Error('the simulation pool was closed'));
+      const stopping = slots.splice(0).map((slot) => slot.worker.terminate());
+      await Promise.all(stopping);
+    },
+  };
+}
+
+/**
+ * Starts a worker on `simulation-worker`. From TypeScript sources (under tsx or vitest) the
+ * worker first registers tsx's loader: on Node 20 a worker does not inherit the parent's module
+ * hooks, and `--import tsx` in a worker's execArgv is not applied, so the bootstrap registers tsx
+ * through its API and then imports the worker module. Compiled JavaScript needs no loader.
+ */
+function startWorker(): Worker {
+  const fromTypeScript = import.meta.url.endsWith('.ts');
+  const workerUrl = new URL(fromTypeScript ? './simulation-worker.ts' : './simulation-worker.js', import.meta.url);
+  if (!fromTypeScript) return new Worker(workerUrl);
+  const bootstrap = [
+    `import { register } from ${JSON.stringify(tsxApiUrl())};`,
+    'register();',
+    `await import(${JSON.stringify(workerUrl.href)});`,
+  ].join('\n');
+  return new Worker(bootstrap, { eval: true, execArgv: [] });
+}
+
+/** URL of tsx's ESM API, found through its package.json so that it works from any cwd. */
+function tsxApiUrl(): string {
+  const require = createRequire(import.meta.url);
+  const packageJsonPath = require.resolve('tsx/package.json');
+  const packageJson = require(packageJsonPath) as { exports: Record<string, { import?: { default?: string } }> };
+  const entry = packageJson.exports['./esm/api']?.import?.default ?? './dist/esm/api/index.mjs';
+  return pathToFileURL(join(dirname(packageJsonPath), entry)).href;
+}

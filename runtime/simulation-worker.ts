@@ -1,0 +1,71 @@
+import { parentPort } from 'node:worker_threads';
+import type { DomainError } from '../models/errors.js';
+import { ok, type Result } from '../models/result.js';
+import {
+  prepareVariants,
+  runBlocks,
+  summarise,
+  summariseVariants,
+  type SimulationPlan,
+  type SimulationVariant,
+} from '../models/simulation/index.js';
+import './model-kinds.js';
+import { compileModelDescription } from './model-registry.js';
+import { partialBuffers, type RunChunkTask, type WorkerReply, type WorkerTask } from './simulation-messages.js';
+
+/**
+ * A simulation worker thread: rebuilds the job's models from their JSON descriptions (once per
+ * job), runs the chunks of blocks it is given with the pure engine, and summarises on request.
+ */
+
+/** Plans of the most recent jobs, so that a job's later chunks skip compiling. */
+const PLANS_CACHED = 4;
+const plans = new Map<number, Result<SimulationPlan, DomainError>>();
+
+const port = parentPort;
+if (port === null) throw new Error('simulation-worker.ts must run in a worker thread');
+
+function planFor(task: RunChunkTask): Result<SimulationPlan, DomainError> {
+  const cached = plans.get(task.jobId);
+  if (cached !== undefined) return cached;
+  const variants: SimulationVariant[] = [];
+  let failed: Result<SimulationPlan, DomainError> | null = null;
+  task.variants.forEach((variant, v) => {
+    const model = compileModelDescription(variant.model, task.variants.length === 1 ? ['model'] : ['variants', v, 'model']);
+    if (model.ok) variants.push({ name: variant.name, model: model.value });
+    else failed ??= model;
+  });
+  const plan = failed ?? prepareVariants(variants, task.settings);
+  plans.set(task.jobId, plan);
+  if (plans.size > PLANS_CACHED) plans.delete(plans.keys().next().value!);
+  return plan.ok ? ok(plan.value) : plan;
+}
+
+function reply(message: WorkerReply, transfer: ArrayBuffer[] = []): void {
+  port!.postMessage(message, transfer);
+}
+
+function handle(task: WorkerTask): void {
+  if (task.type === 'summarise') {
+    const result = task.comparison ? summariseVariants(task.partial) : summarise(task.partial);
+    reply({ type: 'summary', taskId: task.taskId, result });
+    return;
+  }
+  const plan = planFor(task);
+  if (!plan.ok) {
+    reply({ type: 'failed', taskId: task.taskId, error: plan.error });
+    return;
+  }
+  const partial = runBlocks(plan.value, task.fromBlock, task.toBlock, (completedIterations) =>
+    reply({ type: 'progress', taskId: task.taskId, completedIterations }),
+  );
+  reply({ type: 'partial', taskId: task.taskId, partial }, partialBuffers(partial));
+}
+
+port.on('message', (task: WorkerTask) => {
+  try {
+    handle(task);
+  } catch (error) {
+    reply({ type: 'crashed', taskId: task.taskId, message: error instanceof Error ? error.message : String(error) });
+  }
+});
