@@ -1,5 +1,5 @@
 import type { ContractPreset } from './preset.js';
-import { ADMINISTRATION_PER_CASE_YEAR, FALLBACK_AFTER_SIX_MONTHS, FALLBACK_FIRST_SIX_MONTHS, NORM_SINGLE_2024, SOURCES, monthlyFromYearly } from './figures.js';
+import { ADMINISTRATION_PER_CASE_YEAR, cbsFallbackBands, NORM_SINGLE_2024, SOURCES, monthlyFromYearly } from './figures.js';
 
 /**
  * A social impact bond in the style of the Buzinezzclub Rotterdam SIB (2013): investors
@@ -37,10 +37,7 @@ export const buzinezzclubSib: ContractPreset = {
       partTimeBenefitShare: 0.4,
       lksShare: 0,
       lksMonthlyAmount: 0,
-      fallbackHazard: [
-        { fromMonthsInWork: 0, monthlyRate: FALLBACK_FIRST_SIX_MONTHS },
-        { fromMonthsInWork: 6, monthlyRate: FALLBACK_AFTER_SIX_MONTHS },
-      ],
+      fallbackHazard: cbsFallbackBands(),
     },
     counterfactual: { method: 'rates' },
     payment: {

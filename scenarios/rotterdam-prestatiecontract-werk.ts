@@ -1,8 +1,7 @@
 import type { ContractPreset } from './preset.js';
 import {
   ADMINISTRATION_PER_CASE_YEAR,
-  FALLBACK_AFTER_SIX_MONTHS,
-  FALLBACK_FIRST_SIX_MONTHS,
+  cbsFallbackBands,
   NORM_SINGLE_2024,
   NORM_COUPLE_2024,
   SOURCES,
@@ -69,10 +68,7 @@ export const rotterdamPrestatiecontractWerk: ContractPreset = {
       lksShare: 0.3,
       // Loonwaarde 60%: LKS is the 40% gap to the minimum wage (about EUR 2,070 a month in 2024) plus 23.5% employer costs.
       lksMonthlyAmount: 0.4 * 2_070 * 1.235,
-      fallbackHazard: [
-        { fromMonthsInWork: 0, monthlyRate: FALLBACK_FIRST_SIX_MONTHS },
-        { fromMonthsInWork: 6, monthlyRate: FALLBACK_AFTER_SIX_MONTHS },
-      ],
+      fallbackHazard: cbsFallbackBands(),
     },
     counterfactual: { method: 'rates' },
     payment: {
