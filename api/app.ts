@@ -7,9 +7,12 @@ import { contractRoutes } from './routes/contracts.js';
 import { healthRoutes } from './routes/health.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { sensitivityRoutes } from './routes/sensitivity.js';
+import { simulationRoutes } from './routes/simulations.js';
+import type { Services } from './services.js';
 
 export interface AppDependencies {
-  config: Pick<Config, 'MAX_PAYLOAD_BYTES'>;
+  config: Pick<Config, 'MAX_PAYLOAD_BYTES' | 'SIMULATION_WAIT_MS' | 'SIMULATION_MAX_WAIT_MS'>;
+  services: Pick<Services, 'jobs'>;
 }
 
 /** The HTTP edge, without `listen`, so tests run it in-process. */
@@ -24,6 +27,13 @@ export function createApp(deps: AppDependencies): Express {
   app.use(contractRoutes());
   app.use(scenarioRoutes());
   app.use(sensitivityRoutes());
+  app.use(
+    simulationRoutes({
+      jobs: deps.services.jobs,
+      defaultWaitMs: deps.config.SIMULATION_WAIT_MS,
+      maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS,
+    }),
+  );
   app.use((req, _res, next) =>
     next(new HttpProblem({ type: 'https://resultaatfinanciering.example/problems/not-found', title: 'Not found', status: 404, detail: `No route ${req.method} ${req.path}` })),
   );

@@ -6,6 +6,14 @@ export const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Largest request body accepted, in bytes (1 MiB holds a 240-month contract with 20 profiles many times over). */
   MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  /** Worker threads that run simulations; default: every core (os.availableParallelism()). */
+  WORKER_THREADS: z.coerce.number().int().min(1).max(256).optional(),
+  /** Simulations queued or running at once; more get 429 with Retry-After. */
+  MAX_ACTIVE_JOBS: z.coerce.number().int().min(1).max(10_000).default(8),
+  /** How long POST /simulations waits for the result before answering 202 (Prefer: wait=N overrides). */
+  SIMULATION_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
+  /** Longest wait a client may ask for with Prefer: wait=N. */
+  SIMULATION_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

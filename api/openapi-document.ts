@@ -4,6 +4,9 @@ import { ContractEvaluationSchema, ContractSchema } from '../models/contract/ind
 import { SensitivityResultSchema } from '../models/sensitivity/index.js';
 import { PresetSummarySchema } from '../scenarios/index.js';
 import { SensitivityRequestSchema } from './routes/sensitivity.js';
+import { SimulationJobSchema } from './simulations/simulation-job-schema.js';
+import { ComparisonRequestSchema, SimulationRequestSchema } from './simulations/simulation-request.js';
+import { SimulationResultSchema, VariantComparisonResultSchema } from '../models/simulation/index.js';
 import { ProblemSchema } from './problem.js';
 import { SOFTWARE_VERSION } from './version.js';
 
@@ -59,6 +62,67 @@ export function buildOpenApiDocument() {
       400: problem('Invalid request, or more model runs than the documented limit (the problem states how many)'),
       422: problem('The method could not produce an answer'),
     },
+  });
+
+  const prefer = z.object({
+    prefer: z
+      .string()
+      .optional()
+      .describe('RFC 7240: `respond-async` answers 202 at once; `wait=N` waits up to N seconds (capped by the server) for the result.'),
+  });
+  const jobResponses = {
+    200: { description: 'Finished within the wait: the job with its result', content: json(SimulationJobSchema) },
+    202: { description: 'Still running: poll the job at the Location header', content: json(SimulationJobSchema) },
+    400: problem('Invalid model or settings, a correlation matrix that is not positive semi-definite, or a size beyond a documented limit'),
+    413: problem('Body larger than the configured limit'),
+    429: problem('Too many simulations queued or running; retry after the Retry-After header'),
+  };
+  registry.registerPath({
+    method: 'post',
+    path: '/simulations',
+    summary: 'Monte Carlo simulation of a contract or an expression model. Small runs answer at once (200); larger ones return 202 with a job.',
+    request: { headers: prefer, body: { required: true, content: json(SimulationRequestSchema) } },
+    responses: jobResponses,
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/simulations/compare',
+    summary: 'Variants of one model (changes as JSON Merge Patch) on common random numbers, with paired differences against the baseline.',
+    request: { headers: prefer, body: { required: true, content: json(ComparisonRequestSchema) } },
+    responses: jobResponses,
+  });
+  const jobId = z.object({ id: z.string() });
+  registry.registerPath({
+    method: 'get',
+    path: '/simulations/{id}',
+    summary: 'A simulation job: status, progress, and the result once it succeeded.',
+    request: { params: jobId },
+    responses: { 200: { description: 'The job', content: json(SimulationJobSchema) }, 404: problem('No such job') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/simulations/{id}/result',
+    summary: 'The result of a finished simulation job.',
+    request: { params: jobId },
+    responses: {
+      200: { description: 'A SimulationResult, or a VariantComparisonResult for a comparison', content: json(z.union([SimulationResultSchema, VariantComparisonResultSchema])) },
+      404: problem('No such job'),
+      409: problem('The job has not finished, or was cancelled'),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/simulations/{id}/cancel',
+    summary: 'Cancels a queued or running simulation; its workers stop at once.',
+    request: { params: jobId },
+    responses: { 200: { description: 'The cancelled job', content: json(SimulationJobSchema) }, 404: problem('No such job'), 409: problem('Already finished') },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/simulations/{id}',
+    summary: 'Forgets a job (cancelling it first if it still runs).',
+    request: { params: jobId },
+    responses: { 204: { description: 'Removed' }, 404: problem('No such job') },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -25,7 +25,7 @@ export const ProblemSchema = z
   .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });
 export type Problem = z.infer<typeof ProblemSchema>;
 
-const PROBLEM_BASE = 'https://resultaatfinanciering.example/problems/';
+export const PROBLEM_BASE = 'https://resultaatfinanciering.example/problems/';
 
 export function dottedPath(path: FieldPath | readonly PropertyKey[]): string {
   let text = '';
@@ -42,7 +42,11 @@ export function jsonPointer(path: FieldPath | readonly PropertyKey[]): string {
 
 /** A request that failed validation or a domain rule, carried to the error middleware. */
 export class HttpProblem extends Error {
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** Extra response headers, such as Retry-After on a 429. */
+    readonly headers: Record<string, string> = {},
+  ) {
     super(problem.title);
   }
 }
@@ -94,7 +98,10 @@ export function sendProblem(res: Response, problem: Problem): void {
 
 /** Express errors (body parser), our problems, and anything unexpected (a 500 without internals). */
 export const problemMiddleware: ErrorRequestHandler = (error, req, res, _next) => {
-  if (error instanceof HttpProblem) return sendProblem(res, error.problem);
+  if (error instanceof HttpProblem) {
+    res.set(error.headers);
+    return sendProblem(res, error.problem);
+  }
   const status = typeof error?.status === 'number' ? error.status : typeof error?.statusCode === 'number' ? error.statusCode : 500;
   if (error?.type === 'entity.parse.failed')
     return sendProblem(res, { type: PROBLEM_BASE + 'malformed-json', title: 'The body is not valid JSON', status: 400, detail: String(error.message) });

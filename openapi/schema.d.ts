@@ -239,6 +239,352 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/simulations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Monte Carlo simulation of a contract or an expression model. Small runs answer at once (200); larger ones return 202 with a job. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description RFC 7240: `respond-async` answers 202 at once; `wait=N` waits up to N seconds (capped by the server) for the result. */
+                    prefer?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SimulationRequest"];
+                };
+            };
+            responses: {
+                /** @description Finished within the wait: the job with its result */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SimulationJob"];
+                    };
+                };
+                /** @description Still running: poll the job at the Location header */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SimulationJob"];
+                    };
+                };
+                /** @description Invalid model or settings, a correlation matrix that is not positive semi-definite, or a size beyond a documented limit */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than the configured limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many simulations queued or running; retry after the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/simulations/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Variants of one model (changes as JSON Merge Patch) on common random numbers, with paired differences against the baseline. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description RFC 7240: `respond-async` answers 202 at once; `wait=N` waits up to N seconds (capped by the server) for the result. */
+                    prefer?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ComparisonRequest"];
+                };
+            };
+            responses: {
+                /** @description Finished within the wait: the job with its result */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SimulationJob"];
+                    };
+                };
+                /** @description Still running: poll the job at the Location header */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SimulationJob"];
+                    };
+                };
+                /** @description Invalid model or settings, a correlation matrix that is not positive semi-definite, or a size beyond a documented limit */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than the configured limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many simulations queued or running; retry after the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/simulations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A simulation job: status, progress, and the result once it succeeded. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SimulationJob"];
+                    };
+                };
+                /** @description No such job */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Forgets a job (cancelling it first if it still runs). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such job */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/simulations/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The result of a finished simulation job. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A SimulationResult, or a VariantComparisonResult for a comparison */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SimulationResult"] | components["schemas"]["VariantComparisonResult"];
+                    };
+                };
+                /** @description No such job */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The job has not finished, or was cancelled */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/simulations/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a queued or running simulation; its workers stop at once. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The cancelled job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SimulationJob"];
+                    };
+                };
+                /** @description No such job */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already finished */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1281,6 +1627,264 @@ export interface components {
             seed?: number;
             /** @description Inputs to analyse; default every input that has a distribution. */
             inputs?: string[];
+        };
+        /** @description A simulation run on the worker pool: its progress, and its result when done. */
+        SimulationJob: {
+            id: string;
+            /** @enum {string} */
+            kind: "simulation" | "comparison";
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            progress: {
+                completedIterations: number;
+                totalIterations: number;
+                /** @description completedIterations / totalIterations, from 0 to 1. */
+                fraction: number;
+            };
+            /** @description ISO 8601 time the job was accepted. */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** @description Why the job failed or was cancelled. */
+            reason: string | null;
+            links: {
+                self: string;
+                result: string;
+                cancel: string;
+            };
+            /** @description The result once the job succeeded: a SimulationResult, or a VariantComparisonResult for a comparison. */
+            result: components["schemas"]["SimulationResult"] | components["schemas"]["VariantComparisonResult"] | null;
+        };
+        /** @description Summary of a Monte Carlo simulation of one model. */
+        SimulationResult: {
+            iterations: number;
+            seed: number;
+            /** @enum {string} */
+            sampling: "monteCarlo" | "latinHypercube";
+            drawIndividualOutcomes: boolean;
+            /** @description Iterations per block: Latin hypercube strata and rank correlation act within a block. */
+            blockSize: number;
+            percentileMethod: components["schemas"]["PercentileMethod"];
+            outputs: components["schemas"]["OutputSummary"][];
+            series: components["schemas"]["SeriesSummary"][];
+            events: components["schemas"]["EventSummary"][];
+            risk: components["schemas"]["RiskSummary"];
+            convergence: components["schemas"]["Convergence"];
+            samples: components["schemas"]["Samples"];
+        };
+        PercentileMethod: {
+            /** @enum {string} */
+            kind: "exact";
+        } | {
+            /** @enum {string} */
+            kind: "sketch";
+            /** @description Percentiles and tail means are within this relative error of the exact ones (for values within about 8.9 decades of the largest magnitude of their sign); a value near a histogram edge may be counted in the neighbouring bin. */
+            relativeAccuracy: number;
+        };
+        /** @description The distribution of one scalar output over all iterations. */
+        OutputSummary: {
+            name: string;
+            unit: string;
+            description: string;
+            /** @description Iterations with a finite value. */
+            count: number;
+            /** @description Iterations in which the output was undefined (NaN) or infinite; left out of the statistics. */
+            nanCount: number;
+            mean: number | null;
+            /** @description Sample standard deviation (n - 1). */
+            sd: number | null;
+            /** @description Standard error of the mean: sd / sqrt(count) (with Latin hypercube a conservative bound). */
+            standardError: number | null;
+            min: number | null;
+            max: number | null;
+            percentiles: components["schemas"]["Percentiles"];
+            histogram: components["schemas"]["Histogram"];
+        };
+        /** @description Percentiles by linear interpolation between order statistics (R type 7). */
+        Percentiles: {
+            p1: number | null;
+            p5: number | null;
+            p10: number | null;
+            p25: number | null;
+            p50: number | null;
+            p75: number | null;
+            p90: number | null;
+            p95: number | null;
+            p99: number | null;
+        };
+        Histogram: {
+            /** @description bins + 1 ascending edges from the smallest to the largest value. */
+            edges: number[];
+            /** @description Values per bin; they add up to the number of finite values. */
+            counts: number[];
+        } | null;
+        /** @description The distribution of a yearly series, element by element. */
+        SeriesSummary: {
+            name: string;
+            unit: string;
+            description: string;
+            labels: string[];
+            mean: (number | null)[];
+            nanCount: number[];
+            fan: components["schemas"]["SeriesFan"];
+        };
+        /** @description Percentiles per element of a series (a fan chart). */
+        SeriesFan: {
+            p5: (number | null)[];
+            p10: (number | null)[];
+            p25: (number | null)[];
+            p50: (number | null)[];
+            p75: (number | null)[];
+            p90: (number | null)[];
+            p95: (number | null)[];
+        };
+        EventSummary: {
+            name: string;
+            expression: string;
+            /** @description Share of iterations in which the event happened (among those where it was defined). */
+            probability: number | null;
+            /** @description sqrt(p (1 - p) / n). */
+            standardError: number | null;
+            /** @description Iterations in which the expression was NaN (an output it reads was undefined). */
+            undefinedCount: number;
+        };
+        /** @description Value at risk and expected shortfall of one output. Values keep the output’s sign: for a payer’s net result (lower tail) a valueAtRisk of -120000 at 0.95 means a 5% chance of doing worse than -120000. */
+        RiskSummary: {
+            output: string;
+            /** @enum {string} */
+            tail: "lower" | "upper";
+            levels: components["schemas"]["RiskLevel"][];
+        } | null;
+        RiskLevel: {
+            /** @description Confidence level, e.g. 0.95. */
+            level: number;
+            /** @description In the output’s own units and sign. Lower tail: the (1 - level) percentile (5% chance of a result below it at level 0.95); upper tail: the level percentile. */
+            valueAtRisk: number | null;
+            /** @description Mean of the worst (1 - level) share of iterations: the lowest values for the lower tail, the highest for the upper. */
+            expectedShortfall: number | null;
+        };
+        /** @description How the mean of each scalar output settles as iterations grow. */
+        Convergence: {
+            /** @description Iterations completed at each checkpoint (block boundaries). */
+            iterations: number[];
+            outputs: {
+                name: string;
+                mean: (number | null)[];
+                standardError: (number | null)[];
+            }[];
+        };
+        /** @description Every iteration’s sampled uncertain inputs and scalar outputs (null where NaN or infinite). */
+        Samples: {
+            inputs: {
+                path: string;
+                values: (number | null)[];
+            }[];
+            outputs: {
+                name: string;
+                values: (number | null)[];
+            }[];
+        } | null;
+        /** @description Several variants run on common random numbers, with the paired differences against the first. */
+        VariantComparisonResult: {
+            variants: {
+                name: string;
+                result: components["schemas"]["SimulationResult"];
+            }[];
+            differences: {
+                variant: string;
+                baseline: string;
+                /** @description Per scalar output: the paired difference variant - baseline, iteration by iteration. */
+                outputs: components["schemas"]["OutputSummary"][];
+            }[];
+        };
+        /** @description A Monte Carlo simulation of one model. */
+        SimulationRequest: {
+            model: components["schemas"]["ModelSpec"];
+            settings: components["schemas"]["SimulationSettings"];
+        };
+        /** @description How to run a Monte Carlo simulation. */
+        SimulationSettings: {
+            /** @default 10000 */
+            iterations?: number;
+            /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
+            seed: number;
+            /**
+             * @description Latin hypercube stratifies each input within each block of 2,048 iterations.
+             * @default latinHypercube
+             * @enum {string}
+             */
+            sampling?: "monteCarlo" | "latinHypercube";
+            /**
+             * @description Draw individual outcomes (a pilot of 20 may get 3 placements or 9); false uses expected rates.
+             * @default true
+             */
+            drawIndividualOutcomes?: boolean;
+            /** @default [] */
+            correlations?: components["schemas"]["RankCorrelation"][];
+            /** @default [] */
+            events?: components["schemas"]["SimulationEvent"][];
+            /** @description Scalar output for value at risk and expected shortfall; default: the first scalar output. */
+            riskOutput?: string;
+            /**
+             * @description lower: bad outcomes are low values (a net result); upper: bad outcomes are high values (payments).
+             * @default lower
+             * @enum {string}
+             */
+            riskTail?: "lower" | "upper";
+            /**
+             * @description Return every sampled input and scalar output (memory grows with iterations).
+             * @default false
+             */
+            keepSamples?: boolean;
+            /** @default 40 */
+            histogramBins?: number;
+            /**
+             * @description How many times (at block boundaries) the running mean and its standard error are reported.
+             * @default 20
+             */
+            convergenceCheckpoints?: number;
+        };
+        /** @description A target rank correlation between two uncertain inputs. */
+        RankCorrelation: {
+            /** @description Path of an uncertain input, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+            a: string;
+            /** @description Path of another uncertain input. */
+            b: string;
+            /** @description Target Spearman rank correlation between a and b. */
+            rho: number;
+        };
+        /** @description An event whose probability the simulation estimates. */
+        SimulationEvent: {
+            name: components["schemas"]["ExpressionName"];
+            /** @description An expression over scalar output names that is true (non-zero) when the event happens, e.g. `payerNetResult > 0`. */
+            expression: string;
+        };
+        /** @description An identifier (letters, digits and _, not starting with a digit) that expressions can refer to. */
+        ExpressionName: string;
+        /** @description Variants of one model run on the same random draws (common random numbers), with paired differences against the baseline. */
+        ComparisonRequest: {
+            /** @description The baseline; every variant is this model with its changes applied. */
+            model: {
+                /** @enum {string} */
+                kind: "contract";
+                contract: components["schemas"]["Contract"];
+            } | {
+                /** @enum {string} */
+                kind: "expression";
+                expression: components["schemas"]["ExpressionModel"];
+            };
+            baselineName?: components["schemas"]["ExpressionName"];
+            variants: components["schemas"]["VariantChange"][];
+            settings: components["schemas"]["SimulationSettings"];
+        };
+        VariantChange: {
+            /** @description Short name of the variant, e.g. `shareOfSavings`. */
+            name: string;
+            description?: string;
+            /** @description A JSON Merge Patch (RFC 7396) applied to `model`: objects merge, arrays and values replace, null removes. For example `{"contract": {"payment": {"threshold": null}}}` drops the threshold. */
+            changes: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;

@@ -1,13 +1,15 @@
 import type { z } from 'zod';
+import { ContractSchema, createContractModel } from '../models/contract/index.js';
 import type { DomainError, FieldPath } from '../models/errors.js';
 import { compileExpressionModel, ExpressionModelSchema } from '../models/expression-model/index.js';
+import type { ModelSpec } from '../models/model-spec.js';
 import { fail, type Result } from '../models/result.js';
-import { registerModelKind } from './model-registry.js';
+import { registerModelKind, type ModelDescription } from './model-registry.js';
 
 /**
  * Every model kind the simulation pool can run. Imported for its side effect by the pool and by
- * each worker, so that both threads rebuild models the same way. Add a kind here with its schema
- * and compiler.
+ * each worker, so that both threads rebuild models the same way. A kind's definition sits in a
+ * request at `model.<kind>` (see ModelSpecSchema), so problems are reported under that path.
  */
 
 /** Turns zod issues into one invalid-input error with paths below `at`. */
@@ -24,8 +26,31 @@ export function parseDefinition<T>(schema: z.ZodType<T>, definition: unknown, at
   return parsed.success ? { ok: true, value: parsed.data } : fail(zodProblems(parsed.error, at));
 }
 
-registerModelKind('expression', (definition, at) => {
-  const parsed = parseDefinition(ExpressionModelSchema, definition, [...at, 'definition']);
+/** Places a compiler's field paths (relative to the definition) below `at`. */
+export function prefixProblems<T>(result: Result<T, DomainError>, at: FieldPath): Result<T, DomainError> {
+  if (result.ok) return result;
+  const error = result.error;
+  if (error.kind === 'invalid-input' || error.kind === 'limit-exceeded') {
+    return fail({ ...error, problems: error.problems.map((problem) => ({ ...problem, path: [...at, ...problem.path] })) });
+  }
+  return result;
+}
+
+/** The JSON a worker thread needs to rebuild the model of a validated request. */
+export function describeModelSpec(spec: ModelSpec): ModelDescription {
+  return spec.kind === 'contract' ? { kind: 'contract', definition: spec.contract } : { kind: 'expression', definition: spec.expression };
+}
+
+registerModelKind('contract', (definition, at) => {
+  const where = [...at, 'contract'];
+  const parsed = parseDefinition(ContractSchema, definition, where);
   if (!parsed.ok) return parsed;
-  return compileExpressionModel(parsed.value, [...at, 'definition']);
+  return prefixProblems(createContractModel(parsed.value), where);
+});
+
+registerModelKind('expression', (definition, at) => {
+  const where = [...at, 'expression'];
+  const parsed = parseDefinition(ExpressionModelSchema, definition, where);
+  if (!parsed.ok) return parsed;
+  return compileExpressionModel(parsed.value, where);
 });

@@ -29,9 +29,17 @@ export interface SummariseTask {
   comparison: boolean;
 }
 
-export type WorkerTask = RunChunkTask | SummariseTask;
+/** Answered once the worker's modules are loaded: lets the pool start its threads ahead of the first job. */
+export interface PingTask {
+  type: 'ping';
+  taskId: number;
+  jobId: 0;
+}
+
+export type WorkerTask = RunChunkTask | SummariseTask | PingTask;
 
 export type WorkerReply =
+  | { type: 'pong'; taskId: number }
   | { type: 'progress'; taskId: number; completedIterations: number }
   | { type: 'partial'; taskId: number; partial: PartialResult }
   | { type: 'summary'; taskId: number; result: SimulationResult | VariantComparisonResult }

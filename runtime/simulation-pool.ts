@@ -18,6 +18,7 @@ import './model-kinds.js';
 import { compileModelDescription, type ModelDescription } from './model-registry.js';
 import {
   partialBuffers,
+  type PingTask,
   type RunChunkTask,
   type SummariseTask,
   type VariantDescription,
@@ -66,6 +67,8 @@ export interface SimulationPool {
     settings: SimulationSettings,
     options?: RunOptions,
   ): Promise<Result<VariantComparisonResult, DomainError>>;
+  /** Starts every thread and waits until each has loaded its modules, so the first job starts at once. */
+  warmUp(): Promise<void>;
   /** Stops every worker; runs still in progress are rejected. */
   close(): Promise<void>;
 }
@@ -106,6 +109,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
   let nextJobId = 1;
   let nextTaskId = 1;
   let closed = false;
+  const pings = new Map<number, () => void>();
 
   function jobOfTask(task: WorkerTask): Job | undefined {
     return jobs.get(task.jobId);
@@ -138,12 +142,19 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
     return slot;
   }
 
+  /** A warm-up waits for pongs; a lost or closed worker settles its ping too (warming up is best effort). */
+  function settlePing(taskId: number): void {
+    pings.get(taskId)?.();
+    pings.delete(taskId);
+  }
+
   function onWorkerLost(slot: Slot, error: unknown): void {
     const index = slots.indexOf(slot);
     if (index < 0) return;
     slots.splice(index, 1);
     const task = slot.task;
-    if (task !== null) {
+    if (task !== null && task.type === 'ping') settlePing(task.taskId);
+    else if (task !== null) {
       const job = jobOfTask(task);
       if (job !== undefined) failJob(job, error);
     }
@@ -190,6 +201,10 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
       return;
     }
     release(slot);
+    if (message.type === 'pong') {
+      settlePing(message.taskId);
+      return;
+    }
     if (job === undefined) return;
     switch (message.type) {
       case 'partial': {
@@ -321,8 +336,25 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
       submit([{ name: 'model', model }], settings, false, runOptions) as Promise<Result<SimulationResult, DomainError>>,
     runVariants: (variants, settings, runOptions = {}) =>
       submit(variants, settings, true, runOptions) as Promise<Result<VariantComparisonResult, DomainError>>,
+    async warmUp() {
+      if (closed) return;
+      while (slots.length < threads) spawn();
+      await Promise.all(
+        slots.map((slot) => {
+          if (slot.task !== null) return Promise.resolve();
+          const task: PingTask = { type: 'ping', taskId: nextTaskId++, jobId: 0 };
+          return new Promise<void>((resolve) => {
+            pings.set(task.taskId, resolve);
+            slot.task = task;
+            slot.worker.ref();
+            slot.worker.postMessage(task);
+          });
+        }),
+      );
+    },
     async close() {
       closed = true;
+      for (const taskId of [...pings.keys()]) settlePing(taskId);
       for (const job of [...jobs.values()]) failJob(job, new Error('the simulation pool was closed'));
       const stopping = slots.splice(0).map((slot) => slot.worker.terminate());
       await Promise.all(stopping);

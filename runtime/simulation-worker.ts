@@ -46,6 +46,10 @@ function reply(message: WorkerReply, transfer: ArrayBuffer[] = []): void {
 }
 
 function handle(task: WorkerTask): void {
+  if (task.type === 'ping') {
+    reply({ type: 'pong', taskId: task.taskId });
+    return;
+  }
   if (task.type === 'summarise') {
     const result = task.comparison ? summariseVariants(task.partial) : summarise(task.partial);
     reply({ type: 'summary', taskId: task.taskId, result });

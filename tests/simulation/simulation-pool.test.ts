@@ -107,7 +107,7 @@ describe('simulation pool', () => {
     const badModel = await created.run({ kind: 'expression', definition: { inputs: {}, outputs: { y: 'import("fs")' } } }, settingsFor(100));
     expect(!badModel.ok && badModel.error.kind === 'invalid-input' && badModel.error.problems[0].path).toEqual([
       'model',
-      'definition',
+      'expression',
       'outputs',
       'y',
     ]);

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { SimulationResultSchema, VariantComparisonResultSchema } from '../../models/simulation/index.js';
+import type { SimulationJob } from '../../runtime/simulation-jobs.js';
+
+/** A simulation job as the API shows it. */
+export const SimulationJobSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['simulation', 'comparison']),
+    status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
+    progress: z.object({
+      completedIterations: z.number().int(),
+      totalIterations: z.number().int(),
+      fraction: z.number().describe('completedIterations / totalIterations, from 0 to 1.'),
+    }),
+    createdAt: z.string().describe('ISO 8601 time the job was accepted.'),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    reason: z.string().nullable().describe('Why the job failed or was cancelled.'),
+    links: z.object({ self: z.string(), result: z.string(), cancel: z.string() }),
+    result: z
+      .union([SimulationResultSchema, VariantComparisonResultSchema])
+      .nullable()
+      .describe('The result once the job succeeded: a SimulationResult, or a VariantComparisonResult for a comparison.'),
+  })
+  .meta({ id: 'SimulationJob', description: 'A simulation run on the worker pool: its progress, and its result when done.' });
+export type SimulationJobView = z.infer<typeof SimulationJobSchema>;
+
+export function jobView(job: SimulationJob, withResult: boolean): SimulationJobView {
+  const self = `/simulations/${job.id}`;
+  return {
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    progress: {
+      completedIterations: job.completedIterations,
+      totalIterations: job.totalIterations,
+      fraction: job.totalIterations > 0 ? job.completedIterations / job.totalIterations : 1,
+    },
+    createdAt: job.createdAt.toISOString(),
+    startedAt: job.startedAt?.toISOString() ?? null,
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+    reason: job.reason,
+    links: { self, result: `${self}/result`, cancel: `${self}/cancel` },
+    result: withResult ? job.result : null,
+  };
+}
