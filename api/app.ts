@@ -5,6 +5,7 @@ import { buildOpenApiDocument } from './openapi-document.js';
 import { HttpProblem, problemMiddleware } from './problem.js';
 import { contractRoutes } from './routes/contracts.js';
 import { healthRoutes } from './routes/health.js';
+import { portfolioRoutes } from './routes/portfolios.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { sensitivityRoutes } from './routes/sensitivity.js';
 import { simulationRoutes } from './routes/simulations.js';
@@ -27,6 +28,13 @@ export function createApp(deps: AppDependencies): Express {
   app.use(contractRoutes());
   app.use(scenarioRoutes());
   app.use(sensitivityRoutes());
+  app.use(
+    portfolioRoutes({
+      jobs: deps.services.jobs,
+      defaultWaitMs: deps.config.SIMULATION_WAIT_MS,
+      maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS,
+    }),
+  );
   app.use(
     simulationRoutes({
       jobs: deps.services.jobs,

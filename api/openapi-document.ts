@@ -5,6 +5,8 @@ import { SensitivityResultSchema } from '../models/sensitivity/index.js';
 import { PresetSummarySchema } from '../scenarios/index.js';
 import { SensitivityRequestSchema } from './routes/sensitivity.js';
 import { SimulationJobSchema } from './simulations/simulation-job-schema.js';
+import { PortfolioComparisonRequestSchema, PortfolioComparisonResponseSchema } from './routes/portfolios.js';
+import { PortfolioEvaluationSchema, PortfolioSchema } from '../models/portfolio/index.js';
 import { ComparisonRequestSchema, SimulationRequestSchema } from './simulations/simulation-request.js';
 import { SimulationResultSchema, VariantComparisonResultSchema } from '../models/simulation/index.js';
 import { ProblemSchema } from './problem.js';
@@ -90,6 +92,29 @@ export function buildOpenApiDocument() {
     summary: 'Variants of one model (changes as JSON Merge Patch) on common random numbers, with paired differences against the baseline.',
     request: { headers: prefer, body: { required: true, content: json(ComparisonRequestSchema) } },
     responses: jobResponses,
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/portfolios/evaluate',
+    summary: 'Expected (deterministic) result of a place-based fund and its portfolio, per year, per capital layer, with impact and the municipality’s net position.',
+    request: { body: { required: true, content: json(PortfolioSchema) } },
+    responses: {
+      200: { description: 'The evaluation', content: json(PortfolioEvaluationSchema) },
+      400: problem('Invalid portfolio: every problem with its field path'),
+      413: problem('Body larger than the configured limit'),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/portfolios/compare',
+    summary: 'Fund strategies side by side: expected results at once and, with settings, a Monte Carlo comparison on common random numbers.',
+    request: { headers: prefer, body: { required: true, content: json(PortfolioComparisonRequestSchema) } },
+    responses: {
+      200: { description: 'Expected comparison, and the finished simulation job when settings were given', content: json(PortfolioComparisonResponseSchema) },
+      202: { description: 'Expected comparison; the simulation job is still running (see Location)', content: json(PortfolioComparisonResponseSchema) },
+      400: problem('Invalid strategies or settings'),
+      429: problem('Too many simulations queued or running; retry after the Retry-After header'),
+    },
   });
   const jobId = z.object({ id: z.string() });
   registry.registerPath({

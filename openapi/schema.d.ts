@@ -397,6 +397,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portfolios/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Expected (deterministic) result of a place-based fund and its portfolio, per year, per capital layer, with impact and the municipality’s net position. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            responses: {
+                /** @description The evaluation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortfolioEvaluation"];
+                    };
+                };
+                /** @description Invalid portfolio: every problem with its field path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than the configured limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portfolios/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fund strategies side by side: expected results at once and, with settings, a Monte Carlo comparison on common random numbers. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description RFC 7240: `respond-async` answers 202 at once; `wait=N` waits up to N seconds (capped by the server) for the result. */
+                    prefer?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PortfolioComparisonRequest"];
+                };
+            };
+            responses: {
+                /** @description Expected comparison, and the finished simulation job when settings were given */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortfolioComparisonResponse"];
+                    };
+                };
+                /** @description Expected comparison; the simulation job is still running (see Location) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortfolioComparisonResponse"];
+                    };
+                };
+                /** @description Invalid strategies or settings */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many simulations queued or running; retry after the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/simulations/{id}": {
         parameters: {
             query?: never;
@@ -1387,15 +1515,324 @@ export interface components {
             model: components["schemas"]["ModelSpec"];
             settings: components["schemas"]["SensitivitySettings"];
         };
-        /** @description The model to run: an outcome contract, or an expression model. */
+        /** @description The model to run: an outcome contract, a place-based fund portfolio, or an expression model. */
         ModelSpec: {
             /** @enum {string} */
             kind: "contract";
             contract: components["schemas"]["Contract"];
         } | {
             /** @enum {string} */
+            kind: "portfolio";
+            portfolio: components["schemas"]["Portfolio"];
+        } | {
+            /** @enum {string} */
             kind: "expression";
             expression: components["schemas"]["ExpressionModel"];
+        };
+        /** @description A place-based investment scenario: a local impact fund with capital in layers and its portfolio of enterprises. */
+        Portfolio: {
+            name: string;
+            description?: string;
+            /** @default 2026 */
+            startYear?: number;
+            /** @default 10 */
+            horizonYears?: number;
+            fund: components["schemas"]["Fund"];
+            enterprises: components["schemas"]["PortfolioEnterprise"][];
+            risk?: components["schemas"]["PortfolioRisk"];
+            impact?: components["schemas"]["PortfolioImpact"];
+            municipality?: components["schemas"]["PortfolioMunicipality"];
+            money?: components["schemas"]["PortfolioMoney"];
+        };
+        Fund: {
+            /**
+             * @description Years in which the fund invests: every intake must fall in them.
+             * @default 5
+             */
+            investmentPeriodYears?: number;
+            /**
+             * @description true: repayments received during the investment period stay in the fund and pay for later investments before new capital is called. false: they are distributed each year.
+             * @default false
+             */
+            revolving?: boolean;
+            layers: components["schemas"]["CapitalLayer"][];
+            /** @description Layer receiving what is left once every layer has its capital and required return; default the most junior layer. */
+            residualTo?: string;
+            costs?: components["schemas"]["FundCosts"];
+        };
+        CapitalLayer: {
+            id: string;
+            /** @description Who puts the money in, e.g. "Gemeente Rotterdam" or "zes vermogensfondsen". */
+            provider: string;
+            kind: components["schemas"]["CapitalLayerKind"];
+            /** @description Committed capital in euros. Capital is called pro rata over the layers as the fund needs cash. */
+            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description Required annual return, accrued on the capital outstanding and paid before anything reaches a more junior layer (ignored for grants).
+             * @default 0
+             */
+            targetReturn?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description The municipality provides this layer: its calls and distributions enter the municipality's net position.
+             * @default false
+             */
+            fromMunicipality?: boolean;
+        };
+        /**
+         * @description Seniority, most senior first in every distribution: senior, junior, firstLoss, then grant. Grants are not repaid; they only receive what is left when they are the residual layer.
+         * @enum {string}
+         */
+        CapitalLayerKind: "grant" | "firstLoss" | "junior" | "senior";
+        /**
+         * @default {
+         *       "fixedPerYear": 0,
+         *       "perEnterpriseYear": 0,
+         *       "managementFeeRate": 0
+         *     }
+         */
+        FundCosts: {
+            /**
+             * @description Fund management and operating costs per year of the horizon.
+             * @default 0
+             */
+            fixedPerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description Support and monitoring per enterprise per year while the fund holds its loan, stake or grant (as planned: a failed enterprise still needs work-out).
+             * @default 0
+             */
+            perEnterpriseYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description Yearly fee as a share of committed capital, over the whole horizon.
+             * @default 0
+             */
+            managementFeeRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+        };
+        /** @description One enterprise, or an archetype: `count` alike enterprises taken in `intake.perYear` a year. */
+        PortfolioEnterprise: {
+            id: string;
+            label?: string;
+            /**
+             * @description Enterprises of this archetype (1 for a single enterprise).
+             * @default 1
+             */
+            count?: number;
+            intake?: components["schemas"]["PortfolioIntake"];
+            business: components["schemas"]["PortfolioBusiness"];
+            jobs?: components["schemas"]["PortfolioJobs"];
+            loan?: components["schemas"]["PortfolioLoan"];
+            equity?: components["schemas"]["PortfolioEquity"];
+            grant?: components["schemas"]["PortfolioGrant"];
+            outcomeContract?: components["schemas"]["PortfolioOutcomeContract"];
+        };
+        /**
+         * @default {
+         *       "firstYear": 0
+         *     }
+         */
+        PortfolioIntake: {
+            /**
+             * @description Fund year of the first intake (0 = start year).
+             * @default 0
+             */
+            firstYear?: number;
+            /** @description Enterprises taken in per year until the count is reached; default all in the first year. */
+            perYear?: number;
+        };
+        /** @description The cash model: cash at intake = own cash + loan + equity + grant - startup costs; each year adds revenue - costs - workers' extra cost + outcome payments - interest - repayment. The enterprise fails in a year when that cash position plus the year's shock falls below zero. */
+        PortfolioBusiness: {
+            /**
+             * @description Investment needed at intake (fit-out, equipment, working capital).
+             * @default 0
+             */
+            startupCosts?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description The entrepreneur's own cash at intake.
+             * @default 0
+             */
+            ownCash?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /** @description Revenue in the first year. */
+            revenue: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description Yearly growth of revenue.
+             * @default 0
+             */
+            revenueGrowth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /** @description Operating costs in the first year, before interest and before the extra cost of workers from bijstand. */
+            costs: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description Yearly growth of operating costs.
+             * @default 0
+             */
+            costGrowth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /** @description Standard deviation of a year's operating result as a share of that year's revenue: the size of a bad year. Its regional part is set by risk.regionalCorrelation. */
+            resultVolatility: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description Yearly chance of stopping for reasons outside the cash model (the entrepreneur leaves, a key client goes).
+             * @default 0
+             */
+            otherFailureRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+        };
+        /**
+         * @default {
+         *       "positions": 0,
+         *       "rampUpYears": 0,
+         *       "yearlyLeaveRate": 0.2316250915080582,
+         *       "sustainedAfterMonths": 12,
+         *       "extraCostPerWorkerYear": 0
+         *     }
+         */
+        PortfolioJobs: {
+            /**
+             * @description Jobs filled by people from bijstand once the enterprise is at full size.
+             * @default 0
+             */
+            positions?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description Years of linear growth to full size (0: full from the start).
+             * @default 0
+             */
+            rampUpYears?: number;
+            /**
+             * @description Share of workers leaving per year; they are replaced by new hires from bijstand. Default 23%: CBS 2021, 77% still employed after 12 months.
+             * @default 0.2316250915080582
+             */
+            yearlyLeaveRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description Months employed that count as a sustained placement (and trigger the outcome payment).
+             * @default 12
+             */
+            sustainedAfterMonths?: number;
+            /**
+             * @description Supervision, coaching and lost productivity per worker from bijstand per year, on top of operating costs.
+             * @default 0
+             */
+            extraCostPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+        };
+        PortfolioLoan: {
+            /** @description Principal lent at intake. */
+            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /** @description Annual interest rate. */
+            rate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /** @description Years from disbursement to the last payment; one payment at the end of each year. */
+            termYears: number;
+            /**
+             * @description First years with interest only.
+             * @default 0
+             */
+            graceYears?: number;
+            /**
+             * @description annuity: equal payments after the grace years; linear: equal principal parts; bullet: all principal in the last year.
+             * @default annuity
+             * @enum {string}
+             */
+            amortisation?: "annuity" | "linear" | "bullet";
+            /**
+             * @description Share of the outstanding principal recovered when the enterprise fails (default 0, conservative; Basel II assumes 55% for senior unsecured corporate loans).
+             * @default 0
+             */
+            recoveryRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+        };
+        PortfolioEquity: {
+            /** @description Euros invested for the stake at intake. */
+            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /** @description Share of the enterprise owned by the fund. */
+            stake: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /** @description The stake is sold at the end of this year of the enterprise (1 = end of its first year). */
+            exitAfterYears: number;
+            /** @description Valuation at exit as a multiple of that year's operating result (EBITDA-style); the fund receives stake x max(0, multiple x result - loan outstanding). */
+            exitMultiple: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+        };
+        PortfolioGrant: {
+            /** @description Grant paid by the fund at intake; never repaid. */
+            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+        };
+        /** @description Results-based payments to the enterprise; they enter its cash model, so they change its chance of surviving. */
+        PortfolioOutcomeContract: {
+            /**
+             * @description Paid once a worker from bijstand has been employed `jobs.sustainedAfterMonths` months (Prestatiecontract Werk: 12).
+             * @default 0
+             */
+            pricePerSustainedPlacement?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description Paid per year a worker from bijstand is employed (e.g. a share of the benefit saved, as in Emmen).
+             * @default 0
+             */
+            pricePerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description municipality: a cost in its net position; fund: paid out of the fund's cash.
+             * @default municipality
+             * @enum {string}
+             */
+            paidBy?: "municipality" | "fund";
+        };
+        /**
+         * @default {
+         *       "regionalCorrelation": 0.12
+         *     }
+         */
+        PortfolioRisk: {
+            /**
+             * @description Correlation of the enterprises' yearly shocks through one regional factor per year (one-factor Gaussian copula): 0 independent, higher values make failures cluster in bad years. Default 12% (Basel II, high-PD corporates).
+             * @default 0.12
+             */
+            regionalCorrelation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+        };
+        /**
+         * @default {
+         *       "avoidedBenefitPerWorkerYear": 14000,
+         *       "administrationCostPerWorkerYear": 2883,
+         *       "deadweight": 0.6666666666666666,
+         *       "lksPerWorkerYear": 0
+         *     }
+         */
+        PortfolioImpact: {
+            /**
+             * @description Bijstand benefit avoided per worker per year employed (default 14,000: Berenschot 2018 average; the single norm 2024 is 15,406 a year).
+             * @default 14000
+             */
+            avoidedBenefitPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description Uitvoeringskosten avoided per worker per year (default 2,883: Berenschot 2018).
+             * @default 2883
+             */
+            administrationCostPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description Share of the work that would have happened anyway (default two thirds: Werk na Detentie SIB).
+             * @default 0.6666666666666666
+             */
+            deadweight?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description Loonkostensubsidie the municipality pays per worker per year (an average over workers).
+             * @default 0
+             */
+            lksPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+        };
+        /**
+         * @default {
+         *       "name": "Gemeente",
+         *       "ownCostsPerYear": 0
+         *     }
+         */
+        PortfolioMunicipality: {
+            /** @default Gemeente */
+            name?: string;
+            /**
+             * @description Contract management, monitoring and reporting per year.
+             * @default 0
+             */
+            ownCostsPerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+        };
+        /**
+         * @default {
+         *       "discountRate": 0.0225
+         *     }
+         */
+        PortfolioMoney: {
+            /**
+             * @description Annual real rate for the municipality's present value; default 2.25% (Werkgroep discontovoet 2020).
+             * @default 0.0225
+             */
+            discountRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
         };
         /** @description A model written as formulas over uncertain inputs. */
         ExpressionModel: {
@@ -1870,6 +2307,10 @@ export interface components {
                 contract: components["schemas"]["Contract"];
             } | {
                 /** @enum {string} */
+                kind: "portfolio";
+                portfolio: components["schemas"]["Portfolio"];
+            } | {
+                /** @enum {string} */
                 kind: "expression";
                 expression: components["schemas"]["ExpressionModel"];
             };
@@ -1877,14 +2318,201 @@ export interface components {
             variants: components["schemas"]["VariantChange"][];
             settings: components["schemas"]["SimulationSettings"];
         };
+        /** @description A variant of the baseline: its changes, or its whole model. */
         VariantChange: {
             /** @description Short name of the variant, e.g. `shareOfSavings`. */
             name: string;
             description?: string;
             /** @description A JSON Merge Patch (RFC 7396) applied to `model`: objects merge, arrays and values replace, null removes. For example `{"contract": {"payment": {"threshold": null}}}` drops the threshold. */
-            changes: {
+            changes?: {
                 [key: string]: unknown;
             };
+            /** @description The whole variant model, instead of `changes` (for example another fund strategy). */
+            model?: {
+                /** @enum {string} */
+                kind: "contract";
+                contract: components["schemas"]["Contract"];
+            } | {
+                /** @enum {string} */
+                kind: "portfolio";
+                portfolio: components["schemas"]["Portfolio"];
+            } | {
+                /** @enum {string} */
+                kind: "expression";
+                expression: components["schemas"]["ExpressionModel"];
+            };
+        };
+        /** @description The expected result of a place-based investment scenario. Portfolio sums (flows, failures, jobs, avoided costs) are exact expectations over failures for any regional correlation; the fund's layers are run on those expected flows, so a layer's expected loss and its chance of loss come from a Monte Carlo run. */
+        PortfolioEvaluation: {
+            portfolio: string;
+            years: string[];
+            /** @description Every scalar output by name; null where not computable (an IRR without a sign change). */
+            summary: {
+                [key: string]: number | null;
+            };
+            /** @description Name, unit and meaning of each summary entry. */
+            outputs: {
+                name: string;
+                unit: string;
+                description: string;
+            }[];
+            /** @description Each yearly series by name, one value per fund year. */
+            yearly: {
+                [key: string]: number[];
+            };
+            layers: components["schemas"]["PortfolioLayerResult"][];
+            enterprises: components["schemas"]["PortfolioEnterpriseResult"][];
+            /** @description Every numeric input by path with the value used; uncertain ones have a distribution. */
+            inputs: {
+                path: string;
+                base: number;
+                uncertain: boolean;
+            }[];
+        };
+        PortfolioLayerResult: {
+            id: string;
+            provider: string;
+            /** @enum {string} */
+            kind: "grant" | "firstLoss" | "junior" | "senior";
+            fromMunicipality: boolean;
+            committed: number;
+            paidIn: number;
+            received: number;
+            /** @description Yearly IRR; null without a sign change (nothing came back). */
+            irr: number | null;
+            multiple: number | null;
+            loss: number;
+            /** @description Capital called at the start of each year. */
+            calls: number[];
+            /** @description Paid to the layer at the end of each year. */
+            distributions: number[];
+            netFlow: number[];
+        };
+        PortfolioEnterpriseResult: {
+            id: string;
+            label: string;
+            count: number;
+            intakeByYear: number[];
+            /** @description Amounts paid at intake, per enterprise. */
+            perEnterprise: {
+                loan: number;
+                equity: number;
+                grant: number;
+                /** @description Chance of failing within the years from intake to the horizon, for the first intake. */
+                expectedFailureWithinHorizon: number;
+            };
+            /** @description One enterprise of this archetype by year since its intake (age 0 = intake year), while it operates. */
+            byAge: {
+                revenue: number[];
+                /** @description Revenue - costs - extra cost of workers + outcome income. */
+                operatingResult: number[];
+                debtService: number[];
+                outcomeIncome: number[];
+                /** @description Expected cash at the end of the year, while operating. */
+                cashPosition: number[];
+                /** @description Chance of failing in this year, given it reached it. */
+                failureChance: number[];
+                /** @description Chance of still operating at the end of this year. */
+                survival: number[];
+                workers: number[];
+                sustainedPlacements: number[];
+            };
+        };
+        PortfolioComparisonResponse: {
+            expected: components["schemas"]["PortfolioComparison"];
+            /** @description The Monte Carlo comparison job, when settings were given; its result is a VariantComparisonResult. */
+            simulation: {
+                id: string;
+                /** @enum {string} */
+                kind: "simulation" | "comparison";
+                /** @enum {string} */
+                status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                progress: {
+                    completedIterations: number;
+                    totalIterations: number;
+                    /** @description completedIterations / totalIterations, from 0 to 1. */
+                    fraction: number;
+                };
+                /** @description ISO 8601 time the job was accepted. */
+                createdAt: string;
+                startedAt: string | null;
+                finishedAt: string | null;
+                /** @description Why the job failed or was cancelled. */
+                reason: string | null;
+                links: {
+                    self: string;
+                    result: string;
+                    cancel: string;
+                };
+                /** @description The result once the job succeeded: a SimulationResult, or a VariantComparisonResult for a comparison. */
+                result: components["schemas"]["SimulationResult"] | components["schemas"]["VariantComparisonResult"] | null;
+            } | null;
+        };
+        /** @description Expected results of several strategies side by side. */
+        PortfolioComparison: {
+            strategies: string[];
+            /** @description Fund years of the first strategy. */
+            years: string[];
+            outputs: {
+                name: string;
+                unit: string;
+                description: string;
+                /** @description One per strategy; null where the strategy lacks the output or it is not computable. */
+                values: (number | null)[];
+                differenceFromFirst: (number | null)[];
+            }[];
+        };
+        PortfolioComparisonRequest: {
+            strategies: components["schemas"]["PortfolioStrategies"];
+            /** @description When given, the strategies also run as a Monte Carlo comparison on common random numbers (a simulation job). */
+            settings?: {
+                /** @default 10000 */
+                iterations?: number;
+                /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
+                seed: number;
+                /**
+                 * @description Latin hypercube stratifies each input within each block of 2,048 iterations.
+                 * @default latinHypercube
+                 * @enum {string}
+                 */
+                sampling?: "monteCarlo" | "latinHypercube";
+                /**
+                 * @description Draw individual outcomes (a pilot of 20 may get 3 placements or 9); false uses expected rates.
+                 * @default true
+                 */
+                drawIndividualOutcomes?: boolean;
+                /** @default [] */
+                correlations?: components["schemas"]["RankCorrelation"][];
+                /** @default [] */
+                events?: components["schemas"]["SimulationEvent"][];
+                /** @description Scalar output for value at risk and expected shortfall; default: the first scalar output. */
+                riskOutput?: string;
+                /**
+                 * @description lower: bad outcomes are low values (a net result); upper: bad outcomes are high values (payments).
+                 * @default lower
+                 * @enum {string}
+                 */
+                riskTail?: "lower" | "upper";
+                /**
+                 * @description Return every sampled input and scalar output (memory grows with iterations).
+                 * @default false
+                 */
+                keepSamples?: boolean;
+                /** @default 40 */
+                histogramBins?: number;
+                /**
+                 * @description How many times (at block boundaries) the running mean and its standard error are reported.
+                 * @default 20
+                 */
+                convergenceCheckpoints?: number;
+            };
+        };
+        /** @description Two or more strategies compared on the same draws; differences are against the first. */
+        PortfolioStrategies: components["schemas"]["PortfolioStrategy"][];
+        /** @description A named strategy: one portfolio scenario. */
+        PortfolioStrategy: {
+            name: string;
+            portfolio: components["schemas"]["Portfolio"];
         };
     };
     responses: never;

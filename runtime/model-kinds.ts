@@ -3,6 +3,7 @@ import { ContractSchema, createContractModel } from '../models/contract/index.js
 import type { DomainError, FieldPath } from '../models/errors.js';
 import { compileExpressionModel, ExpressionModelSchema } from '../models/expression-model/index.js';
 import type { ModelSpec } from '../models/model-spec.js';
+import { createPortfolioModel, PortfolioSchema } from '../models/portfolio/index.js';
 import { fail, type Result } from '../models/result.js';
 import { registerModelKind, type ModelDescription } from './model-registry.js';
 
@@ -38,7 +39,14 @@ export function prefixProblems<T>(result: Result<T, DomainError>, at: FieldPath)
 
 /** The JSON a worker thread needs to rebuild the model of a validated request. */
 export function describeModelSpec(spec: ModelSpec): ModelDescription {
-  return spec.kind === 'contract' ? { kind: 'contract', definition: spec.contract } : { kind: 'expression', definition: spec.expression };
+  switch (spec.kind) {
+    case 'contract':
+      return { kind: 'contract', definition: spec.contract };
+    case 'portfolio':
+      return { kind: 'portfolio', definition: spec.portfolio };
+    case 'expression':
+      return { kind: 'expression', definition: spec.expression };
+  }
 }
 
 registerModelKind('contract', (definition, at) => {
@@ -46,6 +54,13 @@ registerModelKind('contract', (definition, at) => {
   const parsed = parseDefinition(ContractSchema, definition, where);
   if (!parsed.ok) return parsed;
   return prefixProblems(createContractModel(parsed.value), where);
+});
+
+registerModelKind('portfolio', (definition, at) => {
+  const where = [...at, 'portfolio'];
+  const parsed = parseDefinition(PortfolioSchema, definition, where);
+  if (!parsed.ok) return parsed;
+  return prefixProblems(createPortfolioModel(parsed.value), where);
 });
 
 registerModelKind('expression', (definition, at) => {

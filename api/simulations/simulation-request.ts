@@ -35,11 +35,18 @@ export const VariantChangeSchema = z
     description: z.string().max(500).optional(),
     changes: z
       .record(z.string(), z.unknown())
+      .optional()
       .describe(
         'A JSON Merge Patch (RFC 7396) applied to `model`: objects merge, arrays and values replace, null removes. For example `{"contract": {"payment": {"threshold": null}}}` drops the threshold.',
       ),
+    model: ModelSpecSchema.optional().describe('The whole variant model, instead of `changes` (for example another fund strategy).'),
   })
-  .meta({ id: 'VariantChange' });
+  .superRefine((variant, ctx) => {
+    if ((variant.changes === undefined) === (variant.model === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['changes'], message: 'give either `changes` or `model`, not both or neither' });
+    }
+  })
+  .meta({ id: 'VariantChange', description: 'A variant of the baseline: its changes, or its whole model.' });
 
 export const ComparisonRequestSchema = z
   .object({
@@ -79,6 +86,10 @@ export function comparisonWork(request: ComparisonRequest, rawModel: unknown): R
   const specs = [{ name: request.baselineName, spec: request.model }];
   const problems: FieldProblem[] = [];
   request.variants.forEach((variant, index) => {
+    if (variant.model !== undefined) {
+      specs.push({ name: variant.name, spec: variant.model });
+      return;
+    }
     const changed = mergePatch.apply(structuredClone(rawModel), variant.changes);
     const parsed = ModelSpecSchema.safeParse(changed);
     if (parsed.success) specs.push({ name: variant.name, spec: parsed.data });
@@ -92,7 +103,9 @@ export function comparisonWork(request: ComparisonRequest, rawModel: unknown): R
   const variants = specs.map(({ name, spec }) => ({ name, model: describeModelSpec(spec) }));
   const compiled: SimulationVariant[] = [];
   for (const [index, variant] of variants.entries()) {
-    const model = compileModelDescription(variant.model, index === 0 ? ['model'] : ['variants', index - 1, 'changes']);
+    const given = request.variants[index - 1];
+    const at = index === 0 ? ['model'] : ['variants', index - 1, given.model !== undefined ? 'model' : 'changes'];
+    const model = compileModelDescription(variant.model, at);
     if (!model.ok) return model;
     compiled.push({ name: variant.name, model: model.value });
   }

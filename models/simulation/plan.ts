@@ -10,6 +10,7 @@ import {
   MAX_VARIANTS,
 } from './limits.js';
 import { seriesLength, type CompiledModel, type OutputInfo, type SeriesInfo } from './model.js';
+import { alignVariants } from './align-variants.js';
 import { planRankCorrelation, type CorrelationPlan } from './rank-correlation.js';
 import type { SimulationSettings } from './settings.js';
 
@@ -81,31 +82,29 @@ export function prepareSimulation(
 }
 
 /**
- * Plans a run of several variants on common random numbers. The variants must have the same
- * inputs (same paths, uncertain in the same places) and the same scalar outputs, as variants of
- * one contract do; their distributions may differ.
+ * Plans a run of several variants on common random numbers. Variants with other inputs or outputs
+ * (a share of savings instead of a price per job start) are first aligned on the union of their
+ * inputs and outputs (see align-variants.ts), so inputs with the same path share their draws.
  */
 export function prepareVariants(
-  variants: readonly SimulationVariant[],
+  given: readonly SimulationVariant[],
   settings: SimulationSettings,
   at: FieldPath = ['settings'],
 ): Result<SimulationPlan, DomainError> {
-  if (variants.length === 0 || variants.length > MAX_VARIANTS) {
+  if (given.length === 0 || given.length > MAX_VARIANTS) {
     return fail({
       kind: 'limit-exceeded',
-      problems: [{ path: ['variants'], message: `give 1 to ${MAX_VARIANTS} variants, not ${variants.length}` }],
+      problems: [{ path: ['variants'], message: `give 1 to ${MAX_VARIANTS} variants, not ${given.length}` }],
       limit: 'variants',
-      requested: variants.length,
+      requested: given.length,
       allowed: MAX_VARIANTS,
     });
   }
+  const variants = alignVariants(given);
   const first = variants[0].model;
   const uncertainInputs = first.inputs.flatMap((input, index) =>
     input.distribution !== null && input.distribution.type !== 'fixed' ? [index] : [],
   );
-
-  const mismatch = checkVariantsAlike(variants, uncertainInputs);
-  if (mismatch !== null) return fail({ kind: 'invalid-input', problems: [mismatch] });
 
   const correlation = planRankCorrelation(first.inputs, uncertainInputs, settings.correlations, at);
   if (!correlation.ok) return correlation;
@@ -197,28 +196,6 @@ export function prepareVariants(
       variants: metas,
     },
   });
-}
-
-function checkVariantsAlike(variants: readonly SimulationVariant[], uncertainInputs: readonly number[]): FieldProblem | null {
-  const first = variants[0].model;
-  for (let v = 1; v < variants.length; v++) {
-    const model = variants[v].model;
-    const path: FieldPath = ['variants', v];
-    if (model.inputs.length !== first.inputs.length || model.inputs.some((input, i) => input.path !== first.inputs[i].path)) {
-      return { path, message: `variant '${variants[v].name}' has different inputs from '${variants[0].name}'; variants must share their inputs` };
-    }
-    const uncertain = model.inputs.flatMap((input, index) =>
-      input.distribution !== null && input.distribution.type !== 'fixed' ? [index] : [],
-    );
-    if (uncertain.length !== uncertainInputs.length || uncertain.some((index, i) => index !== uncertainInputs[i])) {
-      return { path, message: `variant '${variants[v].name}' has uncertain inputs in other places than '${variants[0].name}'` };
-    }
-    const names = model.scalarOutputs.map((output) => output.name).join(',');
-    if (names !== first.scalarOutputs.map((output) => output.name).join(',')) {
-      return { path, message: `variant '${variants[v].name}' has other scalar outputs than '${variants[0].name}'` };
-    }
-  }
-  return null;
 }
 
 /** The outputs at the base inputs with expected rates; non-finite values become 0. */

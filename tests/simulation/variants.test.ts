@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareVariants, runSimulation, runVariants, type VariantComparisonResult } from '../../models/simulation/index.js';
+import { runSimulation, runVariants, type VariantComparisonResult } from '../../models/simulation/index.js';
 import { expressionModel, settings } from './fixtures/expression-models.js';
 import { pilotModel } from './fixtures/pilot-model.js';
 
@@ -51,17 +51,26 @@ describe('variants on common random numbers', () => {
     expect(alone.ok && JSON.stringify(alone.value)).toBe(JSON.stringify(comparison.variants[1].result));
   });
 
-  it('refuses variants whose inputs differ', () => {
-    const plan = prepareVariants(
-      [
-        { name: 'a', model: expressionModel({ inputs: { x: { type: 'uniform', min: 0, max: 1 } }, outputs: { y: 'x' } }) },
-        { name: 'b', model: expressionModel({ inputs: { z: { type: 'uniform', min: 0, max: 1 } }, outputs: { y: 'z' } }) },
-      ],
-      settings({}),
+  it('aligns variants whose inputs and outputs differ: shared paths share their draws', () => {
+    // a: y = x. b: y = x + z, and an output q = z that a lacks. On common random numbers the paired
+    // difference y_b - y_a is exactly z in every iteration: Uniform(0, 1), mean 1/2, sd sqrt(1/12).
+    const iterations = 4096;
+    const comparison = succeed(
+      runVariants(
+        [
+          { name: 'a', model: expressionModel({ inputs: { x: { type: 'normal', mean: 10, sd: 3 }, w: 5 }, outputs: { y: 'x + 0 * w' } }) },
+          { name: 'b', model: expressionModel({ inputs: { x: { type: 'normal', mean: 10, sd: 3 }, z: { type: 'uniform', min: 0, max: 1 } }, outputs: { y: 'x + z', q: 'z' } }) },
+        ],
+        settings({ iterations }),
+      ),
     );
-    expect(!plan.ok && plan.error.kind === 'invalid-input' && plan.error.problems[0]).toEqual({
-      path: ['variants', 1],
-      message: "variant 'b' has different inputs from 'a'; variants must share their inputs",
-    });
+    const difference = comparison.differences[0].outputs.find((o) => o.name === 'y')!;
+    expect(difference.min!).toBeGreaterThanOrEqual(0);
+    expect(difference.max!).toBeLessThanOrEqual(1);
+    // Latin hypercube stratifies z within each block: the mean is 1/2 to within 1/(2 x 2048) per block.
+    expect(difference.mean!).toBeCloseTo(0.5, 3);
+    expect(difference.sd!).toBeCloseTo(Math.sqrt(1 / 12), 3);
+    const missing = comparison.variants[0].result.outputs.find((o) => o.name === 'q')!;
+    expect([missing.count, missing.nanCount]).toEqual([0, iterations]);
   });
 });

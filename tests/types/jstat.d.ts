@@ -10,6 +10,7 @@ declare module 'jstat' {
       inv(p: number, min: number, max: number, mode: number): number;
       cdf(x: number, min: number, max: number, mode: number): number;
     };
+    binomial: { pdf(k: number, n: number, p: number): number; cdf(k: number, n: number, p: number): number };
     chisquare: { inv(p: number, degreesOfFreedom: number): number };
   }
   const jStat: JStat;

@@ -1,0 +1,63 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  comparePortfoliosExpected,
+  evaluatePortfolioExpected,
+  PortfolioComparisonSchema,
+  PortfolioSchema,
+  PortfolioStrategiesSchema,
+} from '../../models/portfolio/index.js';
+import { prepareVariants, SimulationSettingsSchema, type SimulationVariant } from '../../models/simulation/index.js';
+import { compileModelDescription } from '../../runtime/model-registry.js';
+import type { JobWork, SimulationJobs } from '../../runtime/simulation-jobs.js';
+import { submitAndWait, type JobWaitOptions } from '../simulations/job-response.js';
+import { jobView, SimulationJobSchema } from '../simulations/simulation-job-schema.js';
+import { parseOrThrow, unwrapOrThrow } from '../validate.js';
+
+export const PortfolioComparisonRequestSchema = z
+  .object({
+    strategies: PortfolioStrategiesSchema,
+    settings: SimulationSettingsSchema.optional().describe(
+      'When given, the strategies also run as a Monte Carlo comparison on common random numbers (a simulation job).',
+    ),
+  })
+  .meta({ id: 'PortfolioComparisonRequest' });
+
+export const PortfolioComparisonResponseSchema = z
+  .object({
+    expected: PortfolioComparisonSchema,
+    simulation: SimulationJobSchema.nullable().describe('The Monte Carlo comparison job, when settings were given; its result is a VariantComparisonResult.'),
+  })
+  .meta({ id: 'PortfolioComparisonResponse' });
+
+export interface PortfolioRouteOptions extends JobWaitOptions {
+  jobs: SimulationJobs;
+}
+
+export function portfolioRoutes(options: PortfolioRouteOptions): Router {
+  const router = Router();
+
+  router.post('/portfolios/evaluate', (req, res) => {
+    const portfolio = parseOrThrow(PortfolioSchema, req.body);
+    res.json(unwrapOrThrow(evaluatePortfolioExpected(portfolio)));
+  });
+
+  router.post('/portfolios/compare', async (req, res) => {
+    const request = parseOrThrow(PortfolioComparisonRequestSchema, req.body);
+    const expected = unwrapOrThrow(comparePortfoliosExpected(request.strategies), ['strategies']);
+    if (request.settings === undefined) return void res.json({ expected, simulation: null });
+
+    const variants = request.strategies.map((strategy) => ({ name: strategy.name, model: { kind: 'portfolio', definition: strategy.portfolio } }));
+    const compiled: SimulationVariant[] = [];
+    for (const [index, variant] of variants.entries()) {
+      const model = unwrapOrThrow(compileModelDescription({ kind: 'portfolio', definition: variant.model.definition }, ['strategies', index]));
+      compiled.push({ name: variant.name, model });
+    }
+    unwrapOrThrow(prepareVariants(compiled, request.settings, ['settings']));
+    const work: JobWork = { kind: 'comparison', variants, settings: request.settings };
+    const job = await submitAndWait(req, res, options.jobs, work, options);
+    res.status(job.status === 'succeeded' ? 200 : 202).json({ expected, simulation: jobView(job, true) });
+  });
+
+  return router;
+}

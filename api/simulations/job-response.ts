@@ -1,0 +1,58 @@
+import type { Request, Response } from 'express';
+import type { JobWork, SimulationJob, SimulationJobs } from '../../runtime/simulation-jobs.js';
+import { HttpProblem, PROBLEM_BASE } from '../problem.js';
+import { parsePrefer } from './prefer-header.js';
+
+export interface JobWaitOptions {
+  /** How long a request waits for its job before answering 202, unless `Prefer` says otherwise. */
+  defaultWaitMs: number;
+  /** Upper bound on `Prefer: wait`. */
+  maxWaitMs: number;
+}
+
+/** Seconds a client is asked to wait before retrying when every job slot is taken. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Submits validated work as a job and waits as the request's `Prefer` header asks (RFC 7240):
+ * the job is returned finished or still running, with `Location` and `Preference-Applied` set.
+ * Throws 429 when every job slot is taken and 500 when the job failed.
+ */
+export async function submitAndWait(
+  req: Request,
+  res: Response,
+  jobs: SimulationJobs,
+  work: JobWork,
+  options: JobWaitOptions,
+): Promise<SimulationJob> {
+  const job = jobs.submit(work);
+  if (job === null) {
+    throw new HttpProblem(
+      {
+        type: PROBLEM_BASE + 'too-many-jobs',
+        title: 'Too many simulations are running',
+        status: 429,
+        detail: `${jobs.activeCount()} simulations are queued or running, the most this service allows; retry in ${RETRY_AFTER_SECONDS} seconds.`,
+      },
+      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+    );
+  }
+  const prefer = parsePrefer(req.get('prefer'));
+  const waitMs = prefer.respondAsync ? 0 : Math.min(options.maxWaitMs, prefer.waitSeconds === null ? options.defaultWaitMs : prefer.waitSeconds * 1000);
+  const applied = prefer.respondAsync ? 'respond-async' : prefer.waitSeconds !== null ? `wait=${prefer.waitSeconds}` : null;
+  if (applied !== null) res.set('Preference-Applied', applied);
+  await jobs.waitFor(job, waitMs);
+  res.set('Location', `/simulations/${job.id}`);
+  if (job.status === 'failed') throw failedJobProblem(job);
+  return job;
+}
+
+export function failedJobProblem(job: SimulationJob): HttpProblem {
+  return new HttpProblem({
+    type: PROBLEM_BASE + 'simulation-failed',
+    title: 'The simulation failed',
+    status: 500,
+    detail: job.reason ?? 'unknown reason',
+    instance: `/simulations/${job.id}`,
+  });
+}
