@@ -251,6 +251,32 @@ describe('POST /simulations/compare', () => {
     expect(difference.percentiles.p5!).toBeCloseTo(baseline.percentiles.p5!, 6);
   });
 
+  it('compares a price per job start with a share of savings: other inputs, same people', async () => {
+    // The variants have different inputs (a price against a share), so the engine aligns them by
+    // path; the population draws are the same, so placements differ by exactly zero in every iteration.
+    const contract = simpleContract();
+    contract.profiles[0].programme.monthlyJobEntryRate = { type: 'uniform', min: 0.05, max: 0.15 };
+    const { data, response } = await service.client.POST('/simulations/compare', {
+      body: {
+        model: { kind: 'contract', contract },
+        baselineName: 'pricePerStart',
+        variants: [{ name: 'shareOfSavings', changes: { contract: { payment: { triggers: [{ id: 'share', kind: 'shareOfSavings', share: 0.4 }] } } } }],
+        settings: { seed: 4, iterations: 3_000 },
+      },
+      params: { header: { prefer: 'wait=120' } },
+    });
+    expect(response.status).toBe(200);
+    const comparison = data!.result as VariantComparisonResult;
+    const placements = comparison.differences[0].outputs.find((o) => o.name === 'placements')!;
+    expect([placements.min, placements.max]).toEqual([0, 0]);
+    // Same people, so the same avoided costs: the payer's net result moves by exactly minus the
+    // change in payments, iteration by iteration (its paired sd equals the payments' paired sd).
+    const difference = (name: string) => comparison.differences[0].outputs.find((o) => o.name === name)!;
+    expect(difference('avoidedCostsAttributable').sd).toBe(0);
+    expect(difference('payerNetResult').mean!).toBeCloseTo(-difference('payerOutcomePayments').mean!, 6);
+    expect(difference('payerNetResult').sd!).toBeCloseTo(difference('payerOutcomePayments').sd!, 6);
+  });
+
   it('names the variant and field when a change makes the model invalid', async () => {
     const response = await fetch(`${service.baseUrl}/simulations/compare`, {
       method: 'POST',
