@@ -1,22 +1,89 @@
-import { createContractModel } from '../models/contract/index.js';
-import { createRng } from '../models/random/index.js';
+import { createContractModel, type ContractModel } from '../models/contract/index.js';
+import { createRng, type Rng } from '../models/random/index.js';
 import { seriesLength } from '../models/simulation/model.js';
-import { benchContract } from './bench-contract.js';
-import { formatRate, opsPerSecond } from './time.js';
+import { runSimulation } from '../models/simulation/run-simulation.js';
+import { SimulationSettingsSchema } from '../models/simulation/settings.js';
+import { benchContract, benchContractWithTenUncertainInputs } from './bench-contract.js';
+import { formatRate, medianOf, opsPerSecond, secondsOf } from './time.js';
 
-/** Evaluations per second of the bench contract on one core: expected rates, and drawn persons. */
-export function benchContractKernel(): Record<string, number> {
-  const built = createContractModel(benchContract());
+/** Measurements repeated for each figure; the median is printed. */
+const REPEATS = 3;
+/** Uniforms per raw-generator fill. */
+const RAW_FILL_LENGTH = 1 << 16;
+/** Drawn evaluations over which the uniforms they consume are counted. */
+const COUNTED_EVALUATIONS = 2_000;
+/** Iterations of each end-to-end Monte Carlo run. */
+const MONTE_CARLO_ITERATIONS = 20_000;
+
+function buildModel(contract: Parameters<typeof createContractModel>[0]): ContractModel {
+  const built = createContractModel(contract);
   if (!built.ok) throw new Error(JSON.stringify(built.error));
-  const model = built.value;
+  return built.value;
+}
+
+/** An Rng that counts the uniforms it hands out (for counting only: the extra class slows the kernel). */
+class CountingRng implements Rng {
+  count = 0;
+  constructor(private readonly inner: Rng) {}
+  nextDouble(): number {
+    this.count++;
+    return this.inner.nextDouble();
+  }
+}
+
+/**
+ * Throughput of the contract kernel and of the Monte Carlo loop around it, single thread:
+ * (a) evaluations/s of the bench contract with expected rates and with drawn persons;
+ * (b) the raw rate of the generator filling a Float64Array with uniforms;
+ * (c) uniforms one drawn evaluation consumes, and drawn-evaluation time over the time to draw
+ *     that many uniforms raw (the issue's target: within 5x);
+ * (d) end-to-end runSimulation iterations/s of the ten-uncertain-input contract, expected and drawn.
+ */
+export function benchContractKernel(): Record<string, number> {
+  const model = buildModel(benchContract());
   const params = Float64Array.from(model.inputs, (i) => i.base);
   const ws = model.createWorkspace();
   const scalars = new Float64Array(model.scalarOutputs.length);
   const series = new Float64Array(seriesLength(model));
   const rng = createRng(42);
-  const expected = opsPerSecond(() => model.evaluate(params, ws, null, scalars, series));
-  const drawn = opsPerSecond(() => model.evaluate(params, ws, rng, scalars, series));
+  const expected = medianOf(REPEATS, () => opsPerSecond(() => model.evaluate(params, ws, null, scalars, series)));
+  const drawn = medianOf(REPEATS, () => opsPerSecond(() => model.evaluate(params, ws, rng, scalars, series)));
   console.log(`contract kernel, 200 participants x 60 months, expected rates: ${formatRate(expected)} evaluations/s`);
   console.log(`contract kernel, 200 participants x 60 months, drawn persons:  ${formatRate(drawn)} evaluations/s`);
-  return { contractExpectedPerSecond: expected, contractDrawnPerSecond: drawn };
+
+  const raw = new Float64Array(RAW_FILL_LENGTH);
+  const rawRng = createRng(7);
+  const uniformsPerSecond = medianOf(REPEATS, () => opsPerSecond(() => rawRng.fill(raw))) * RAW_FILL_LENGTH;
+  console.log(`xoshiro128** raw uniforms (createRng().fill of a Float64Array): ${formatRate(uniformsPerSecond)} uniforms/s`);
+
+  const counting = new CountingRng(createRng(43));
+  for (let i = 0; i < COUNTED_EVALUATIONS; i++) model.evaluate(params, ws, counting, scalars, series);
+  const uniformsPerEvaluation = counting.count / COUNTED_EVALUATIONS;
+  const rawSecondsPerEvaluation = uniformsPerEvaluation / uniformsPerSecond;
+  const ratio = 1 / drawn / rawSecondsPerEvaluation;
+  console.log(
+    `drawn evaluation: ${uniformsPerEvaluation.toFixed(1)} uniforms on average; its time is ${ratio.toFixed(1)}x the time to draw them raw`,
+  );
+
+  const uncertainModel = buildModel(benchContractWithTenUncertainInputs());
+  const monteCarlo = (drawIndividualOutcomes: boolean): number => {
+    const settings = SimulationSettingsSchema.parse({ iterations: MONTE_CARLO_ITERATIONS, seed: 11, drawIndividualOutcomes });
+    runSimulation(uncertainModel, { ...settings, iterations: 2_048 }); // warm-up
+    return medianOf(REPEATS, () => MONTE_CARLO_ITERATIONS / secondsOf(() => runSimulation(uncertainModel, settings)));
+  };
+  const monteCarloExpected = monteCarlo(false);
+  const monteCarloDrawn = monteCarlo(true);
+  console.log(
+    `monte carlo end to end, 10-input contract, ${formatRate(MONTE_CARLO_ITERATIONS)} iterations, one thread: ` +
+      `${formatRate(monteCarloExpected)} iterations/s expected rates, ${formatRate(monteCarloDrawn)} iterations/s drawn persons`,
+  );
+  return {
+    contractExpectedPerSecond: expected,
+    contractDrawnPerSecond: drawn,
+    rawUniformsPerSecond: uniformsPerSecond,
+    uniformsPerDrawnEvaluation: uniformsPerEvaluation,
+    drawnOverRawRatio: ratio,
+    monteCarloExpectedPerSecond: monteCarloExpected,
+    monteCarloDrawnPerSecond: monteCarloDrawn,
+  };
 }

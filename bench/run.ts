@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { benchContractKernel } from './contract-bench.js';
 import { benchSobol } from './sensitivity-bench.js';
+import { benchSimulation } from './simulation-bench.js';
 
 /**
  * `npm run bench`: throughput figures for the closing notes and the README. Each figure is
@@ -9,3 +10,4 @@ import { benchSobol } from './sensitivity-bench.js';
 console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${os.availableParallelism()} cores, Node ${process.version}`);
 benchContractKernel();
 benchSobol();
+await benchSimulation();

@@ -8,12 +8,13 @@ import type { CompiledModel, ModelInput, SeriesInfo } from '../simulation/model.
 import { compileContract, type ContractPlan } from './compile-contract.js';
 import type { Contract } from './contract-schema.js';
 import { CONTRACT_SERIES_OUTPUTS, contractScalarInfo, scalarIndex as S } from './contract-outputs.js';
-import { clearWorld, createContractWorkspace, type ContractWorkspace, type WorldSeries } from './contract-workspace.js';
+import { clearWorlds, createContractWorkspace, type ContractWorkspace, type WorldSeries } from './contract-workspace.js';
 import { CUSTOM_QUANTITY_NAMES } from './custom-quantities.js';
-import { fillPaymentTable } from './payment-table.js';
+import { accumulateLogStay, logStayOf } from './first-event-step.js';
+import { fillPaymentTable, mixPaymentTable } from './payment-table.js';
 import { addPoolTriggers, settlePayments } from './payments.js';
 import { settleParties } from './parties.js';
-import { simulateWorld } from './population.js';
+import { clampRate, simulateWorld } from './population.js';
 
 export interface ContractModel extends CompiledModel<ContractWorkspace> {
   readonly plan: ContractPlan;
@@ -36,7 +37,7 @@ export function createContractModel(contract: Contract): Result<ContractModel, D
   });
 }
 
-/** One evaluation: population in both worlds, payments, parties, then the summary. Allocates nothing per call but the IRR's closure. */
+/** One evaluation: population in both worlds, payments, parties, then the summary. Allocates nothing per call but the IRR's closure (contracts with an investor). */
 export function evaluateContract(
   plan: ContractPlan,
   params: Float64Array,
@@ -46,8 +47,7 @@ export function evaluateContract(
   series: Float64Array,
 ): void {
   prepare(plan, params, ws, rng);
-  clearWorld(ws.programme);
-  clearWorld(ws.counterfactual);
+  clearWorlds(ws);
   ws.dueByTrigger.fill(0);
   simulateWorld(plan, params, ws, rng, ws.programme, true);
   if (plan.counterfactual.method === 'rates') simulateWorld(plan, params, ws, rng, ws.counterfactual, false);
@@ -75,13 +75,35 @@ function prepare(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace
     ws.costIndex[y] = Math.pow(costGrowth, y);
   }
 
+  // Fall-back hazard by tenure, and what the population kernels derive from it.
   const K = plan.tenureBuckets;
+  const scratch = ws.population;
+  const hazard = ws.hazardByTenure;
   let band = 0;
   for (let k = 0; k < K; k++) {
     while (band + 1 < plan.hazardBandStarts.length && plan.hazardBandStarts[band + 1] <= k) band++;
-    const rate = params[plan.hazardBandRates[band]];
-    ws.hazardByTenure[k] = rate < 0 ? 0 : rate > 1 ? 1 : rate;
+    hazard[k] = clampRate(params[plan.hazardBandRates[band]]);
   }
+  const survival = scratch.survivalByTenure;
+  survival[0] = 1;
+  for (let k = 1; k < K; k++) survival[k] = survival[k - 1] * (1 - hazard[k - 1]);
+  for (let k = 0; k < K; k++) scratch.fallbackByTenure[k] = survival[k] * hazard[k];
+  if (rng !== null) {
+    const bands = plan.hazardBandRates.length;
+    for (let b = 0; b < bands; b++) scratch.bandLogSurvival[b] = logStayOf(clampRate(params[plan.hazardBandRates[b]]));
+    accumulateLogStay(scratch.bandStart, scratch.bandLogSurvival, scratch.bandCumulativeLogSurvival, bands);
+  }
+
+  // Shares of placements by work type: LKS and part-time are independent choices at placement.
+  const partTimeShare = clampRate(params[plan.partTimeShare]);
+  const lksShare = clampRate(params[plan.lksShare]);
+  scratch.partTimeShare = partTimeShare;
+  scratch.lksShare = lksShare;
+  const types = scratch.workTypeShares;
+  types[0] = (1 - lksShare) * (1 - partTimeShare);
+  types[1] = (1 - lksShare) * partTimeShare;
+  types[2] = lksShare * (1 - partTimeShare);
+  types[3] = lksShare * partTimeShare;
 
   // Intake: cohorts shifted by the (rounded) start delay; each cohort split over profiles by
   // their normalised shares, as whole persons when outcomes are drawn.
@@ -112,24 +134,28 @@ function prepare(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace
     }
   }
   fillPaymentTable(plan, params, ws);
+  if (rng === null) mixPaymentTable(plan, ws, lksShare, partTimeShare);
 }
+
+/** The series a deadweight counterfactual takes as `share` of the programme's. */
+const DEADWEIGHT_SCALED_SERIES: readonly (keyof WorldSeries)[] = [
+  'placements',
+  'inWorkFullTime',
+  'inWorkPartTime',
+  'inWorkWithLks',
+  'fallbacks',
+  'milestoneReached',
+  'lksPaid',
+  'avoidedBenefitWork',
+  'avoidedAdministrationWork',
+  'benefitMonthsSaved',
+  'benefitMonthsSavedByProfile',
+];
 
 /** Deadweight: the counterfactual has `share` of the programme's work outcomes and the same other exits. */
 function deriveDeadweightWorld(prog: WorldSeries, cf: WorldSeries, share: number): void {
-  const scaled: (keyof WorldSeries)[] = [
-    'placements',
-    'inWorkFullTime',
-    'inWorkPartTime',
-    'inWorkWithLks',
-    'fallbacks',
-    'milestoneReached',
-    'lksPaid',
-    'avoidedBenefitWork',
-    'avoidedAdministrationWork',
-    'benefitMonthsSaved',
-    'benefitMonthsSavedByProfile',
-  ];
-  for (const key of scaled) {
+  for (let s = 0; s < DEADWEIGHT_SCALED_SERIES.length; s++) {
+    const key = DEADWEIGHT_SCALED_SERIES[s];
     const from = prog[key];
     const to = cf[key];
     for (let i = 0; i < from.length; i++) to[i] = share * from[i];
@@ -264,13 +290,15 @@ function summarise(plan: ContractPlan, params: Float64Array, ws: ContractWorkspa
   scalars[S.placements] = sum(prog.placements);
   scalars[S.placementsCounterfactual] = sum(cf.placements);
   scalars[S.placementsAttributable] = scalars[S.placements] - scalars[S.placementsCounterfactual];
-  const milestoneTotal = (world: WorldSeries, months: number): number => {
-    const m = plan.milestones.indexOf(months);
-    return m < 0 ? 0 : sum(world.milestoneReached, m * H, H);
-  };
-  scalars[S.sustained6] = milestoneTotal(prog, 6);
-  scalars[S.sustained12] = milestoneTotal(prog, 12);
-  scalars[S.sustained24] = milestoneTotal(prog, 24);
-  scalars[S.sustained12Counterfactual] = milestoneTotal(cf, 12);
+  scalars[S.sustained6] = milestoneTotal(plan, prog, 6);
+  scalars[S.sustained12] = milestoneTotal(plan, prog, 12);
+  scalars[S.sustained24] = milestoneTotal(plan, prog, 24);
+  scalars[S.sustained12Counterfactual] = milestoneTotal(plan, cf, 12);
   scalars[S.fallbacks] = sum(prog.fallbacks);
+}
+
+/** Persons completing `months` in work over the horizon (0 when the milestone is not tracked). */
+function milestoneTotal(plan: ContractPlan, world: WorldSeries, months: number): number {
+  const m = plan.milestones.indexOf(months);
+  return m < 0 ? 0 : sum(world.milestoneReached, m * plan.horizon, plan.horizon);
 }

@@ -84,10 +84,9 @@ export function addPoolTriggers(plan: ContractPlan, params: Float64Array, ws: Co
         let cumulativeSavings = 0;
         let cumulativePlacements = 0;
         let cumulativeCounterfactualPlacements = 0;
-        const milestone = (months: number, t: number): number => {
-          const m = plan.milestones.indexOf(months);
-          return m < 0 ? 0 : prog.milestoneReached[m * H + t];
-        };
+        const sustained6 = plan.milestones.indexOf(6);
+        const sustained12 = plan.milestones.indexOf(12);
+        const sustained24 = plan.milestones.indexOf(24);
         for (let t = 0; t < H; t++) {
           const savingsAttributable = ws.payerAvoidedAttributable[t];
           cumulativeSavings += savingsAttributable;
@@ -108,9 +107,9 @@ export function addPoolTriggers(plan: ContractPlan, params: Float64Array, ws: Co
           values[Q.counterfactualInWork] = cf.inWorkFullTime[t] + cf.inWorkPartTime[t];
           values[Q.cumulativePlacements] = cumulativePlacements;
           values[Q.cumulativeCounterfactualPlacements] = cumulativeCounterfactualPlacements;
-          values[Q.sustained6] = milestone(6, t);
-          values[Q.sustained12] = milestone(12, t);
-          values[Q.sustained24] = milestone(24, t);
+          values[Q.sustained6] = sustained6 < 0 ? 0 : prog.milestoneReached[sustained6 * H + t];
+          values[Q.sustained12] = sustained12 < 0 ? 0 : prog.milestoneReached[sustained12 * H + t];
+          values[Q.sustained24] = sustained24 < 0 ? 0 : prog.milestoneReached[sustained24 * H + t];
           values[Q.lks] = prog.lksPaid[t];
           values[Q.priceIndex] = ws.priceIndex[yearOf[t]];
           const amount = planned.expression.evaluate(values);

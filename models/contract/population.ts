@@ -1,7 +1,10 @@
 import type { Rng } from '../random/rng.js';
-import { binomial } from '../random/binomial.js';
-import type { ContractPlan } from './compile-contract.js';
-import { EVERY_TENURE, type ContractWorkspace, type WorldSeries } from './contract-workspace.js';
+import { REPORTED_MILESTONES, type ContractPlan } from './compile-contract.js';
+import type { ContractWorkspace, WorldSeries } from './contract-workspace.js';
+import { simulateProfileByCell } from './drawn-cells.js';
+import { simulateProfileByPerson } from './drawn-persons.js';
+import { simulateExpectedProfile } from './expected-population.js';
+import { startProfileTally } from './profile-tally.js';
 
 /**
  * Moves one population (the programme's, or the counterfactual one without it) through the
@@ -18,9 +21,16 @@ import { EVERY_TENURE, type ContractWorkspace, type WorldSeries } from './contra
  * 4. the month's intake joins at months-since-intake 0 and receives a benefit this month.
  * "Completing m months in work" in month t means being at tenure m in month t.
  *
- * With `rng` each transition is a binomial draw of whole persons; with `rng === null` it is the
- * expected count. One code path serves both, so the deterministic evaluation is the Monte Carlo
- * kernel run with expected rates.
+ * Three kernels follow these rules; each books one profile's counts per month through
+ * `tallyMonth` (which turns them into money the same way for all three), the persons completing
+ * each milestone and the per-participant payments due:
+ * - `rng === null`, expected rates (`expected-population.ts`): fractional counts, from the intake
+ *   and job starts by month times survival shares;
+ * - drawn persons, few of them (`drawn-persons.ts`): each participant's path from a handful of
+ *   uniforms (when the spell ends, how, how long the work lasts);
+ * - drawn persons, many of them (`drawn-cells.ts`): one binomial draw per occupied state and month.
+ * The two drawn kernels give the same distribution of outcomes; which one runs depends only on the
+ * intake, horizon and programme length (`drawsByPerson`), never on the payment terms.
  */
 export function simulateWorld(
   plan: ContractPlan,
@@ -30,161 +40,51 @@ export function simulateWorld(
   world: WorldSeries,
   isProgramme: boolean,
 ): void {
-  const H = plan.horizon;
-  const K = plan.tenureBuckets;
-  const A = plan.programmeMonths;
-  const T = plan.triggers.length;
-  const M = plan.milestones.length;
-  const yearOf = plan.calendar.yearIndexOfMonth;
-  const partTimeShare = clampRate(params[plan.partTimeShare]);
-  const partTimeBenefitShare = clampRate(params[plan.partTimeBenefitShare]);
-  const lksShare = clampRate(params[plan.lksShare]);
-  const lksMonthly = params[plan.lksMonthlyAmount];
-  const hazard = ws.hazardByTenure;
-  const ages = ws.onBenefitByAge;
-  const work = ws.inWorkByTenure;
-  const payByTenure = ws.paymentByTenure;
-  const due = ws.dueByTrigger;
-  const reached = world.milestoneReached;
-  const triggerTenure = ws.triggerTenure;
-
+  const rates = ws.population.rates;
   for (let p = 0; p < plan.profiles.length; p++) {
     const profile = plan.profiles[p];
-    const benefitBase = params[profile.monthlyBenefit];
-    const administrationMonthly = params[profile.administrationCostPerYear] / 12;
     const cfJobEntry = clampRate(params[profile.counterfactualJobEntry]);
     const cfOtherExit = clampRate(params[profile.counterfactualOtherExit]);
-    const inProgrammeJobEntry = isProgramme ? clampRate(params[profile.programmeJobEntry]) : cfJobEntry;
-    const inProgrammeOtherExit = isProgramme ? clampRate(params[profile.programmeOtherExit]) : cfOtherExit;
-    ages.fill(0);
-    work.fill(0);
-    let backOnBenefit = 0;
-    let exitedOther = 0;
-    const paymentRow = p * 4 * T * K;
-
-    for (let t = 0; t < H; t++) {
-      // 1. Fall-back from work, oldest tenure first so that moving up never meets a moved person.
-      //    Nobody can have more months in work than months have passed, so higher tenures are skipped.
-      let fallbacks = 0;
-      const topTenure = t < K - 1 ? t : K - 1;
-      for (let type = 0; type < 4; type++) {
-        const row = type * K;
-        for (let k = topTenure; k >= 0; k--) {
-          const persons = work[row + k];
-          if (persons === 0) continue;
-          const fell = draw(rng, persons, hazard[k]);
-          fallbacks += fell;
-          work[row + k] = 0;
-          work[row + (k === K - 1 ? k : k + 1)] += persons - fell;
-        }
-      }
-      backOnBenefit += fallbacks;
-
-      // 2. Leaving benefit: job entry competes with other exits within the month.
-      let placements = 0;
-      let otherExits = 0;
-      for (let age = A; age >= 0; age--) {
-        const persons = ages[age];
-        if (persons === 0) continue;
-        const jobEntry = age < A ? inProgrammeJobEntry : cfJobEntry;
-        const otherExit = age < A ? inProgrammeOtherExit : cfOtherExit;
-        const started = draw(rng, persons, jobEntry);
-        const left = draw(rng, persons - started, jobEntry < 1 ? Math.min(1, otherExit / (1 - jobEntry)) : 0);
-        placements += started;
-        otherExits += left;
-        ages[age] = 0;
-        ages[age === A ? A : age + 1] += persons - started - left;
-      }
-      if (placements > 0) {
-        const withLks = draw(rng, placements, lksShare);
-        const partTimeWithLks = draw(rng, withLks, partTimeShare);
-        const partTimeWithoutLks = draw(rng, placements - withLks, partTimeShare);
-        work[0 * K] += placements - withLks - partTimeWithoutLks;
-        work[1 * K] += partTimeWithoutLks;
-        work[2 * K] += withLks - partTimeWithLks;
-        work[3 * K] += partTimeWithLks;
-      }
-
-      // 3. Back on bijstand after work: only other exits.
-      if (backOnBenefit > 0) {
-        const left = draw(rng, backOnBenefit, cfOtherExit);
-        backOnBenefit -= left;
-        otherExits += left;
-      }
-      exitedOther += otherExits;
-
-      // 4. Intake.
-      ages[0] += ws.intakeByProfile[p * H + t];
-
-      // Tally the month.
-      let waiting = 0;
-      for (let age = 0; age <= A; age++) waiting += ages[age];
-      let fullTime = 0;
-      let partTime = 0;
-      let lksWorkers = 0;
-      for (let type = 0; type < 4; type++) {
-        let persons = 0;
-        const row = type * K;
-        for (let k = 0; k <= topTenure; k++) persons += work[row + k];
-        if (type & 1) partTime += persons;
-        else fullTime += persons;
-        if (type & 2) lksWorkers += persons;
-      }
-      for (let m = 0; m < M; m++) {
-        const tenure = plan.milestones[m];
-        let persons = 0;
-        for (let type = 0; type < 4; type++) persons += work[type * K + tenure];
-        reached[m * H + t] += persons;
-      }
-
-      const year = yearOf[t];
-      const benefit = benefitBase * ws.benefitIndex[year];
-      const administration = administrationMonthly * ws.costIndex[year];
-      const onBenefit = waiting + backOnBenefit;
-      // A part-time worker with a top-up stays a bijstand case: administration continues.
-      const casesPaid = onBenefit + partTime;
-      const monthsSaved = fullTime + partTime * (1 - partTimeBenefitShare);
-      world.onBenefit[t] += onBenefit;
-      world.placements[t] += placements;
-      world.inWorkFullTime[t] += fullTime;
-      world.inWorkPartTime[t] += partTime;
-      world.inWorkWithLks[t] += lksWorkers;
-      world.fallbacks[t] += fallbacks;
-      world.otherExits[t] += otherExits;
-      world.benefitPaid[t] += benefit * (onBenefit + partTime * partTimeBenefitShare);
-      world.administrationPaid[t] += administration * casesPaid;
-      world.lksPaid[t] += lksMonthly * ws.costIndex[year] * lksWorkers;
-      world.avoidedBenefitWork[t] += benefit * monthsSaved;
-      world.avoidedAdministrationWork[t] += administration * fullTime;
-      world.avoidedBenefitOther[t] += benefit * exitedOther;
-      world.avoidedAdministrationOther[t] += administration * exitedOther;
-      world.benefitMonthsSaved[t] += monthsSaved;
-      world.benefitMonthsSavedByProfile[p * H + t] = monthsSaved;
-
-      // Per-participant triggers pay by tenure: each person at tenure k this month is owed the
-      // capped amount the payment table holds for k (base-year euros, indexed to this month).
-      if (isProgramme && T > 0) {
-        const priceIndex = ws.priceIndex[year];
-        for (let trigger = 0; trigger < T; trigger++) {
-          const tenure = triggerTenure[trigger];
-          let amount = 0;
-          for (let type = 0; type < 4; type++) {
-            const workRow = type * K;
-            const tableRow = paymentRow + (type * T + trigger) * K;
-            if (tenure >= 0) amount += work[workRow + tenure] * payByTenure[tableRow + tenure];
-            else if (tenure === EVERY_TENURE) for (let k = 0; k <= topTenure; k++) amount += work[workRow + k] * payByTenure[tableRow + k];
-          }
-          if (amount !== 0) due[trigger * H + t] += amount * priceIndex;
-        }
-      }
-    }
+    rates.inProgrammeJobEntry = isProgramme ? clampRate(params[profile.programmeJobEntry]) : cfJobEntry;
+    rates.inProgrammeOtherExit = isProgramme ? clampRate(params[profile.programmeOtherExit]) : cfOtherExit;
+    rates.afterJobEntry = cfJobEntry;
+    rates.afterOtherExit = cfOtherExit;
+    rates.backOtherExit = cfOtherExit;
+    startProfileTally(plan, params, ws.population.tally, p);
+    if (rng === null) simulateExpectedProfile(plan, ws, world, p, isProgramme);
+    else if (drawsByPerson(plan, intakeOfProfile(plan, ws, p))) simulateProfileByPerson(plan, ws, rng, world, p, isProgramme);
+    else simulateProfileByCell(plan, ws, rng, world, p, isProgramme);
   }
 }
 
-function draw(rng: Rng | null, persons: number, rate: number): number {
-  if (rate <= 0 || persons <= 0) return 0;
-  if (rate >= 1) return persons;
-  return rng === null ? persons * rate : binomial(rng, persons, rate);
+/**
+ * Drawing a person (both worlds) costs about as much as this many binomial draws of the cell
+ * kernel, measured on the bench contract scaled from 200 to 51,200 participants (the two kernels
+ * break even near 1,300 participants per profile there).
+ */
+const PERSON_COST_IN_CELL_DRAWS = 5;
+
+/**
+ * Whether a profile's `persons` (its drawn intake) are drawn one by one. The cell kernel makes
+ * about one draw per occupied cell and month, at most horizon x (programme months + 1 + 4 x
+ * tenure buckets) whatever the intake; drawing persons costs in proportion to the intake. The
+ * tenure buckets counted are those the hazard bands and the reported milestones need, not those
+ * of the payment triggers, so contract variants that differ in payment terms choose alike and
+ * draw the same random numbers.
+ */
+export function drawsByPerson(plan: ContractPlan, persons: number): boolean {
+  const H = plan.horizon;
+  let longestTenure = plan.hazardBandStarts[plan.hazardBandStarts.length - 1];
+  for (const months of REPORTED_MILESTONES) if (months < H && months > longestTenure) longestTenure = months;
+  const cellMonths = H * (plan.programmeMonths + 1 + 4 * (longestTenure + 2));
+  return persons * PERSON_COST_IN_CELL_DRAWS <= cellMonths;
+}
+
+function intakeOfProfile(plan: ContractPlan, ws: ContractWorkspace, p: number): number {
+  const H = plan.horizon;
+  let persons = 0;
+  for (let t = 0; t < H; t++) persons += ws.intakeByProfile[p * H + t];
+  return persons;
 }
 
 /** Sampled rates may stray outside [0, 1] (a normal around 5%); a rate is a probability. */

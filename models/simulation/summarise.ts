@@ -6,6 +6,7 @@ import type { PartialResult } from './partial-result.js';
 import { SKETCH_RELATIVE_ACCURACY, sketchGroups } from './quantile-sketch.js';
 import type { RunMeta } from './plan.js';
 import type { OutputSummary, SimulationResult, VariantComparisonResult } from './result-schema.js';
+import { createRadixSortScratch, type RadixSortScratch } from './radix-sort.js';
 import { exactSortedSample, histogram, percentiles, tailMean, type SortedSample } from './sorted-sample.js';
 
 /**
@@ -30,7 +31,7 @@ function assertComplete(partial: PartialResult): void {
 /** The result of a one-model run (the first variant of a comparison). */
 export function summarise(partial: PartialResult): SimulationResult {
   assertComplete(partial);
-  return summariseVariant(partial, 0);
+  return summariseVariant(partial, 0, createRadixSortScratch());
 }
 
 /** The result of a comparison: each variant, and paired differences against the first. */
@@ -38,30 +39,31 @@ export function summariseVariants(partial: PartialResult): VariantComparisonResu
   assertComplete(partial);
   const meta = partial.meta;
   const baseline = meta.variants[0];
+  const scratch = createRadixSortScratch();
   return {
-    variants: meta.variants.map((variant, v) => ({ name: variant.name, result: summariseVariant(partial, v) })),
+    variants: meta.variants.map((variant, v) => ({ name: variant.name, result: summariseVariant(partial, v, scratch) })),
     differences: partial.differences.map((columns, d) => ({
       variant: meta.variants[d + 1].name,
       baseline: baseline.name,
       outputs: columns.map((column, k) => {
         const info = baseline.scalarOutputs[k];
         const shift = meta.variants[d + 1].scalarShifts[k] - baseline.scalarShifts[k];
-        return summariseOutput(column, { ...info, description: `${meta.variants[d + 1].name} minus ${baseline.name}: ${info.description}` }, shift, meta);
+        return summariseOutput(column, { ...info, description: `${meta.variants[d + 1].name} minus ${baseline.name}: ${info.description}` }, shift, meta, scratch);
       }),
     })),
   };
 }
 
-function sortedSample(column: ColumnAccumulator, meta: RunMeta): SortedSample {
-  if (meta.percentileMethod === 'exact') return exactSortedSample(column.samples!);
+function sortedSample(column: ColumnAccumulator, meta: RunMeta, scratch: RadixSortScratch): SortedSample {
+  if (meta.percentileMethod === 'exact') return exactSortedSample(column.samples!, scratch);
   const groups = sketchGroups(column.sketch!);
   return { total: column.moments.count, values: groups.values, counts: groups.counts };
 }
 
-function summariseOutput(column: ColumnAccumulator, info: OutputInfo, shift: number, meta: RunMeta): OutputSummary {
+function summariseOutput(column: ColumnAccumulator, info: OutputInfo, shift: number, meta: RunMeta, scratch: RadixSortScratch): OutputSummary {
   const moments = column.moments;
   const { mean, sd, standardError } = meanAndSpread(moments, shift);
-  const sample = sortedSample(column, meta);
+  const sample = sortedSample(column, meta, scratch);
   const [p1, p5, p10, p25, p50, p75, p90, p95, p99] = percentiles(sample, OUTPUT_PERCENTILES).map(statistic);
   return {
     name: info.name,
@@ -79,13 +81,13 @@ function summariseOutput(column: ColumnAccumulator, info: OutputInfo, shift: num
   };
 }
 
-function summariseVariant(partial: PartialResult, v: number): SimulationResult {
+function summariseVariant(partial: PartialResult, v: number, scratch: RadixSortScratch): SimulationResult {
   const meta = partial.meta;
   const variantMeta = meta.variants[v];
   const state = partial.variants[v];
 
   const outputs = state.scalars.map((column, k) =>
-    summariseOutput(column, variantMeta.scalarOutputs[k], variantMeta.scalarShifts[k], meta),
+    summariseOutput(column, variantMeta.scalarOutputs[k], variantMeta.scalarShifts[k], meta, scratch),
   );
 
   let element = 0;
@@ -93,7 +95,7 @@ function summariseVariant(partial: PartialResult, v: number): SimulationResult {
     const columns = state.series.slice(element, element + info.labels.length);
     const shifts = variantMeta.seriesShifts.slice(element, element + info.labels.length);
     element += info.labels.length;
-    const fans = columns.map((column) => percentiles(sortedSample(column, meta), FAN_PERCENTILES).map(statistic));
+    const fans = columns.map((column) => percentiles(sortedSample(column, meta, scratch), FAN_PERCENTILES).map(statistic));
     const fanAt = (p: number) => fans.map((fan) => fan[p]);
     return {
       name: info.name,
@@ -122,7 +124,7 @@ function summariseVariant(partial: PartialResult, v: number): SimulationResult {
   let risk: SimulationResult['risk'] = null;
   if (variantMeta.risk !== null) {
     const { outputIndex, tail } = variantMeta.risk;
-    const sample = sortedSample(state.scalars[outputIndex], meta);
+    const sample = sortedSample(state.scalars[outputIndex], meta, scratch);
     risk = {
       output: variantMeta.scalarOutputs[outputIndex].name,
       tail,
