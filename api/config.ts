@@ -14,6 +14,18 @@ export const ConfigSchema = z.object({
   SIMULATION_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
   /** Longest wait a client may ask for with Prefer: wait=N. */
   SIMULATION_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
+  /** PostgreSQL connection string; when unset, the embedded database in DATA_DIR is used. */
+  DATABASE_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  /** Folder of the embedded database (ignored when DATABASE_URL is set). */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Whether callers without an API key may use the endpoints that save nothing (evaluate, simulate, sensitivity, presets). */
+  ALLOW_ANONYMOUS: z.stringbool().default(true),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -11,8 +11,11 @@ import type { SimulationPool } from './simulation-pool.js';
  * progress and whose result is fetched when it is done. The HTTP edge waits a short while for a
  * job and answers at once when it finished in that time, so small runs need no polling.
  *
- * Jobs live in memory here (the most recent MAX_FINISHED_JOBS finished ones are kept); the
- * persistence issue stores them in the database.
+ * Jobs live in memory (the most recent MAX_FINISHED_JOBS finished ones are kept). A job may
+ * also have a recorder, which stores its start, progress (at most once per
+ * `progressWriteIntervalMs`) and outcome; the writes of one job happen in order, and a job counts
+ * as finished for its waiters only once its outcome is written, so that an answer never runs ahead
+ * of what is stored.
  */
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -24,6 +27,8 @@ export type JobWork =
 export interface SimulationJob {
   readonly id: string;
   readonly kind: JobWork['kind'];
+  /** Who may see the job (an organisation id), or null for a job anyone with its id may see. */
+  readonly owner: string | null;
   status: JobStatus;
   completedIterations: number;
   /** Iterations over all variants of a comparison count once: variants share their draws. */
@@ -36,6 +41,28 @@ export interface SimulationJob {
   reason: string | null;
   /** Domain error of a failed job (the API validates first, so this is rare). */
   error: DomainError | null;
+  /** The result as JSON text, made once when the job succeeds (stored and served as it is). */
+  resultText: string | null;
+  /** Whether the job is a stored run (see /runs/{id}). */
+  readonly stored: boolean;
+}
+
+/** Stores what happens to a job; the jobs module calls it in order and never twice at once for one job. */
+export interface JobRecorder {
+  /** The first progress arrived: the job runs. */
+  started(job: SimulationJob): Promise<void>;
+  progress(job: SimulationJob): Promise<void>;
+  /** The job succeeded, failed or was cancelled. */
+  finished(job: SimulationJob): Promise<void>;
+}
+
+export interface SubmitOptions {
+  /** The job's id (a stored run's id); default: a new UUID. */
+  id?: string;
+  owner?: string | null;
+  recorder?: JobRecorder;
+  /** A job accepted before (resumed after a restart): it is run even when every slot is taken. */
+  resumed?: boolean;
 }
 
 export interface SimulationJobsOptions {
@@ -44,16 +71,24 @@ export interface SimulationJobsOptions {
   maxActiveJobs: number;
   /** Finished jobs kept for fetching; the oldest are dropped first. */
   maxFinishedJobs?: number;
+  /** Least time between two progress writes of one job to its recorder. */
+  progressWriteIntervalMs?: number;
   now?: () => Date;
   newId?: () => string;
 }
 
 export const DEFAULT_MAX_FINISHED_JOBS = 200;
+export const DEFAULT_PROGRESS_WRITE_INTERVAL_MS = 1_000;
 
 export interface SimulationJobs {
   /** Starts a job, or returns null when `maxActiveJobs` are already queued or running. */
-  submit(work: JobWork): SimulationJob | null;
-  get(id: string): SimulationJob | undefined;
+  submit(work: JobWork, options?: SubmitOptions): SimulationJob | null;
+  /**
+   * The job, if `owner` may see it: a job owned by an organisation is seen only with that owner,
+   * an anonymous job only with none (so a lookup that forgets the owner never shows another
+   * organisation's job).
+   */
+  get(id: string, owner?: string | null): SimulationJob | undefined;
   /** Resolves when the job finished, or after `waitMs`, whichever comes first. */
   waitFor(job: SimulationJob, waitMs: number): Promise<SimulationJob>;
   /** Cancels a queued or running job; false when it had already finished. */
@@ -61,6 +96,14 @@ export interface SimulationJobs {
   /** Cancels the job if it runs and forgets it. */
   remove(id: string): boolean;
   activeCount(): number;
+  /** Resolves when every write to the job's recorder asked for so far is done. */
+  recorded(id: string): Promise<void>;
+  /**
+   * Stops writing to recorders and waits for the writes under way: a stopping service leaves its
+   * unfinished jobs stored as queued or running, so that the next start resumes them instead of
+   * finding them failed by the shutdown.
+   */
+  detachRecorders(): Promise<void>;
 }
 
 export function isFinished(status: JobStatus): boolean {
@@ -77,14 +120,34 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
   const controllers = new Map<string, AbortController>();
   const waiters = new Map<string, Set<() => void>>();
   const finishedOrder: string[] = [];
+  const progressInterval = options.progressWriteIntervalMs ?? DEFAULT_PROGRESS_WRITE_INTERVAL_MS;
+  const recorders = new Map<string, { recorder: JobRecorder; writes: Promise<void>; lastProgressAt: number }>();
+
+  /** Queues a write behind the job's earlier ones; a failed write is logged and does not stop later ones. */
+  function record(job: SimulationJob, write: (recorder: JobRecorder) => Promise<void>): Promise<void> {
+    const entry = recorders.get(job.id);
+    if (entry === undefined) return Promise.resolve();
+    entry.writes = entry.writes.then(() =>
+      write(entry.recorder).catch((error: unknown) => {
+        console.error(JSON.stringify({ level: 'error', job: job.id, message: `could not store the job's state: ${error instanceof Error ? error.message : String(error)}` }));
+      }),
+    );
+    return entry.writes;
+  }
 
   function settle(job: SimulationJob): void {
     job.finishedAt = now();
     controllers.delete(job.id);
     finishedOrder.push(job.id);
-    while (finishedOrder.length > maxFinished) jobs.delete(finishedOrder.shift()!);
-    for (const wake of waiters.get(job.id) ?? []) wake();
-    waiters.delete(job.id);
+    while (finishedOrder.length > maxFinished) {
+      const dropped = finishedOrder.shift()!;
+      jobs.delete(dropped);
+      recorders.delete(dropped);
+    }
+    void record(job, (recorder) => recorder.finished(job)).then(() => {
+      for (const wake of waiters.get(job.id) ?? []) wake();
+      waiters.delete(job.id);
+    });
   }
 
   function onOutcome(job: SimulationJob, outcome: Result<SimulationResult | VariantComparisonResult, DomainError>): void {
@@ -92,6 +155,7 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
     if (outcome.ok) {
       job.status = 'succeeded';
       job.result = outcome.value;
+      job.resultText = JSON.stringify(outcome.value);
       job.completedIterations = job.totalIterations;
     } else {
       job.status = 'failed';
@@ -126,11 +190,12 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
   }
 
   return {
-    submit(work) {
-      if (controllers.size >= options.maxActiveJobs) return null;
+    submit(work, submitOptions = {}) {
+      if (controllers.size >= options.maxActiveJobs && submitOptions.resumed !== true) return null;
       const job: SimulationJob = {
-        id: newId(),
+        id: submitOptions.id ?? newId(),
         kind: work.kind,
+        owner: submitOptions.owner ?? null,
         status: 'queued',
         completedIterations: 0,
         totalIterations: work.settings.iterations,
@@ -140,18 +205,28 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
         result: null,
         reason: null,
         error: null,
+        resultText: null,
+        stored: submitOptions.recorder !== undefined,
       };
       const controller = new AbortController();
       jobs.set(job.id, job);
       controllers.set(job.id, controller);
+      if (submitOptions.recorder !== undefined) recorders.set(job.id, { recorder: submitOptions.recorder, writes: Promise.resolve(), lastProgressAt: 0 });
       const runOptions = {
         signal: controller.signal,
         onProgress: ({ completedIterations }: { completedIterations: number }) => {
+          if (isFinished(job.status)) return;
           if (job.status === 'queued') {
             job.status = 'running';
             job.startedAt = now();
+            void record(job, (recorder) => recorder.started(job));
           }
           job.completedIterations = completedIterations;
+          const entry = recorders.get(job.id);
+          if (entry !== undefined && Date.now() - entry.lastProgressAt >= progressInterval) {
+            entry.lastProgressAt = Date.now();
+            void record(job, (recorder) => recorder.progress(job));
+          }
         },
       };
       const running =
@@ -164,7 +239,10 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
       );
       return job;
     },
-    get: (id) => jobs.get(id),
+    get(id, owner = null) {
+      const job = jobs.get(id);
+      return job !== undefined && job.owner === owner ? job : undefined;
+    },
     waitFor(job, waitMs) {
       if (isFinished(job.status) || waitMs <= 0) return Promise.resolve(job);
       return new Promise((resolve) => {
@@ -188,8 +266,15 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
       jobs.delete(id);
       const index = finishedOrder.indexOf(id);
       if (index >= 0) finishedOrder.splice(index, 1);
+      recorders.delete(id);
       return true;
     },
     activeCount: () => controllers.size,
+    recorded: (id) => recorders.get(id)?.writes ?? Promise.resolve(),
+    async detachRecorders() {
+      const pending = [...recorders.values()].map((entry) => entry.writes);
+      recorders.clear();
+      await Promise.all(pending);
+    },
   };
 }
