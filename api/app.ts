@@ -6,14 +6,19 @@ import { HttpProblem, problemMiddleware } from './problem.js';
 import { contractRoutes } from './routes/contracts.js';
 import { healthRoutes } from './routes/health.js';
 import { portfolioRoutes } from './routes/portfolios.js';
+import { reportRoutes } from './routes/reports.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { sensitivityRoutes } from './routes/sensitivity.js';
 import { simulationRoutes } from './routes/simulations.js';
 import type { Services } from './services.js';
+import { webAssetRoutes } from './web-assets.js';
+import { createPdfPrinter, type PdfPrinter } from '../outputs/pdf/print-pdf.js';
 
 export interface AppDependencies {
   config: Pick<Config, 'MAX_PAYLOAD_BYTES' | 'SIMULATION_WAIT_MS' | 'SIMULATION_MAX_WAIT_MS'>;
   services: Pick<Services, 'jobs'>;
+  /** Prints reports to PDF; default: the machine's Chromium at /usr/bin/chromium. */
+  printer?: PdfPrinter;
 }
 
 /** The HTTP edge, without `listen`, so tests run it in-process. */
@@ -35,6 +40,8 @@ export function createApp(deps: AppDependencies): Express {
       maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS,
     }),
   );
+  app.use(reportRoutes({ jobs: deps.services.jobs, printer: deps.printer ?? createPdfPrinter(), maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS }));
+  app.use(webAssetRoutes());
   app.use(
     simulationRoutes({
       jobs: deps.services.jobs,

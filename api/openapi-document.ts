@@ -9,7 +9,10 @@ import { PortfolioComparisonRequestSchema, PortfolioComparisonResponseSchema } f
 import { PortfolioEvaluationSchema, PortfolioSchema } from '../models/portfolio/index.js';
 import { ComparisonRequestSchema, SimulationRequestSchema } from './simulations/simulation-request.js';
 import { SimulationResultSchema, VariantComparisonResultSchema } from '../models/simulation/index.js';
+import { ReportDocumentSchema } from '../outputs/index.js';
+import { downloadQuerySchema, MEDIA_TYPES } from './downloads/negotiate.js';
 import { ProblemSchema } from './problem.js';
+import { REPORT_FORMATS, ReportRequestSchema } from './reports/report-request.js';
 import { SOFTWARE_VERSION } from './version.js';
 
 /**
@@ -21,6 +24,13 @@ export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
   const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
   const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
+  const binary = (description: string) => z.string().meta({ format: 'binary', description });
+  const files = {
+    [MEDIA_TYPES.xlsx]: { schema: binary('Excel workbook: an about sheet (version, seed, settings), then one sheet per table; numbers as numbers with euro formats.') },
+    [MEDIA_TYPES.csv]: { schema: z.string().meta({ description: 'One tidy table: section, variant, party, name, label, period, statistic, value, unit (UTF-8, comma-separated, full-precision numbers).' }) },
+  };
+  const downloadQuery = downloadQuerySchema(['json', 'xlsx', 'csv']);
+  const notAcceptable = problem('The Accept header allows none of JSON, xlsx and CSV');
 
   registry.registerPath({
     method: 'get',
@@ -32,10 +42,12 @@ export function buildOpenApiDocument() {
     method: 'post',
     path: '/contracts/evaluate',
     summary: 'Expected (deterministic) result of an outcome contract, per month and per year, for every party.',
-    request: { body: { required: true, content: json(ContractSchema) } },
+    description: 'Answers JSON, or an Excel workbook or CSV with `?format=xlsx|csv` or an Accept header (labels in Dutch, or English with `?lang=en`).',
+    request: { query: downloadQuery, body: { required: true, content: json(ContractSchema) } },
     responses: {
-      200: { description: 'The evaluation', content: json(ContractEvaluationSchema) },
+      200: { description: 'The evaluation', content: { ...json(ContractEvaluationSchema), ...files } },
       400: problem('Invalid contract: every problem with its field path'),
+      406: notAcceptable,
       413: problem('Body larger than the configured limit'),
     },
   });
@@ -58,9 +70,11 @@ export function buildOpenApiDocument() {
     method: 'post',
     path: '/sensitivity',
     summary: 'Which inputs drive an output: tornado, spider, break-even, two-way table, Sobol indices, Morris screening, rank correlation, value of information.',
-    request: { body: { required: true, content: json(SensitivityRequestSchema) } },
+    description: 'Answers JSON, or an Excel workbook or CSV with `?format=xlsx|csv` or an Accept header.',
+    request: { query: downloadQuery, body: { required: true, content: json(SensitivityRequestSchema) } },
     responses: {
-      200: { description: 'The analysis, shaped for a chart', content: json(SensitivityResultSchema) },
+      200: { description: 'The analysis, shaped for a chart', content: { ...json(SensitivityResultSchema), ...files } },
+      406: notAcceptable,
       400: problem('Invalid request, or more model runs than the documented limit (the problem states how many)'),
       422: problem('The method could not produce an answer'),
     },
@@ -128,9 +142,14 @@ export function buildOpenApiDocument() {
     method: 'get',
     path: '/simulations/{id}/result',
     summary: 'The result of a finished simulation job.',
-    request: { params: jobId },
+    description: 'Answers JSON, or an Excel workbook or CSV with `?format=xlsx|csv` or an Accept header.',
+    request: { params: jobId, query: downloadQuery },
     responses: {
-      200: { description: 'A SimulationResult, or a VariantComparisonResult for a comparison', content: json(z.union([SimulationResultSchema, VariantComparisonResultSchema])) },
+      200: {
+        description: 'A SimulationResult, or a VariantComparisonResult for a comparison',
+        content: { ...json(z.union([SimulationResultSchema, VariantComparisonResultSchema])), ...files },
+      },
+      406: notAcceptable,
       404: problem('No such job'),
       409: problem('The job has not finished, or was cancelled'),
     },
@@ -148,6 +167,33 @@ export function buildOpenApiDocument() {
     summary: 'Forgets a job (cancelling it first if it still runs).',
     request: { params: jobId },
     responses: { 204: { description: 'Removed' }, 404: problem('No such job') },
+  });
+
+  registry.registerPath({
+    method: 'post',
+    path: '/reports',
+    summary: 'A council-ready report on a contract: deterministic evaluation, Monte Carlo simulation and tornado, as HTML, PDF, xlsx, CSV or JSON.',
+    description:
+      'Runs the three analyses (the simulation as a job on the worker pool) and renders the report from their results. The format is `format` in the body, or `?format=` (for links). The HTML is one self-contained page with inline SVG charts; the PDF is that page printed by headless Chromium; JSON is the report as data with Vega-Lite chart specs.',
+    request: {
+      query: z.object({ format: z.enum(REPORT_FORMATS).optional().describe('Overrides `format` in the body.') }),
+      body: { required: true, content: json(ReportRequestSchema) },
+    },
+    responses: {
+      200: {
+        description: 'The report',
+        content: {
+          [MEDIA_TYPES.html]: { schema: z.string().meta({ description: 'A self-contained HTML page (inline CSS and SVG, no scripts).' }) },
+          [MEDIA_TYPES.pdf]: { schema: binary('The HTML report printed on A4.') },
+          ...files,
+          ...json(ReportDocumentSchema),
+        },
+      },
+      400: problem('Invalid contract or settings'),
+      413: problem('Body larger than the configured limit'),
+      429: problem('Too many simulations queued or running; retry after the Retry-After header'),
+      503: problem('The simulation did not finish in time, or PDF printing is not available on this server'),
+    },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -49,10 +49,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Expected (deterministic) result of an outcome contract, per month and per year, for every party. */
+        /**
+         * Expected (deterministic) result of an outcome contract, per month and per year, for every party.
+         * @description Answers JSON, or an Excel workbook or CSV with `?format=xlsx|csv` or an Accept header (labels in Dutch, or English with `?lang=en`).
+         */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Download as this format (overrides the Accept header): json, xlsx, csv. */
+                    format?: "json" | "xlsx" | "csv";
+                    /** @description Language of labels and sheet names in xlsx and CSV: nl (default) or en. */
+                    lang?: "nl" | "en";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -70,10 +78,21 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ContractEvaluation"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
                     };
                 };
                 /** @description Invalid contract: every problem with its field path */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header allows none of JSON, xlsx and CSV */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -190,10 +209,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Which inputs drive an output: tornado, spider, break-even, two-way table, Sobol indices, Morris screening, rank correlation, value of information. */
+        /**
+         * Which inputs drive an output: tornado, spider, break-even, two-way table, Sobol indices, Morris screening, rank correlation, value of information.
+         * @description Answers JSON, or an Excel workbook or CSV with `?format=xlsx|csv` or an Accept header.
+         */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Download as this format (overrides the Accept header): json, xlsx, csv. */
+                    format?: "json" | "xlsx" | "csv";
+                    /** @description Language of labels and sheet names in xlsx and CSV: nl (default) or en. */
+                    lang?: "nl" | "en";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -211,10 +238,21 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["SensitivityResult"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
                     };
                 };
                 /** @description Invalid request, or more model runs than the documented limit (the problem states how many) */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header allows none of JSON, xlsx and CSV */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -608,10 +646,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The result of a finished simulation job. */
+        /**
+         * The result of a finished simulation job.
+         * @description Answers JSON, or an Excel workbook or CSV with `?format=xlsx|csv` or an Accept header.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Download as this format (overrides the Accept header): json, xlsx, csv. */
+                    format?: "json" | "xlsx" | "csv";
+                    /** @description Language of labels and sheet names in xlsx and CSV: nl (default) or en. */
+                    lang?: "nl" | "en";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -627,10 +673,21 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["SimulationResult"] | components["schemas"]["VariantComparisonResult"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
                     };
                 };
                 /** @description No such job */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header allows none of JSON, xlsx and CSV */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -698,6 +755,92 @@ export interface paths {
                 };
                 /** @description Already finished */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A council-ready report on a contract: deterministic evaluation, Monte Carlo simulation and tornado, as HTML, PDF, xlsx, CSV or JSON.
+         * @description Runs the three analyses (the simulation as a job on the worker pool) and renders the report from their results. The format is `format` in the body, or `?format=` (for links). The HTML is one self-contained page with inline SVG charts; the PDF is that page printed by headless Chromium; JSON is the report as data with Vega-Lite chart specs.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Overrides `format` in the body. */
+                    format?: "html" | "pdf" | "xlsx" | "csv" | "json";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReportRequest"];
+                };
+            };
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                        "application/json": components["schemas"]["ReportDocument"];
+                    };
+                };
+                /** @description Invalid contract or settings */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than the configured limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many simulations queued or running; retry after the Retry-After header */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The simulation did not finish in time, or PDF printing is not available on this server */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2513,6 +2656,200 @@ export interface components {
         PortfolioStrategy: {
             name: string;
             portfolio: components["schemas"]["Portfolio"];
+        };
+        /** @description Everything a report shows, with the three results it was made from. */
+        ReportDocument: {
+            /** @enum {string} */
+            language: "nl" | "en";
+            title: string;
+            keyFigures: components["schemas"]["ReportKeyFigures"];
+            /** @description The contract described in plain sentences. */
+            contractInWords: string[];
+            /** @description What could go wrong, drawn from the simulation and the tornado. */
+            findings: {
+                kind: string;
+                text: string;
+            }[];
+            charts: {
+                /** @description A Vega-Lite 6 specification with its data inline (render with vega-embed); null when there is nothing to draw. */
+                netResult: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description A Vega-Lite 6 specification with its data inline (render with vega-embed); null when there is nothing to draw. */
+                cashFlows: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description A Vega-Lite 6 specification with its data inline (render with vega-embed); null when there is nothing to draw. */
+                tornado: {
+                    [key: string]: unknown;
+                } | null;
+            };
+            inputs: components["schemas"]["ReportInput"][];
+            context: {
+                title?: string;
+                summary?: string;
+                assumptions?: string;
+                sources?: {
+                    label: string;
+                    url?: string;
+                }[];
+            } | null;
+            reproduction: {
+                seed: number;
+                iterations: number;
+                sampling: string;
+                drawIndividualOutcomes: boolean;
+                sensitivityRange: number;
+                softwareVersion: string;
+                generatedAt: string;
+                /** @description The simulation job, at /simulations/{id}, while the service keeps it. */
+                simulationId: string | null;
+            };
+            /** @description The contract as calculated, defaults filled in. */
+            contract: {
+                [key: string]: unknown;
+            };
+            evaluation: components["schemas"]["ContractEvaluation"];
+            simulation: components["schemas"]["SimulationResult"];
+            sensitivity: components["schemas"]["TornadoResult"];
+        };
+        /** @description The report's key figures, each read from one field of the run's results (named in its description); nothing is recomputed. */
+        ReportKeyFigures: {
+            /** @description simulation.outputs[payerNetResult].mean */
+            expectedNetResult: number | null;
+            /** @description simulation.outputs[payerNetResult].percentiles.p10 */
+            netResultP10: number | null;
+            /** @description simulation.outputs[payerNetResult].percentiles.p50 */
+            netResultP50: number | null;
+            /** @description simulation.outputs[payerNetResult].percentiles.p90 */
+            netResultP90: number | null;
+            /** @description evaluation.summary.payerNetResult: every input at its expected value, expected rates. */
+            baseNetResult: number | null;
+            /** @description simulation.events[reportPayerGains].probability: share of iterations with payerNetResult > 0. */
+            chancePaysOff: number | null;
+            /** @description simulation.outputs[peakAnnualPayment].percentiles.p90: the budget to reserve for the most expensive year. */
+            peakAnnualPaymentP90: number | null;
+            /** @description simulation.series[yearlyOutcomePayments].fan.p90 per calendar year. */
+            budgetP90ByYear: {
+                year: string;
+                amount: number | null;
+            }[];
+            /** @description simulation.outputs[providerOutcomeIncome].mean */
+            providerIncomeMean: number | null;
+            /** @description simulation.outputs[providerOutcomeIncome].percentiles.p10 */
+            providerIncomeP10: number | null;
+            /** @description simulation.outputs[providerOutcomeIncome].percentiles.p90 */
+            providerIncomeP90: number | null;
+            /** @description simulation.outputs[providerMargin].mean */
+            providerMarginMean: number | null;
+            /** @description simulation.outputs[providerMargin].percentiles.p50 */
+            providerMarginP50: number | null;
+            /** @description simulation.events[reportProviderLoses].probability */
+            providerLossChance: number | null;
+            /** @description With investors: means of investorDrawn, investorReceived, investorLoss and simulation.events[reportInvestorLoses].probability. */
+            investor: {
+                drawnMean: number | null;
+                receivedMean: number | null;
+                lossMean: number | null;
+                lossChance: number | null;
+            } | null;
+            /** @description simulation.outputs[paymentsLapsedByCaps].mean */
+            lapsedByCapsMean: number | null;
+            /** @description simulation.outputs[payerOutcomePayments].mean */
+            outcomePaymentsMean: number | null;
+            /** @description evaluation.summary.participants */
+            participants: number | null;
+        };
+        /** @description One input of the calculation with its value, distribution and source. */
+        ReportInput: {
+            path: string;
+            label: string;
+            /** @enum {string} */
+            unit: "EUR" | "monthlyRate" | "share" | "rate" | "count" | "months" | "number";
+            base: number;
+            uncertain: boolean;
+            distribution: string;
+            p10: number | null;
+            p90: number | null;
+            source: string;
+        };
+        /** @description A report on one contract: its deterministic evaluation, a Monte Carlo simulation and a tornado of the payer net result. */
+        ReportRequest: {
+            /** @description The outcome contract to report on (reports exist for contracts). */
+            model: {
+                /** @enum {string} */
+                kind: "contract";
+                contract: components["schemas"]["Contract"];
+            };
+            /** @description The Monte Carlo run: seed, iterations, sampling. The report adds three events it reads (reportPayerGains, reportProviderLoses, reportInvestorLoses) and, unless given, riskOutput payerNetResult. */
+            settings: {
+                /** @default 10000 */
+                iterations?: number;
+                /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
+                seed: number;
+                /**
+                 * @description Latin hypercube stratifies each input within each block of 2,048 iterations.
+                 * @default latinHypercube
+                 * @enum {string}
+                 */
+                sampling?: "monteCarlo" | "latinHypercube";
+                /**
+                 * @description Draw individual outcomes (a pilot of 20 may get 3 placements or 9); false uses expected rates.
+                 * @default true
+                 */
+                drawIndividualOutcomes?: boolean;
+                /** @default [] */
+                correlations?: components["schemas"]["RankCorrelation"][];
+                /** @default [] */
+                events?: components["schemas"]["SimulationEvent"][];
+                /** @description Scalar output for value at risk and expected shortfall; default: the first scalar output. */
+                riskOutput?: string;
+                /**
+                 * @description lower: bad outcomes are low values (a net result); upper: bad outcomes are high values (payments).
+                 * @default lower
+                 * @enum {string}
+                 */
+                riskTail?: "lower" | "upper";
+                /**
+                 * @description Return every sampled input and scalar output (memory grows with iterations).
+                 * @default false
+                 */
+                keepSamples?: boolean;
+                /** @default 40 */
+                histogramBins?: number;
+                /**
+                 * @description How many times (at block boundaries) the running mean and its standard error are reported.
+                 * @default 20
+                 */
+                convergenceCheckpoints?: number;
+            };
+            /**
+             * @description Language of the report: Dutch (default) or English.
+             * @default nl
+             * @enum {string}
+             */
+            language?: "nl" | "en";
+            /**
+             * @description html (self-contained page), pdf (the same page printed), xlsx, csv, or json (the report as data, for the web page).
+             * @default html
+             * @enum {string}
+             */
+            format?: "html" | "pdf" | "xlsx" | "csv" | "json";
+            /**
+             * @description In the tornado, plain numbers move this share down and up (0.25: 25%); inputs with a distribution use their own P10 and P90.
+             * @default 0.25
+             */
+            sensitivityRange?: number;
+            /** @description What the scenario says about itself (a preset's title, summary, assumptions and sources); printed in the report, never used in the numbers. */
+            about?: {
+                title?: string;
+                summary?: string;
+                assumptions?: string;
+                sources?: {
+                    label: string;
+                    url?: string;
+                }[];
+            };
         };
     };
     responses: never;

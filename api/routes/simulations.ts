@@ -1,5 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { JobWork, SimulationJob, SimulationJobs } from '../../runtime/simulation-jobs.js';
+import { languageFromQuery, negotiateFormat } from '../downloads/negotiate.js';
+import { sendSimulationFile } from '../downloads/result-downloads.js';
 import { HttpProblem, PROBLEM_BASE } from '../problem.js';
 import { failedJobProblem, submitAndWait, type JobWaitOptions } from '../simulations/job-response.js';
 import { jobView } from '../simulations/simulation-job-schema.js';
@@ -40,9 +42,13 @@ export function simulationRoutes(options: SimulationRouteOptions): Router {
     res.json(jobView(findJob(jobs, req.params.id), true));
   });
 
-  router.get('/simulations/:id/result', (req, res) => {
+  router.get('/simulations/:id/result', async (req, res) => {
+    const format = negotiateFormat(req, ['json', 'xlsx', 'csv']);
     const job = findJob(jobs, req.params.id);
-    if (job.status === 'succeeded') return void res.json(job.result);
+    if (job.status === 'succeeded' && job.result !== null) {
+      if (format === 'json') return void res.json(job.result);
+      return sendSimulationFile(res, format, job.id, job.result, languageFromQuery(req));
+    }
     if (job.status === 'failed') throw failedJobProblem(job);
     throw new HttpProblem({
       type: PROBLEM_BASE + 'result-not-ready',

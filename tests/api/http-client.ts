@@ -20,7 +20,8 @@ export async function startService(overrides: Partial<Config> = {}, { warm = fal
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const client = createClient<paths>({ baseUrl });
+  // JSON answers only: the result endpoints also document xlsx, CSV, HTML and PDF downloads, which tests fetch as files.
+  const client = createClient<paths, 'application/json' | 'application/problem+json'>({ baseUrl });
   const close = async () => {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

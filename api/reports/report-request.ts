@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ContractSchema } from '../../models/contract/index.js';
+import { SimulationSettingsSchema } from '../../models/simulation/index.js';
+import { DEFAULT_LANGUAGE, DEFAULT_SENSITIVITY_RANGE, LANGUAGES } from '../../outputs/index.js';
+
+export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Longest scenario texts a report repeats: a page of text, not a document. */
+const MAX_CONTEXT_TEXT = 4_000;
+const MAX_CONTEXT_SOURCES = 50;
+
+export const ReportRequestSchema = z
+  .object({
+    model: z
+      .object({ kind: z.literal('contract'), contract: ContractSchema })
+      .describe('The outcome contract to report on (reports exist for contracts).'),
+    settings: SimulationSettingsSchema.describe(
+      'The Monte Carlo run: seed, iterations, sampling. The report adds three events it reads (reportPayerGains, reportProviderLoses, reportInvestorLoses) and, unless given, riskOutput payerNetResult.',
+    ),
+    language: z.enum(LANGUAGES).default(DEFAULT_LANGUAGE).describe('Language of the report: Dutch (default) or English.'),
+    format: z.enum(REPORT_FORMATS).default('html').describe('html (self-contained page), pdf (the same page printed), xlsx, csv, or json (the report as data, for the web page).'),
+    sensitivityRange: z
+      .number()
+      .gt(0)
+      .max(0.9)
+      .default(DEFAULT_SENSITIVITY_RANGE)
+      .describe('In the tornado, plain numbers move this share down and up (0.25: 25%); inputs with a distribution use their own P10 and P90.'),
+    about: z
+      .object({
+        title: z.string().max(MAX_CONTEXT_TEXT).optional(),
+        summary: z.string().max(MAX_CONTEXT_TEXT).optional(),
+        assumptions: z.string().max(MAX_CONTEXT_TEXT).optional(),
+        sources: z
+          .array(z.object({ label: z.string().max(1_000), url: z.string().max(2_000).optional() }))
+          .max(MAX_CONTEXT_SOURCES)
+          .optional(),
+      })
+      .optional()
+      .describe("What the scenario says about itself (a preset's title, summary, assumptions and sources); printed in the report, never used in the numbers."),
+  })
+  .meta({
+    id: 'ReportRequest',
+    description: 'A report on one contract: its deterministic evaluation, a Monte Carlo simulation and a tornado of the payer net result.',
+  });
+export type ReportRequest = z.infer<typeof ReportRequestSchema>;

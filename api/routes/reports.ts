@@ -1,0 +1,50 @@
+import { Router } from 'express';
+import { buildReport, renderReportHtml, reportCsv, reportWorkbook } from '../../outputs/index.js';
+import type { PdfPrinter } from '../../outputs/pdf/print-pdf.js';
+import type { SimulationJobs } from '../../runtime/simulation-jobs.js';
+import { formatFromQuery } from '../downloads/negotiate.js';
+import { fileName, provenanceNow, sendDownload } from '../downloads/send-download.js';
+import { HttpProblem, PROBLEM_BASE } from '../problem.js';
+import { REPORT_FORMATS, ReportRequestSchema } from '../reports/report-request.js';
+import { runReport } from '../reports/run-report.js';
+import { parseOrThrow } from '../validate.js';
+
+export interface ReportRouteOptions {
+  jobs: SimulationJobs;
+  printer: PdfPrinter;
+  /** Longest wait for the report's simulation. */
+  maxWaitMs: number;
+}
+
+export function reportRoutes(options: ReportRouteOptions): Router {
+  const router = Router();
+  router.post('/reports', async (req, res) => {
+    const request = parseOrThrow(ReportRequestSchema, req.body);
+    const format = formatFromQuery(req, REPORT_FORMATS) ?? request.format;
+    if (format === 'pdf' && !options.printer.available()) {
+      throw new HttpProblem({
+        type: PROBLEM_BASE + 'pdf-unavailable',
+        title: 'PDF printing is not available on this server',
+        status: 503,
+        detail: 'The server has no Chromium to print with; ask for format html and print it from a browser.',
+      });
+    }
+    const run = await runReport(request, { jobs: options.jobs, waitMs: options.maxWaitMs, provenance: provenanceNow() });
+    const report = buildReport(run);
+    const suffix = request.language === 'en' ? 'report' : 'rapport';
+    const name = (extension: typeof format) => fileName(request.model.contract.name, suffix, extension);
+    switch (format) {
+      case 'json':
+        return void res.json(report);
+      case 'html':
+        return sendDownload(res, 'html', await renderReportHtml(report), name('html'));
+      case 'pdf':
+        return sendDownload(res, 'pdf', await options.printer.print(await renderReportHtml(report)), name('pdf'));
+      case 'xlsx':
+        return sendDownload(res, 'xlsx', await reportWorkbook(run, report), name('xlsx'));
+      case 'csv':
+        return sendDownload(res, 'csv', reportCsv(run, report), name('csv'));
+    }
+  });
+  return router;
+}

@@ -1,0 +1,409 @@
+import { monthName } from './month-name.js';
+import type { ContractWords, RiskFinding, Texts, TriggerWords } from './texts.js';
+
+/** English, on request (`lang=en` or `"language": "en"`). */
+
+function triggerSentence(t: TriggerWords): string {
+  const via = t.payee === 'investor' ? ' (to the investors, through the waterfall)' : '';
+  const lag = t.lagMonths > 0 ? `, paid ${t.lagMonths} ${t.lagMonths === 1 ? 'month' : 'months'} later` : '';
+  const card = t.rateCard ? ' (depending on how long the person was on benefit)' : '';
+  switch (t.kind) {
+    case 'jobStart':
+      return `${t.price}${card} per participant who starts work${via}${lag}`;
+    case 'sustained':
+      return `${t.price}${card} per participant who works ${t.months} consecutive months${via}${lag}`;
+    case 'perMonthOffBenefit':
+      return `${t.price}${card} per ${t.basis === 'attributable' ? 'benefit month saved beyond what happens without the programme' : 'benefit month saved'}${via}${lag}`;
+    case 'shareOfSavings':
+      return `${t.share} of the ${t.basis === 'attributable' ? 'attributable' : 'gross'} savings on benefit and administration${via}${lag}`;
+    case 'custom':
+      return `a custom payment rule (${t.expression})${via}${lag}`;
+  }
+}
+
+function contractInWords(w: ContractWords): string[] {
+  const sentences: string[] = [];
+  sentences.push(
+    `The municipality signs the outcome contract "${w.name}" with a provider (a social enterprise) that coaches ${w.participants} people from social assistance (bijstand) into work. ` +
+      `They enter from ${w.firstIntake} to ${w.lastIntake}; coaching lasts ${w.programmeMonths} months per participant. ` +
+      `The calculation follows the contract for ${w.horizonMonths} months from ${w.startMonth}.`,
+  );
+  sentences.push(`The municipality pays for results only: ${w.triggers.map(triggerSentence).join('; ')}.`);
+  const caps = [
+    w.capPerYear && `at most ${w.capPerYear} per calendar year`,
+    w.capTotal && `at most ${w.capTotal} in total`,
+    w.capPerParticipant && `at most ${w.capPerParticipant} per participant`,
+  ].filter(Boolean);
+  if (caps.length > 0) sentences.push(`Payments are capped: ${caps.join(', ')}.`);
+  if (w.threshold) sentences.push(`Nothing is paid until the programme does at least ${w.threshold} better than the situation without it.`);
+  sentences.push(
+    w.counterfactual.method === 'rates'
+      ? `Some people find work without the programme too: ${w.counterfactual.counterfactualRate} a month, against ${w.counterfactual.programmeRate} a month in the programme. Only the difference is the programme's achievement.`
+      : `An estimated ${w.counterfactual.share} of the moves into work would have happened without the programme (deadweight). Only the rest is the programme's achievement.`,
+  );
+  const costs = [
+    w.providerCostPerParticipantMonth && `${w.providerCostPerParticipantMonth} per participant per coaching month`,
+    w.providerCostPerPlacement && `${w.providerCostPerPlacement} per placement`,
+    w.providerFixedCostPerMonth && `${w.providerFixedCostPerMonth} fixed costs per month`,
+  ].filter(Boolean);
+  if (costs.length > 0) sentences.push(`The provider's costs: ${costs.join(', ')}.`);
+  if (w.investor)
+    sentences.push(
+      `Investors pre-finance the provider (commitment ${w.investor.commitment}). They are repaid from the outcome payments, with a return of at most ${w.investor.returnCap} a year.`,
+    );
+  return sentences;
+}
+
+function risk(f: RiskFinding): string {
+  switch (f.kind) {
+    case 'lossChance':
+      return `The chance that the municipality loses money on this contract is ${f.lossChance}. In 1 in 10 outcomes the net result is ${f.p10} or lower.`;
+    case 'driver':
+      return (
+        `If ${f.input} turns out ${f.direction} (${f.value} instead of ${f.base}), the net result falls by ${f.drop} to ${f.result}` +
+        (f.turnsNegative ? ': the municipality then loses money.' : '.')
+      );
+    case 'capsBind':
+      return `On average ${f.lapsed} of earned payments is not paid because a cap is reached. That risk lies with the provider and can strain the partnership.`;
+    case 'providerLoses':
+      return `The provider loses money on this contract with a chance of ${f.chance} (median ${f.medianMargin}). A provider that makes a loss may stop before the results come in.`;
+    case 'investorLoses':
+      return `The investors lose (part of) their money with a chance of ${f.chance}; ${f.meanLoss} on average.`;
+    case 'fewParticipants':
+      return `With ${f.participants} participants chance decides much of the outcome: a few placements more or fewer change the result noticeably.`;
+  }
+}
+
+export const en: Texts = {
+  language: 'en',
+  locale: 'en-GB',
+  decimal: '.',
+  thousands: ',',
+  currencyPrefix: '€',
+  currencySuffix: '',
+
+  parties: { payer: 'Municipality', provider: 'Provider', investor: 'Investors', counts: 'Counts', other: 'Other' },
+  statistics: {
+    mean: 'Mean',
+    sd: 'Standard deviation',
+    standardError: 'Standard error',
+    min: 'Minimum',
+    max: 'Maximum',
+    count: 'Iterations',
+    nanCount: 'Not computable',
+    base: 'Base (expected values)',
+    percentile: (p) => `P${p}`,
+  },
+  units: { EUR: 'euro', count: 'count', ratio: 'ratio', rate: 'per year', month: 'month', probability: 'probability', '': '' },
+  outputs: {
+    payerOutcomePayments: 'Outcome payments by the municipality',
+    payerOutcomePaymentsPresentValue: 'Present value of the outcome payments',
+    avoidedCostsGross: 'Benefit and administration avoided, gross (incl. deadweight)',
+    avoidedBenefitGross: 'Benefit avoided, gross',
+    avoidedAdministrationGross: 'Administration avoided, gross',
+    avoidedCostsCounterfactual: 'Costs avoided without the programme',
+    avoidedCostsAttributable: 'Costs avoided attributable to the programme',
+    payerLks: 'Wage-cost subsidy (LKS)',
+    payerLksAttributable: 'LKS attributable to the programme',
+    payerOwnCosts: "The municipality's own costs",
+    payerNetResult: 'Net result for the municipality',
+    payerNetPresentValue: 'Present value of the net result',
+    benefitCostRatio: 'Benefit-cost ratio',
+    paybackMonth: 'Payback month',
+    peakAnnualPayment: 'Largest payment in one calendar year',
+    worstYearNet: 'Worst year (net result)',
+    shareOfSavingsPaidOut: 'Share of the savings paid out',
+    paymentsDueAfterHorizon: 'Earned but due after the horizon',
+    paymentsLapsedByCaps: 'Lapsed because of caps',
+    paymentsHeldByThreshold: 'Withheld by the threshold',
+    thresholdMetMonth: 'Month the threshold was met',
+    providerCosts: "Provider's costs",
+    providerOutcomeIncome: "Provider's outcome income",
+    providerMargin: "Provider's margin",
+    investorDrawn: 'Drawn from investors',
+    investorReceived: 'Received by investors',
+    investorIrr: 'Investor return (IRR)',
+    investorMultiple: 'Received / drawn',
+    investorNetPresentValue: 'Present value for investors',
+    investorLoss: 'Investor loss',
+    guaranteePaid: 'Guarantee paid out',
+    participants: 'Participants',
+    placements: 'Job starts (programme)',
+    placementsCounterfactual: 'Job starts without the programme',
+    placementsAttributable: 'Job starts attributable to the programme',
+    sustained6: 'In work for 6 months',
+    sustained12: 'In work for 12 months',
+    sustained24: 'In work for 24 months',
+    sustained12Counterfactual: 'In work for 12 months without the programme',
+    fallbacks: 'Falls back onto benefit',
+    yearlyOutcomePayments: 'Outcome payments',
+    yearlyAvoidedCostsAttributable: 'Attributable avoided costs',
+    yearlyLksAttributable: 'Attributable LKS',
+    yearlyPayerNet: 'Municipality net result',
+    yearlyProviderCosts: 'Provider costs',
+    yearlyProviderNetCash: 'Provider net cash flow',
+    yearlyInvestorNetFlow: 'Investor net cash flow',
+    yearlyPlacements: 'Job starts',
+    intake: 'Intake',
+    onBenefit: 'On benefit',
+    inWorkFullTime: 'In full-time work',
+    inWorkPartTime: 'In part-time work',
+    counterfactualInWork: 'In work without the programme',
+    benefitPaid: 'Benefit paid',
+    benefitPaidCounterfactual: 'Benefit paid without the programme',
+    lks: 'LKS',
+    lksAttributable: 'Attributable LKS',
+    outcomePayments: 'Outcome payments',
+    paidToProvider: 'Paid to the provider',
+    paidToInvestorWaterfall: 'Paid to the investors',
+    payerNet: 'Municipality net result',
+    providerResidualFromWaterfall: 'Provider residual from the waterfall',
+    providerNetCash: 'Provider net cash flow',
+    investorDraws: 'Investor draws',
+    investorDistributions: 'Distributions to investors',
+    investorNetFlow: 'Investor net cash flow',
+  },
+  inputs: {
+    'profiles[].share': 'share of the intake ({profile})',
+    'profiles[].monthlyBenefit': 'benefit per month ({profile})',
+    'profiles[].administrationCostPerYear': 'administration cost per year ({profile})',
+    'profiles[].programme.monthlyJobEntryRate': 'monthly chance of work in the programme ({profile})',
+    'profiles[].programme.monthlyOtherExitRate': 'monthly chance of other exit in the programme ({profile})',
+    'profiles[].counterfactual.monthlyJobEntryRate': 'monthly chance of work without the programme ({profile})',
+    'profiles[].counterfactual.monthlyOtherExitRate': 'monthly chance of other exit without the programme ({profile})',
+    'intake.cohorts[].count': 'intake in month {month}',
+    'intake.delayMonths': 'start delay (months)',
+    'work.partTimeShare': 'share of part-time work',
+    'work.partTimeBenefitShare': 'top-up benefit in part-time work (share of the norm)',
+    'work.lksShare': 'share of placements with wage-cost subsidy',
+    'work.lksMonthlyAmount': 'wage-cost subsidy per month',
+    'work.fallbackHazard[].monthlyRate': 'monthly chance of falling back (from {from} months in work)',
+    'counterfactual.deadweightShare': 'deadweight (share finding work without the programme)',
+    'payment.triggers[].price': 'price per result ({trigger})',
+    'payment.triggers[].price.bands[].price': 'price per result ({trigger}, from {band} months on benefit)',
+    'payment.triggers[].share': 'share of the savings ({trigger})',
+    'payment.caps.perParticipant': 'cap per participant',
+    'payment.caps.perYear': 'cap per calendar year',
+    'payment.caps.total': 'total cap',
+    'payment.threshold.minimumImprovement': 'threshold: minimum improvement',
+    'payer.ownCostsOneOff': "municipality's one-off own costs",
+    'payer.ownCostsPerMonth': "municipality's own costs per month",
+    'provider.costPerParticipantMonth': 'provider cost per participant per month',
+    'provider.costPerPlacement': 'provider cost per placement',
+    'provider.fixedCostPerMonth': 'provider fixed cost per month',
+    'investor.commitment': 'investor commitment',
+    'investor.financedShare': 'share of costs pre-financed',
+    'investor.returnCap': 'investor return cap per year',
+    'investor.hurdleRate': 'investor hurdle rate',
+    'investor.firstLossGuarantee.amount': 'first-loss guarantee',
+    'money.discountRate': 'discount rate (real, per year)',
+    'money.benefitIndexation': 'benefit indexation per year',
+    'money.priceIndexation': 'price indexation per year',
+    'money.costIndexation': 'cost indexation per year',
+  },
+  distribution: {
+    fixed: 'fixed number',
+    describe: (type, parameters) => `${type} (${parameters})`,
+    names: {
+      fixed: 'fixed',
+      uniform: 'uniform',
+      triangular: 'triangular',
+      pert: 'PERT',
+      normal: 'normal',
+      truncatedNormal: 'truncated normal',
+      lognormal: 'lognormal',
+      beta: 'beta',
+      discrete: 'discrete',
+      interval90: '90% interval',
+    },
+    parameters: {
+      value: 'value',
+      min: 'min',
+      mode: 'most likely',
+      max: 'max',
+      mean: 'mean',
+      sd: 'sd',
+      alpha: 'alpha',
+      beta: 'beta',
+      lambda: 'lambda',
+      low: 'low (P5)',
+      high: 'high (P95)',
+      shape: 'shape',
+      values: 'values',
+      probabilities: 'probabilities',
+    },
+  },
+  sources: {
+    norms: 'Dutch government, social assistance norms 1 January 2024 (net, incl. holiday pay)',
+    berenschot: 'Berenschot (2018), administration cost of social assistance, sample of 30 municipalities',
+    cbsRetention: 'Statistics Netherlands (CBS), leaving social assistance for work, 2021 cohort: 82% in work after 6 months, 72% after 18',
+    mkba: 'Werkgroep discontovoet (2020): real discount rate of 2.25% for Dutch social cost-benefit analyses',
+  },
+  assumedSource: 'assumption of the scenario or the user',
+  defaultSource: 'default of the service',
+
+  workbook: {
+    sheets: {
+      about: 'About this calculation',
+      inputs: 'Inputs',
+      summary: 'Summary',
+      yearly: 'Cash flows per year',
+      monthly: 'Per month',
+      triggers: 'Payments per trigger',
+      events: 'Probabilities',
+      risk: 'Risk',
+      histograms: 'Distributions',
+      convergence: 'Convergence',
+      sensitivity: 'Sensitivity',
+      differences: 'Differences',
+      grid: 'Table',
+    },
+    columns: {
+      label: 'Description',
+      name: 'Name',
+      path: 'Path',
+      value: 'Value',
+      unit: 'Unit',
+      description: 'Explanation',
+      party: 'Party',
+      series: 'Series',
+      statistic: 'Statistic',
+      month: 'Month',
+      distribution: 'Distribution',
+      source: 'Source',
+      uncertain: 'Uncertain',
+      trigger: 'Trigger',
+      total: 'Total',
+      variant: 'Variant',
+      probability: 'Probability',
+      expression: 'Expression',
+      undefinedCount: 'Undefined',
+      level: 'Confidence level',
+      valueAtRisk: 'Value at risk',
+      expectedShortfall: 'Expected shortfall',
+      binFrom: 'From',
+      binTo: 'To',
+      iterations: 'Iterations',
+      low: 'Low',
+      high: 'High',
+      outputAtLow: 'Output at low',
+      outputAtHigh: 'Output at high',
+      swing: 'Swing',
+      rangeFrom: 'Range from',
+      quantile: 'Quantile',
+      inputValue: 'Input value',
+      output: 'Output',
+      firstOrder: 'First order',
+      totalOrder: 'Total order',
+      intervalLow: 'Interval low',
+      intervalHigh: 'Interval high',
+      mu: 'mu',
+      muStar: 'mu*',
+      sigma: 'sigma',
+      spearman: 'Spearman',
+      prcc: 'Partial rank correlation',
+      evppi: 'EVPPI',
+      item: 'Item',
+    },
+    about: {
+      title: 'Results-based financing: calculation',
+      contract: 'Contract',
+      softwareVersion: 'Software version',
+      generatedAt: 'Made on',
+      seed: 'Seed',
+      iterations: 'Iterations',
+      sampling: 'Sampling',
+      drawIndividualOutcomes: 'Individual outcomes drawn',
+      percentileMethod: 'Percentiles',
+      method: 'Method',
+      output: 'Output',
+      modelRuns: 'Model runs',
+      note: 'Amounts in euros (nominal unless "present value"). Numbers are numbers: calculate with them.',
+      yes: 'yes',
+      no: 'no',
+      sources: 'Sources',
+      assumptions: 'Assumptions',
+      found: 'Found',
+      breakEvenValue: 'Break-even value',
+      outputAtValue: 'Output at the break-even value',
+      searchRange: 'Search range',
+      notFound: 'No break-even within the search range',
+      evpi: 'Expected value of perfect information (EVPI)',
+      expectedOutput: 'Expected output',
+      probabilityPositive: 'Probability of a positive output',
+      sumOfFirstOrder: 'Sum of first-order indices',
+      baseOutput: 'Output at base values',
+    },
+    rangeFrom: { quantiles: 'own distribution (P10–P90)', given: 'given range' },
+  },
+
+  charts: {
+    netResultTitle: 'Net result for the municipality: distribution over all outcomes',
+    netResultAxis: 'Net result for the municipality (euro)',
+    shareOfRuns: 'Share of outcomes',
+    loss: 'loss',
+    gain: 'gain',
+    meanLabel: (value) => `mean ${value}`,
+    fanTitle: 'Cash flows per year per party',
+    fanAxis: 'Net cash flow per year (euro)',
+    year: 'Year',
+    band: 'P10–P90',
+    fanSubtitle: ['Net cash flow per year in euros.', 'Light band: P10 to P90; black line with dots: median (P50).'],
+    median: 'median (P50)',
+    tornadoTitle: (output) => `What moves the ${output.toLowerCase()} most?`,
+    tornadoAxis: 'Net result for the municipality (euro)',
+    lowEnd: 'low value',
+    highEnd: 'high value',
+    baseLabel: (value) => `base ${value}`,
+  },
+
+  report: {
+    documentTitle: (contract) => `Outcome contract appraisal: ${contract}`,
+    subtitle: 'Annex to a council proposal: what does this contract cost and bring the municipality, and how certain is that?',
+    madeOn: (date, version) => `Made on ${date} with the results-based financing service, version ${version}.`,
+    contractHeading: 'The contract in plain words',
+    contractInWords,
+    aboutScenario: 'About this scenario',
+    keyFiguresHeading: 'Key figures',
+    keyFiguresIntro: (iterations) =>
+      `The figures come from ${iterations} runs in which the uncertain assumptions and each participant's luck vary. P10 and P90 bound the range in which 8 of 10 outcomes fall.`,
+    expectedNet: 'Expected net result for the municipality',
+    expectedNetDetail: (p10, p90, base) => `8 of 10 outcomes between ${p10} and ${p90}. With every assumption at its expected value: ${base}.`,
+    chancePaysOff: 'Chance that the contract pays off',
+    chancePaysOffDetail: 'Share of outcomes in which the avoided costs exceed the payments and own costs.',
+    budgetP90: 'Budget to reserve for the most expensive year (P90)',
+    budgetP90Detail: 'In 9 of 10 outcomes the outcome payments in the most expensive calendar year do not exceed this amount.',
+    budgetPerYear: 'Outcome payments per year, P90',
+    toProvider: 'What flows to the entrepreneur',
+    toProviderDetail: (p10, p90, margin) => `Outcome income, 8 of 10 outcomes between ${p10} and ${p90}. Mean margin after costs: ${margin}.`,
+    investorHeading: 'Investors',
+    investorDetail: (received, drawn, loss) => `On average ${received} received on ${drawn} drawn; mean loss ${loss}.`,
+    chartsHeading: 'Charts',
+    netResultCaption:
+      'How often each net result occurs. Left of the zero line the municipality loses money, right of it the contract pays off. The dashed lines are P10 and P90.',
+    fanCaption:
+      'Per party the net cash flow per calendar year: the band runs from P10 to P90, the line with dots is the median. Negative is money the party spends that year.',
+    tornadoCaption: (range) =>
+      `Each bar shows how the net result shifts when one assumption goes to a low or high value while the rest stay put; the longest bars are on top. ${range}`,
+    risksHeading: 'What could go wrong',
+    risksIntro: 'Drawn from the simulation and the sensitivity analysis:',
+    risk,
+    noRisks: 'The simulation shows no outcome in which the municipality loses money or a party gets into trouble.',
+    assumptionsHeading: 'Assumptions and sources',
+    assumptionsIntro:
+      'Every input of the calculation with the value used (the mean for a distribution), its distribution and its source. Replace assumptions with your own figures where you have them.',
+    scenarioAssumptions: "The scenario's assumptions",
+    scenarioSources: "The scenario's sources",
+    reproductionHeading: 'Reproducing this calculation',
+    reproductionIntro: 'With the same input (annex), seed, settings and software version the service gives exactly the same results.',
+    appendixHeading: 'Annex: the contract as calculated (JSON)',
+    yearColumn: 'Year',
+    budgetColumn: 'Payments P90',
+    notAvailable: 'n/a',
+    simulationId: 'Simulation (at the service)',
+    between: (low, high) => `${low} to ${high}`,
+    monthName: (isoMonth) => monthName(isoMonth, 'en-GB'),
+    sensitivityRange: (relative, low, high) =>
+      `Uncertain assumptions move from their own ${low} to ${high}; fixed numbers ${relative} down and up.`,
+  },
+};

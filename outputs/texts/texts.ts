@@ -1,0 +1,262 @@
+/**
+ * Every sentence, heading and label that the downloads (workbook, CSV labels, report, charts)
+ * show, in one interface with one file per language. Code never holds a user-facing string;
+ * it asks the texts of the request's language.
+ */
+
+export const LANGUAGES = ['nl', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** Dutch unless the request asks for English: the users are Dutch councils. */
+export const DEFAULT_LANGUAGE: Language = 'nl';
+
+export type PartyKey = 'payer' | 'provider' | 'investor' | 'counts' | 'other';
+
+/** Values the report's contract description needs, already formatted. */
+export interface TriggerWords {
+  kind: 'jobStart' | 'sustained' | 'perMonthOffBenefit' | 'shareOfSavings' | 'custom';
+  /** Formatted price ("€ 1.000") or price range of a rate card ("€ 2.000 tot € 6.000"). */
+  price: string | null;
+  rateCard: boolean;
+  /** Formatted share ("45%") for shareOfSavings. */
+  share: string | null;
+  months: number | null;
+  basis: 'gross' | 'attributable' | null;
+  payee: 'provider' | 'investor';
+  lagMonths: number;
+  expression: string | null;
+}
+
+export interface ContractWords {
+  name: string;
+  participants: string;
+  firstIntake: string;
+  lastIntake: string;
+  startMonth: string;
+  horizonMonths: number;
+  programmeMonths: number;
+  triggers: TriggerWords[];
+  capPerYear: string | null;
+  capTotal: string | null;
+  capPerParticipant: string | null;
+  threshold: string | null;
+  counterfactual: { method: 'rates'; programmeRate: string; counterfactualRate: string } | { method: 'deadweight'; share: string };
+  providerCostPerParticipantMonth: string | null;
+  providerCostPerPlacement: string | null;
+  providerFixedCostPerMonth: string | null;
+  investor: { commitment: string; returnCap: string } | null;
+}
+
+/** One "what could go wrong" finding, with its figures formatted. */
+export type RiskFinding =
+  | { kind: 'lossChance'; lossChance: string; p10: string }
+  | { kind: 'driver'; input: string; direction: 'lower' | 'higher'; value: string; base: string; drop: string; result: string; turnsNegative: boolean }
+  | { kind: 'capsBind'; lapsed: string }
+  | { kind: 'providerLoses'; chance: string; medianMargin: string }
+  | { kind: 'investorLoses'; chance: string; meanLoss: string }
+  | { kind: 'fewParticipants'; participants: string };
+
+export interface Texts {
+  language: Language;
+  /** BCP 47 tag for number formatting. */
+  locale: string;
+  /** Decimal and thousands separators for the charts' number formats. */
+  decimal: string;
+  thousands: string;
+  currencyPrefix: string;
+  currencySuffix: string;
+
+  parties: Record<PartyKey, string>;
+  statistics: {
+    mean: string;
+    sd: string;
+    standardError: string;
+    min: string;
+    max: string;
+    count: string;
+    nanCount: string;
+    base: string;
+    percentile: (p: number) => string;
+  };
+  units: Record<string, string>;
+  /** Labels of the contract's scalar and series outputs, by output name. */
+  outputs: Record<string, string>;
+  /**
+   * Labels of contract inputs by path template (indices replaced by []); `{profile}`,
+   * `{trigger}`, `{n}` and `{band}` are filled in from the contract.
+   */
+  inputs: Record<string, string>;
+  distribution: {
+    fixed: string;
+    describe: (type: string, parameters: string) => string;
+    names: Record<string, string>;
+    parameters: Record<string, string>;
+  };
+  /** Source labels of the reference figures, by key of scenarios/figures.ts SOURCES. */
+  sources: Record<string, string>;
+  assumedSource: string;
+  defaultSource: string;
+
+  workbook: {
+    sheets: {
+      about: string;
+      inputs: string;
+      summary: string;
+      yearly: string;
+      monthly: string;
+      triggers: string;
+      events: string;
+      risk: string;
+      histograms: string;
+      convergence: string;
+      sensitivity: string;
+      differences: string;
+      grid: string;
+    };
+    columns: {
+      label: string;
+      name: string;
+      path: string;
+      value: string;
+      unit: string;
+      description: string;
+      party: string;
+      series: string;
+      statistic: string;
+      month: string;
+      distribution: string;
+      source: string;
+      uncertain: string;
+      trigger: string;
+      total: string;
+      variant: string;
+      probability: string;
+      expression: string;
+      undefinedCount: string;
+      level: string;
+      valueAtRisk: string;
+      expectedShortfall: string;
+      binFrom: string;
+      binTo: string;
+      iterations: string;
+      low: string;
+      high: string;
+      outputAtLow: string;
+      outputAtHigh: string;
+      swing: string;
+      rangeFrom: string;
+      quantile: string;
+      inputValue: string;
+      output: string;
+      firstOrder: string;
+      totalOrder: string;
+      intervalLow: string;
+      intervalHigh: string;
+      mu: string;
+      muStar: string;
+      sigma: string;
+      spearman: string;
+      prcc: string;
+      evppi: string;
+      item: string;
+    };
+    about: {
+      title: string;
+      contract: string;
+      softwareVersion: string;
+      generatedAt: string;
+      seed: string;
+      iterations: string;
+      sampling: string;
+      drawIndividualOutcomes: string;
+      percentileMethod: string;
+      method: string;
+      output: string;
+      modelRuns: string;
+      note: string;
+      yes: string;
+      no: string;
+      sources: string;
+      assumptions: string;
+      found: string;
+      breakEvenValue: string;
+      outputAtValue: string;
+      searchRange: string;
+      notFound: string;
+      evpi: string;
+      expectedOutput: string;
+      probabilityPositive: string;
+      sumOfFirstOrder: string;
+      baseOutput: string;
+    };
+    rangeFrom: { quantiles: string; given: string };
+  };
+
+  charts: {
+    netResultTitle: string;
+    netResultAxis: string;
+    shareOfRuns: string;
+    loss: string;
+    gain: string;
+    meanLabel: (value: string) => string;
+    fanTitle: string;
+    fanAxis: string;
+    year: string;
+    band: string;
+    /** Lines under the fan chart's title. */
+    fanSubtitle: string[];
+    median: string;
+    tornadoTitle: (output: string) => string;
+    tornadoAxis: string;
+    lowEnd: string;
+    highEnd: string;
+    baseLabel: (value: string) => string;
+  };
+
+  report: {
+    documentTitle: (contract: string) => string;
+    subtitle: string;
+    madeOn: (date: string, version: string) => string;
+    contractHeading: string;
+    contractInWords: (words: ContractWords) => string[];
+    aboutScenario: string;
+    keyFiguresHeading: string;
+    keyFiguresIntro: (iterations: string) => string;
+    expectedNet: string;
+    expectedNetDetail: (p10: string, p90: string, base: string) => string;
+    chancePaysOff: string;
+    chancePaysOffDetail: string;
+    budgetP90: string;
+    budgetP90Detail: string;
+    budgetPerYear: string;
+    toProvider: string;
+    toProviderDetail: (p10: string, p90: string, margin: string) => string;
+    investorHeading: string;
+    investorDetail: (received: string, drawn: string, loss: string) => string;
+    chartsHeading: string;
+    netResultCaption: string;
+    fanCaption: string;
+    tornadoCaption: (range: string) => string;
+    risksHeading: string;
+    risksIntro: string;
+    risk: (finding: RiskFinding) => string;
+    noRisks: string;
+    assumptionsHeading: string;
+    assumptionsIntro: string;
+    scenarioAssumptions: string;
+    scenarioSources: string;
+    reproductionHeading: string;
+    reproductionIntro: string;
+    appendixHeading: string;
+    yearColumn: string;
+    budgetColumn: string;
+    notAvailable: string;
+    simulationId: string;
+    between: (low: string, high: string) => string;
+    monthName: (isoMonth: string) => string;
+    sensitivityRange: (relative: string, low: string, high: string) => string;
+  };
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}

@@ -1,0 +1,56 @@
+import type { Contract, ContractEvaluation } from '../../models/contract/index.js';
+import type { SensitivityResult } from '../../models/sensitivity/index.js';
+import type { SimulationResult, VariantComparisonResult } from '../../models/simulation/index.js';
+import type { InputRow } from '../inputs/input-rows.js';
+import { aboutTable, provenanceEntries, type AboutEntry, type Provenance } from '../tables/about-table.js';
+import {
+  evaluationMonthlyTable,
+  evaluationSummaryTable,
+  evaluationTriggersTable,
+  evaluationYearlyTable,
+  inputsTable,
+} from '../tables/evaluation-tables.js';
+import { sensitivityAboutEntries, sensitivityTable } from '../tables/sensitivity-tables.js';
+import { comparisonTables, simulationAboutEntries, simulationTables } from '../tables/simulation-tables.js';
+import type { Table } from '../tables/table.js';
+import type { Texts } from '../texts/index.js';
+import { writeWorkbook } from './write-workbook.js';
+
+/** The workbook of each kind of result: an about sheet first, then the result's tables. */
+
+export function evaluationTables(evaluation: ContractEvaluation, inputs: InputRow[], texts: Texts, provenance: Provenance): Table[] {
+  return [
+    aboutTable(texts, [{ label: texts.workbook.about.contract, value: evaluation.contract }, ...provenanceEntries(texts, provenance)]),
+    inputsTable(inputs, texts),
+    evaluationSummaryTable(evaluation, texts),
+    evaluationYearlyTable(evaluation, texts),
+    evaluationMonthlyTable(evaluation, texts),
+    evaluationTriggersTable(evaluation, texts),
+  ];
+}
+
+export function evaluationWorkbook(evaluation: ContractEvaluation, inputs: InputRow[], texts: Texts, provenance: Provenance): Promise<Buffer> {
+  return writeWorkbook(evaluationTables(evaluation, inputs, texts, provenance), provenance);
+}
+
+export function isComparison(result: SimulationResult | VariantComparisonResult): result is VariantComparisonResult {
+  return 'variants' in result;
+}
+
+export function simulationWorkbook(result: SimulationResult | VariantComparisonResult, texts: Texts, provenance: Provenance): Promise<Buffer> {
+  const about: AboutEntry[] = isComparison(result)
+    ? simulationAboutEntries(result.variants[0].result, texts)
+    : simulationAboutEntries(result, texts);
+  const tables = isComparison(result) ? comparisonTables(result, texts) : simulationTables(result, texts);
+  return writeWorkbook([aboutTable(texts, [...about, ...provenanceEntries(texts, provenance)]), ...tables], provenance);
+}
+
+export function sensitivityWorkbook(result: SensitivityResult, contract: Contract | undefined, texts: Texts, provenance: Provenance): Promise<Buffer> {
+  const about = aboutTable(texts, [
+    ...(contract ? [{ label: texts.workbook.about.contract, value: contract.name }] : []),
+    ...sensitivityAboutEntries(result, texts),
+    ...provenanceEntries(texts, provenance),
+  ]);
+  const table = sensitivityTable(result, contract, texts);
+  return writeWorkbook(table === null ? [about] : [about, table], provenance);
+}
