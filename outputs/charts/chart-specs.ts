@@ -21,7 +21,14 @@ import {
  * Every distinction that colour makes is also made in text or shape, so a black-and-white print reads.
  */
 
-/** The histogram of the net result with the zero line, P10, P90 and the mean. */
+/** Head room above the tallest bar, as a multiple of its height, where the marker labels go. */
+const HISTOGRAM_HEAD_ROOM = 1.5;
+
+/**
+ * The histogram of the net result with the zero line, P10, P90 and the mean. Loss and gain are
+ * told apart by the zero line and its arrows (colour repeats it); the markers are dashed (P10,
+ * P90) or solid (mean) and labelled above the bars, where no bar hides their text.
+ */
 export function netResultDistributionSpec(output: OutputSummary, texts: Texts, format: NumberFormatter): TopLevelSpec | null {
   const histogram = output.histogram;
   if (histogram === null || output.count === 0) return null;
@@ -30,17 +37,25 @@ export function netResultDistributionSpec(output: OutputSummary, texts: Texts, f
     const to = histogram.edges[k + 1];
     return { from, to, share: count / output.count, side: (from + to) / 2 < 0 ? texts.charts.loss : texts.charts.gain };
   });
+  const topShare = Math.max(...bins.map((b) => b.share));
+  const top = topShare * HISTOGRAM_HEAD_ROOM;
   const markers = [
     { value: output.percentiles.p10, label: texts.statistics.percentile(10), dash: [4, 3] },
     { value: output.percentiles.p90, label: texts.statistics.percentile(90), dash: [4, 3] },
     { value: output.mean, label: texts.charts.meanLabel(format.euro(output.mean)), dash: [1, 0] },
   ].filter((m) => m.value !== null);
-  const topShare = Math.max(...bins.map((b) => b.share));
+  const lowest = histogram.edges[0];
+  const highest = histogram.edges[histogram.edges.length - 1];
+  const sides = [
+    ...(lowest < 0 ? [{ x: 0, text: `← ${texts.charts.loss}`, align: 'right' as const, dx: -4 }] : []),
+    ...(highest > 0 ? [{ x: 0, text: `${texts.charts.gain} →`, align: 'left' as const, dx: 4 }] : []),
+  ];
+  const x = (title: string | null = null) => ({ field: 'x', type: 'quantitative' as const, title });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: texts.charts.netResultTitle,
     width: CHART_WIDTH,
-    height: 240,
+    height: 260,
     config: chartConfig(texts),
     layer: [
       {
@@ -49,36 +64,28 @@ export function netResultDistributionSpec(output: OutputSummary, texts: Texts, f
         encoding: {
           x: { field: 'from', type: 'quantitative', title: texts.charts.netResultAxis, axis: { format: EURO_AXIS_FORMAT, labelOverlap: true } },
           x2: { field: 'to' },
-          y: { field: 'share', type: 'quantitative', title: texts.charts.shareOfRuns, axis: { format: SHARE_AXIS_FORMAT } },
+          y: { field: 'share', type: 'quantitative', title: texts.charts.shareOfRuns, axis: { format: SHARE_AXIS_FORMAT }, scale: { domain: [0, top], nice: false } },
           color: {
             field: 'side',
             type: 'nominal',
-            title: null,
+            legend: null,
             scale: { domain: [texts.charts.loss, texts.charts.gain], range: [LOSS_COLOUR, GAIN_COLOUR] },
           },
         },
       },
-      {
-        data: { values: [{ x: 0, left: `← ${texts.charts.loss}`, right: `${texts.charts.gain} →`, y: topShare }] },
-        layer: [
-          { mark: { type: 'rule', color: NEUTRAL_COLOUR, strokeWidth: 1.5 }, encoding: { x: { field: 'x', type: 'quantitative' } } },
-          {
-            mark: { type: 'text', align: 'right', dx: -4, baseline: 'top', fontWeight: 'bold' },
-            encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'left' } },
-          },
-          {
-            mark: { type: 'text', align: 'left', dx: 4, baseline: 'top', fontWeight: 'bold' },
-            encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'right' } },
-          },
-        ],
-      },
+      { data: { values: [{ x: 0 }] }, mark: { type: 'rule', color: NEUTRAL_COLOUR, strokeWidth: 1.5 }, encoding: { x: x() } },
+      ...sides.map((side) => ({
+        data: { values: [{ ...side, y: top }] },
+        mark: { type: 'text' as const, align: side.align, dx: side.dx, dy: 2, baseline: 'top' as const, fontWeight: 'bold' as const },
+        encoding: { x: x(), y: { field: 'y', type: 'quantitative' as const }, text: { field: 'text' } },
+      })),
       ...markers.map((marker, k) => ({
-        data: { values: [{ x: marker.value, label: marker.label, y: topShare * (0.82 - 0.14 * k) }] },
+        data: { values: [{ x: marker.value, label: marker.label, y: topShare * (1.32 - 0.1 * k) }] },
         layer: [
-          { mark: { type: 'rule' as const, color: '#000', strokeDash: marker.dash }, encoding: { x: { field: 'x', type: 'quantitative' as const } } },
+          { mark: { type: 'rule' as const, color: '#000', strokeDash: marker.dash }, encoding: { x: x() } },
           {
             mark: { type: 'text' as const, align: 'left' as const, dx: 3, baseline: 'middle' as const },
-            encoding: { x: { field: 'x', type: 'quantitative' as const }, y: { field: 'y', type: 'quantitative' as const }, text: { field: 'label' } },
+            encoding: { x: x(), y: { field: 'y', type: 'quantitative' as const }, text: { field: 'label' } },
           },
         ],
       })),
@@ -129,6 +136,8 @@ export function cashFlowFanSpec(
 
 /** Axis labels longer than this many characters wrap onto more lines (Vega splits them on LINE_BREAK). */
 const TORNADO_LABEL_LINE = 34;
+/** Room on each side of the bars for their value labels, as a share of the bars' span. */
+const TORNADO_LABEL_ROOM = 0.35;
 const LINE_BREAK = '|';
 
 /** Breaks a label between words into lines of at most `width` characters, joined by LINE_BREAK. */
@@ -164,10 +173,13 @@ export function tornadoSpec(tornado: TornadoResult, labels: TornadoBarLabel[], o
     const label = byPath.get(bar.path);
     const input = wrapLabel(label?.label ?? bar.path, TORNADO_LABEL_LINE);
     return [
-      { input, rank, end: texts.charts.lowEnd, from: base, to: bar.outputAtLow ?? base, text: label?.lowText ?? String(bar.low) },
-      { input, rank, end: texts.charts.highEnd, from: base, to: bar.outputAtHigh ?? base, text: label?.highText ?? String(bar.high) },
+      { input, rank, end: texts.charts.lowEnd, from: base, to: bar.outputAtLow ?? base, text: texts.charts.lowValue(label?.lowText ?? String(bar.low)) },
+      { input, rank, end: texts.charts.highEnd, from: base, to: bar.outputAtHigh ?? base, text: texts.charts.highValue(label?.highText ?? String(bar.high)) },
     ];
   });
+  const ends = rows.map((row) => row.to);
+  const spread = Math.max(...ends, base) - Math.min(...ends, base) || Math.abs(base) || 1;
+  const domain = [Math.min(...ends, base) - TORNADO_LABEL_ROOM * spread, Math.max(...ends, base) + TORNADO_LABEL_ROOM * spread];
   const y = {
     field: 'input',
     type: 'nominal' as const,
@@ -184,17 +196,17 @@ export function tornadoSpec(tornado: TornadoResult, labels: TornadoBarLabel[], o
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: texts.charts.tornadoTitle(outputLabel),
-    width: CHART_WIDTH - 250,
+    width: CHART_WIDTH - 220,
     height: { step: 30 },
     config: chartConfig(texts),
     data: { values: rows },
     layer: [
       {
-        mark: { type: 'bar', height: { band: 0.9 } },
+        mark: { type: 'bar', height: { band: 0.9 }, stroke: '#000', strokeWidth: 0.5 },
         encoding: {
           y,
           yOffset,
-          x: { field: 'from', type: 'quantitative', title: texts.charts.tornadoAxis, axis: { format: EURO_AXIS_FORMAT, labelOverlap: true, tickCount: 5 }, scale: { zero: false, nice: true } },
+          x: { field: 'from', type: 'quantitative', title: texts.charts.tornadoAxis, axis: { format: EURO_AXIS_FORMAT, labelOverlap: true, tickCount: 5 }, scale: { domain, zero: false, nice: true } },
           x2: { field: 'to' },
           color: { field: 'end', type: 'nominal', title: null, scale: { domain: [texts.charts.lowEnd, texts.charts.highEnd], range: [LOW_END_COLOUR, HIGH_END_COLOUR] } },
         },

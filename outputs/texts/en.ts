@@ -354,6 +354,8 @@ export const en: Texts = {
     tornadoAxis: 'Net result for the municipality (euro)',
     lowEnd: 'low value',
     highEnd: 'high value',
+    lowValue: (value) => `low: ${value}`,
+    highValue: (value) => `high: ${value}`,
     baseLabel: (value) => `base ${value}`,
   },
 

@@ -354,6 +354,8 @@ export const nl: Texts = {
     tornadoAxis: 'Nettoresultaat voor de gemeente (euro)',
     lowEnd: 'lage waarde',
     highEnd: 'hoge waarde',
+    lowValue: (value) => `laag: ${value}`,
+    highValue: (value) => `hoog: ${value}`,
     baseLabel: (value) => `basis ${value}`,
   },
 

@@ -209,6 +209,9 @@ export interface Texts {
     tornadoAxis: string;
     lowEnd: string;
     highEnd: string;
+    /** The text beside a tornado bar: which end of the input's range and its value, so print needs no colour. */
+    lowValue: (value: string) => string;
+    highValue: (value: string) => string;
     baseLabel: (value: string) => string;
   };
 
