@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import swaggerUi from 'swagger-ui-express';
+import { authentication } from './auth.js';
 import type { Config } from './config.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 import { HttpProblem, problemMiddleware } from './problem.js';
@@ -7,16 +8,24 @@ import { contractRoutes } from './routes/contracts.js';
 import { healthRoutes } from './routes/health.js';
 import { portfolioRoutes } from './routes/portfolios.js';
 import { reportRoutes } from './routes/reports.js';
-import { scenarioRoutes } from './routes/scenarios.js';
+import { runRoutes } from './routes/runs.js';
+import { savedObjectRoutes } from './routes/saved-objects.js';
+import { presetRoutes } from './routes/presets.js';
 import { sensitivityRoutes } from './routes/sensitivity.js';
 import { simulationRoutes } from './routes/simulations.js';
+import type { RunStorage } from './runs/run-storage.js';
+import { SAVED_OBJECT_DEFINITIONS } from './saved-objects/saved-object-kinds.js';
 import type { Services } from './services.js';
 import { webAssetRoutes } from './web-assets.js';
 import { createPdfPrinter, type PdfPrinter } from '../outputs/pdf/print-pdf.js';
 
 export interface AppDependencies {
-  config: Pick<Config, 'MAX_PAYLOAD_BYTES' | 'SIMULATION_WAIT_MS' | 'SIMULATION_MAX_WAIT_MS'>;
-  services: Pick<Services, 'jobs'>;
+  config: Pick<Config, 'MAX_PAYLOAD_BYTES' | 'SIMULATION_WAIT_MS' | 'SIMULATION_MAX_WAIT_MS'> & Partial<Pick<Config, 'ALLOW_ANONYMOUS'>>;
+  /**
+   * Without a store (tests of the endpoints that save nothing) every caller is anonymous and
+   * nothing is saved; ALLOW_ANONYMOUS defaults to true.
+   */
+  services: Pick<Services, 'jobs'> & Partial<Pick<Services, 'store' | 'instanceId'>>;
   /** Prints reports to PDF; default: the machine's Chromium at /usr/bin/chromium. */
   printer?: PdfPrinter;
 }
@@ -25,30 +34,29 @@ export interface AppDependencies {
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  const store = deps.services.store ?? null;
+  const storage: RunStorage | null = store === null ? null : { store, instanceId: deps.services.instanceId ?? 'in-process' };
+  const waits = { defaultWaitMs: deps.config.SIMULATION_WAIT_MS, maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS };
+  const { jobs } = deps.services;
+
+  // The web page is public; everything after the authentication needs a key unless anonymous use is allowed.
+  app.use(webAssetRoutes());
+  app.use(authentication({ apiKeys: store?.apiKeys ?? null, allowAnonymous: deps.config.ALLOW_ANONYMOUS ?? true }));
   app.use(express.json({ limit: deps.config.MAX_PAYLOAD_BYTES, strict: false }));
   const document = buildOpenApiDocument();
   app.get('/openapi.json', (_req, res) => void res.json(document));
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Resultaatfinanciering API' }));
   app.use(healthRoutes());
   app.use(contractRoutes());
-  app.use(scenarioRoutes());
-  app.use(sensitivityRoutes());
-  app.use(
-    portfolioRoutes({
-      jobs: deps.services.jobs,
-      defaultWaitMs: deps.config.SIMULATION_WAIT_MS,
-      maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS,
-    }),
-  );
-  app.use(reportRoutes({ jobs: deps.services.jobs, printer: deps.printer ?? createPdfPrinter(), maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS }));
-  app.use(webAssetRoutes());
-  app.use(
-    simulationRoutes({
-      jobs: deps.services.jobs,
-      defaultWaitMs: deps.config.SIMULATION_WAIT_MS,
-      maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS,
-    }),
-  );
+  app.use(presetRoutes());
+  app.use(sensitivityRoutes({ storage }));
+  app.use(portfolioRoutes({ jobs, storage, ...waits }));
+  app.use(reportRoutes({ jobs, printer: deps.printer ?? createPdfPrinter(), maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS }));
+  app.use(simulationRoutes({ jobs, storage, ...waits }));
+  if (store !== null) {
+    for (const definition of SAVED_OBJECT_DEFINITIONS) app.use(savedObjectRoutes(definition, store.savedObjects));
+    app.use(runRoutes({ jobs, storage: storage!, ...waits }));
+  }
   app.use((req, _res, next) =>
     next(new HttpProblem({ type: 'https://resultaatfinanciering.example/problems/not-found', title: 'Not found', status: 404, detail: `No route ${req.method} ${req.path}` })),
   );

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { ContractEvaluationSchema, ContractSchema } from '../models/contract/index.js';
 import { SensitivityResultSchema } from '../models/sensitivity/index.js';
 import { PresetSummarySchema } from '../scenarios/index.js';
-import { SensitivityRequestSchema } from './routes/sensitivity.js';
+import { registerStorePaths } from './openapi-store-paths.js';
+import { ComparisonRequestBodySchema, SensitivityRequestBodySchema, SimulationRequestBodySchema } from './runs/model-requests.js';
 import { SimulationJobSchema } from './simulations/simulation-job-schema.js';
 import { PortfolioComparisonRequestSchema, PortfolioComparisonResponseSchema } from './routes/portfolios.js';
 import { PortfolioEvaluationSchema, PortfolioSchema } from '../models/portfolio/index.js';
-import { ComparisonRequestSchema, SimulationRequestSchema } from './simulations/simulation-request.js';
 import { SimulationResultSchema, VariantComparisonResultSchema } from '../models/simulation/index.js';
 import { ReportDocumentSchema } from '../outputs/index.js';
 import { downloadQuerySchema, MEDIA_TYPES } from './downloads/negotiate.js';
@@ -54,13 +54,13 @@ export function buildOpenApiDocument() {
   const ScenarioSchema = PresetSummarySchema.extend({ contract: ContractSchema }).meta({ id: 'ContractScenario' });
   registry.registerPath({
     method: 'get',
-    path: '/scenarios',
-    summary: 'Preset scenarios with their sources.',
+    path: '/presets',
+    summary: 'Preset scenarios with their sources (the same for everyone; saved scenarios are at /scenarios).',
     responses: { 200: { description: 'Presets', content: json(z.array(PresetSummarySchema)) } },
   });
   registry.registerPath({
     method: 'get',
-    path: '/scenarios/{id}',
+    path: '/presets/{id}',
     summary: 'One preset scenario with its contract, ready to evaluate.',
     request: { params: z.object({ id: z.string() }) },
     responses: { 200: { description: 'The preset', content: json(ScenarioSchema) }, 404: problem('No such preset') },
@@ -71,7 +71,7 @@ export function buildOpenApiDocument() {
     path: '/sensitivity',
     summary: 'Which inputs drive an output: tornado, spider, break-even, two-way table, Sobol indices, Morris screening, rank correlation, value of information.',
     description: 'Answers JSON, or an Excel workbook or CSV with `?format=xlsx|csv` or an Accept header.',
-    request: { query: downloadQuery, body: { required: true, content: json(SensitivityRequestSchema) } },
+    request: { query: downloadQuery, body: { required: true, content: json(SensitivityRequestBodySchema) } },
     responses: {
       200: { description: 'The analysis, shaped for a chart', content: { ...json(SensitivityResultSchema), ...files } },
       406: notAcceptable,
@@ -97,14 +97,14 @@ export function buildOpenApiDocument() {
     method: 'post',
     path: '/simulations',
     summary: 'Monte Carlo simulation of a contract or an expression model. Small runs answer at once (200); larger ones return 202 with a job.',
-    request: { headers: prefer, body: { required: true, content: json(SimulationRequestSchema) } },
+    request: { headers: prefer, body: { required: true, content: json(SimulationRequestBodySchema) } },
     responses: jobResponses,
   });
   registry.registerPath({
     method: 'post',
     path: '/simulations/compare',
     summary: 'Variants of one model (changes as JSON Merge Patch) on common random numbers, with paired differences against the baseline.',
-    request: { headers: prefer, body: { required: true, content: json(ComparisonRequestSchema) } },
+    request: { headers: prefer, body: { required: true, content: json(ComparisonRequestBodySchema) } },
     responses: jobResponses,
   });
   registry.registerPath({
@@ -195,6 +195,8 @@ export function buildOpenApiDocument() {
       503: problem('The simulation did not finish in time, or PDF printing is not available on this server'),
     },
   });
+
+  registerStorePaths(registry, { problem, json });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

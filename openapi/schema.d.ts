@@ -117,14 +117,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/scenarios": {
+    "/presets": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Preset scenarios with their sources. */
+        /** Preset scenarios with their sources (the same for everyone; saved scenarios are at /scenarios). */
         get: {
             parameters: {
                 query?: never;
@@ -153,7 +153,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/scenarios/{id}": {
+    "/presets/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -227,7 +227,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["SensitivityRequest"];
+                    "application/json": components["schemas"]["SensitivityRequest"] | components["schemas"]["SensitivityRefRequest"];
                 };
             };
             responses: {
@@ -299,7 +299,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["SimulationRequest"];
+                    "application/json": components["schemas"]["SimulationRequest"] | components["schemas"]["SimulationRefRequest"];
                 };
             };
             responses: {
@@ -378,7 +378,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ComparisonRequest"];
+                    "application/json": components["schemas"]["ComparisonRequest"] | components["schemas"]["ComparisonRefRequest"];
                 };
             };
             responses: {
@@ -841,6 +841,1525 @@ export interface paths {
                 };
                 /** @description The simulation did not finish in time, or PDF printing is not available on this server */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation's saved contracts, newest first. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page (1 to 200). */
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedObjectPage"];
+                    };
+                };
+                /** @description Invalid cursor or limit */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Saves a new contract (version 1) for your organisation. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            responses: {
+                /** @description The saved contract; Location names it */
+                201: {
+                    headers: {
+                        /** @description The version, e.g. `"3"`: send it as If-Match to update or delete this version. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedContract"];
+                    };
+                };
+                /** @description Invalid contract: every problem with its field path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current version of a saved contract. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The current version */
+                200: {
+                    headers: {
+                        /** @description The version, e.g. `"3"`: send it as If-Match to update or delete this version. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedContract"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such contract in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Saves a new version of a contract; earlier versions stay readable.
+         * @description Send If-Match with the ETag of the version you edited: when someone saved a newer version meanwhile, the answer is 412 and nothing is written.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The ETag of the version you edited, e.g. `"3"`. */
+                    "if-match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            responses: {
+                /** @description The new version */
+                200: {
+                    headers: {
+                        /** @description The version, e.g. `"3"`: send it as If-Match to update or delete this version. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedContract"];
+                    };
+                };
+                /** @description Invalid contract */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such contract in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The version in If-Match is no longer the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is missing */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Deletes a saved contract with all its versions (runs keep their own copy of what they used). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version you edited, e.g. `"3"`. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such contract in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The version in If-Match is no longer the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contracts/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a saved contract, newest first. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page (1 to 200). */
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of versions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedObjectVersionPage"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such contract in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contracts/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a saved contract. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description A version number, e.g. 2. */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description That version */
+                200: {
+                    headers: {
+                        /** @description The version, e.g. `"3"`: send it as If-Match to update or delete this version. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedContract"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portfolios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation's saved portfolios, newest first. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page (1 to 200). */
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedObjectPage"];
+                    };
+                };
+                /** @description Invalid cursor or limit */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Saves a new portfolio (version 1) for your organisation. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            responses: {
+                /** @description The saved portfolio; Location names it */
+                201: {
+                    headers: {
+                        /** @description The version, e.g. `"3"`: send it as If-Match to update or delete this version. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedPortfolio"];
+                    };
+                };
+                /** @description Invalid portfolio: every problem with its field path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portfolios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current version of a saved portfolio. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The current version */
+                200: {
+                    headers: {
+                        /** @description The version, e.g. `"3"`: send it as If-Match to update or delete this version. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedPortfolio"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such portfolio in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Saves a new version of a portfolio; earlier versions stay readable.
+         * @description Send If-Match with the ETag of the version you edited: when someone saved a newer version meanwhile, the answer is 412 and nothing is written.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The ETag of the version you edited, e.g. `"3"`. */
+                    "if-match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            responses: {
+                /** @description The new version */
+                200: {
+                    headers: {
+                        /** @description The version, e.g. `"3"`: send it as If-Match to update or delete this version. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedPortfolio"];
+                    };
+                };
+                /** @description Invalid portfolio */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such portfolio in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The version in If-Match is no longer the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is missing */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Deletes a saved portfolio with all its versions (runs keep their own copy of what they used). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version you edited, e.g. `"3"`. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such portfolio in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The version in If-Match is no longer the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portfolios/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a saved portfolio, newest first. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page (1 to 200). */
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of versions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedObjectVersionPage"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such portfolio in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portfolios/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a saved portfolio. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description A version number, e.g. 2. */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description That version */
+                200: {
+                    headers: {
+                        /** @description The version, e.g. `"3"`: send it as If-Match to update or delete this version. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedPortfolio"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation's saved scenarios, newest first. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page (1 to 200). */
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedObjectPage"];
+                    };
+                };
+                /** @description Invalid cursor or limit */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Saves a new scenario (version 1) for your organisation. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Scenario"];
+                };
+            };
+            responses: {
+                /** @description The saved scenario; Location names it */
+                201: {
+                    headers: {
+                        /** @description The version, e.g. `"3"`: send it as If-Match to update or delete this version. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedScenario"];
+                    };
+                };
+                /** @description Invalid scenario: every problem with its field path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current version of a saved scenario. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The current version */
+                200: {
+                    headers: {
+                        /** @description The version, e.g. `"3"`: send it as If-Match to update or delete this version. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedScenario"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such scenario in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Saves a new version of a scenario; earlier versions stay readable.
+         * @description Send If-Match with the ETag of the version you edited: when someone saved a newer version meanwhile, the answer is 412 and nothing is written.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The ETag of the version you edited, e.g. `"3"`. */
+                    "if-match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Scenario"];
+                };
+            };
+            responses: {
+                /** @description The new version */
+                200: {
+                    headers: {
+                        /** @description The version, e.g. `"3"`: send it as If-Match to update or delete this version. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedScenario"];
+                    };
+                };
+                /** @description Invalid scenario */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such scenario in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The version in If-Match is no longer the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is missing */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Deletes a saved scenario with all its versions (runs keep their own copy of what they used). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version you edited, e.g. `"3"`. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such scenario in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The version in If-Match is no longer the current one */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a saved scenario, newest first. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page (1 to 200). */
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of versions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedObjectVersionPage"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such scenario in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a saved scenario. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description A version number, e.g. 2. */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description That version */
+                200: {
+                    headers: {
+                        /** @description The version, e.g. `"3"`: send it as If-Match to update or delete this version. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedScenario"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation's stored runs (simulations, comparisons, sensitivity analyses), newest first. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page (1 to 200). */
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of runs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunPage"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored run: its full input, the saved versions it used, seed, software version, status and result. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such run in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Deletes a run (cancelling it first when it still runs). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such run in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The result of a run, byte for byte as it was first served. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A SimulationResult, VariantComparisonResult or SensitivityResult */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunResult"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such run in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The run has not finished, failed or was cancelled */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs/{id}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Runs the stored input again as a new run (rerunOf names the original); with the same software version the result is identical. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description As for POST /simulations: `respond-async` or `wait=N`. */
+                    prefer?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The new run, finished */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
+                };
+                /** @description The new run, still running: poll its Location */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
+                };
+                /** @description No API key, or an unknown or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such run in your organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many simulations queued or running; retry after the Retry-After header */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2208,6 +3727,23 @@ export interface components {
             /** @description Inputs to analyse; default every input that has a distribution. */
             inputs?: string[];
         };
+        /** @description A sensitivity analysis of a saved contract, portfolio or scenario model. */
+        SensitivityRefRequest: {
+            model: components["schemas"]["SavedModelRef"];
+            settings: components["schemas"]["SensitivitySettings"];
+        };
+        /** @description Runs a saved object as the model (needs an API key). A scenario gives its model, and its settings when the request has none. */
+        SavedModelRef: {
+            ref: components["schemas"]["SavedObjectRef"];
+        };
+        /** @description A saved contract, portfolio or scenario of your organisation. */
+        SavedObjectRef: {
+            /** @enum {string} */
+            kind: "contract" | "portfolio" | "scenario";
+            id: string;
+            /** @description The version to run; default: the current one. The run records the version it used. */
+            version?: number;
+        };
         /** @description A simulation run on the worker pool: its progress, and its result when done. */
         SimulationJob: {
             id: string;
@@ -2231,6 +3767,8 @@ export interface components {
                 self: string;
                 result: string;
                 cancel: string;
+                /** @description The stored run (for a caller with an API key): input, seed, software version and result, kept after restarts. */
+                run?: string;
             };
             /** @description The result once the job succeeded: a SimulationResult, or a VariantComparisonResult for a comparison. */
             result: components["schemas"]["SimulationResult"] | components["schemas"]["VariantComparisonResult"] | null;
@@ -2441,6 +3979,52 @@ export interface components {
         };
         /** @description An identifier (letters, digits and _, not starting with a digit) that expressions can refer to. */
         ExpressionName: string;
+        /** @description A Monte Carlo simulation of a saved contract, portfolio or scenario. */
+        SimulationRefRequest: {
+            model: components["schemas"]["SavedModelRef"];
+            /** @description Default: the settings of the referenced scenario (required for a contract or portfolio). */
+            settings?: {
+                /** @default 10000 */
+                iterations?: number;
+                /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
+                seed: number;
+                /**
+                 * @description Latin hypercube stratifies each input within each block of 2,048 iterations.
+                 * @default latinHypercube
+                 * @enum {string}
+                 */
+                sampling?: "monteCarlo" | "latinHypercube";
+                /**
+                 * @description Draw individual outcomes (a pilot of 20 may get 3 placements or 9); false uses expected rates.
+                 * @default true
+                 */
+                drawIndividualOutcomes?: boolean;
+                /** @default [] */
+                correlations?: components["schemas"]["RankCorrelation"][];
+                /** @default [] */
+                events?: components["schemas"]["SimulationEvent"][];
+                /** @description Scalar output for value at risk and expected shortfall; default: the first scalar output. */
+                riskOutput?: string;
+                /**
+                 * @description lower: bad outcomes are low values (a net result); upper: bad outcomes are high values (payments).
+                 * @default lower
+                 * @enum {string}
+                 */
+                riskTail?: "lower" | "upper";
+                /**
+                 * @description Return every sampled input and scalar output (memory grows with iterations).
+                 * @default false
+                 */
+                keepSamples?: boolean;
+                /** @default 40 */
+                histogramBins?: number;
+                /**
+                 * @description How many times (at block boundaries) the running mean and its standard error are reported.
+                 * @default 20
+                 */
+                convergenceCheckpoints?: number;
+            };
+        };
         /** @description Variants of one model run on the same random draws (common random numbers), with paired differences against the baseline. */
         ComparisonRequest: {
             /** @description The baseline; every variant is this model with its changes applied. */
@@ -2483,6 +4067,54 @@ export interface components {
                 /** @enum {string} */
                 kind: "expression";
                 expression: components["schemas"]["ExpressionModel"];
+            };
+        };
+        /** @description Variants of a saved contract, portfolio or scenario on common random numbers. */
+        ComparisonRefRequest: {
+            model: components["schemas"]["SavedModelRef"];
+            baselineName?: components["schemas"]["ExpressionName"];
+            variants: components["schemas"]["VariantChange"][];
+            /** @description Default: the settings of the referenced scenario (required for a contract or portfolio). */
+            settings?: {
+                /** @default 10000 */
+                iterations?: number;
+                /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
+                seed: number;
+                /**
+                 * @description Latin hypercube stratifies each input within each block of 2,048 iterations.
+                 * @default latinHypercube
+                 * @enum {string}
+                 */
+                sampling?: "monteCarlo" | "latinHypercube";
+                /**
+                 * @description Draw individual outcomes (a pilot of 20 may get 3 placements or 9); false uses expected rates.
+                 * @default true
+                 */
+                drawIndividualOutcomes?: boolean;
+                /** @default [] */
+                correlations?: components["schemas"]["RankCorrelation"][];
+                /** @default [] */
+                events?: components["schemas"]["SimulationEvent"][];
+                /** @description Scalar output for value at risk and expected shortfall; default: the first scalar output. */
+                riskOutput?: string;
+                /**
+                 * @description lower: bad outcomes are low values (a net result); upper: bad outcomes are high values (payments).
+                 * @default lower
+                 * @enum {string}
+                 */
+                riskTail?: "lower" | "upper";
+                /**
+                 * @description Return every sampled input and scalar output (memory grows with iterations).
+                 * @default false
+                 */
+                keepSamples?: boolean;
+                /** @default 40 */
+                histogramBins?: number;
+                /**
+                 * @description How many times (at block boundaries) the running mean and its standard error are reported.
+                 * @default 20
+                 */
+                convergenceCheckpoints?: number;
             };
         };
         /** @description The expected result of a place-based investment scenario. Portfolio sums (flows, failures, jobs, avoided costs) are exact expectations over failures for any regional correlation; the fund's layers are run on those expected flows, so a layer's expected loss and its chance of loss come from a Monte Carlo run. */
@@ -2586,6 +4218,8 @@ export interface components {
                     self: string;
                     result: string;
                     cancel: string;
+                    /** @description The stored run (for a caller with an API key): input, seed, software version and result, kept after restarts. */
+                    run?: string;
                 };
                 /** @description The result once the job succeeded: a SimulationResult, or a VariantComparisonResult for a comparison. */
                 result: components["schemas"]["SimulationResult"] | components["schemas"]["VariantComparisonResult"] | null;
@@ -2851,6 +4485,184 @@ export interface components {
                 }[];
             };
         };
+        /** @description A saved contract, one version of it. */
+        SavedContract: {
+            id: string;
+            /** @enum {string} */
+            kind: "contract";
+            name: string;
+            /** @description This version; it is also the ETag to send as If-Match when updating. */
+            version: number;
+            /** @description ISO 8601 time this version was saved. */
+            savedAt: string;
+            /** @description Id of the API key that saved this version. */
+            savedByKey: string | null;
+            contract: components["schemas"]["Contract"];
+            links: {
+                self: string;
+                versions: string;
+            };
+        };
+        /** @description A page of saved objects, newest first. */
+        SavedObjectPage: {
+            items: components["schemas"]["SavedObjectSummary"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        SavedObjectSummary: {
+            id: string;
+            /** @enum {string} */
+            kind: "contract" | "portfolio" | "scenario";
+            name: string;
+            /** @description The current version. */
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            links: {
+                self: string;
+                versions: string;
+            };
+        };
+        /** @description The versions of a saved object, newest first. */
+        SavedObjectVersionPage: {
+            items: components["schemas"]["SavedObjectVersionSummary"][];
+            nextCursor: string | null;
+        };
+        SavedObjectVersionSummary: {
+            version: number;
+            name: string;
+            savedAt: string;
+            savedByKey: string | null;
+            links: {
+                self: string;
+            };
+        };
+        /** @description A saved portfolio, one version of it. */
+        SavedPortfolio: {
+            id: string;
+            /** @enum {string} */
+            kind: "portfolio";
+            name: string;
+            /** @description This version; it is also the ETag to send as If-Match when updating. */
+            version: number;
+            /** @description ISO 8601 time this version was saved. */
+            savedAt: string;
+            /** @description Id of the API key that saved this version. */
+            savedByKey: string | null;
+            portfolio: components["schemas"]["Portfolio"];
+            links: {
+                self: string;
+                versions: string;
+            };
+        };
+        /** @description A saved scenario, one version of it. */
+        SavedScenario: {
+            id: string;
+            /** @enum {string} */
+            kind: "scenario";
+            name: string;
+            /** @description This version; it is also the ETag to send as If-Match when updating. */
+            version: number;
+            /** @description ISO 8601 time this version was saved. */
+            savedAt: string;
+            /** @description Id of the API key that saved this version. */
+            savedByKey: string | null;
+            scenario: components["schemas"]["Scenario"];
+            links: {
+                self: string;
+                versions: string;
+            };
+        };
+        /** @description A saved simulation request: a model and the settings to run it with. */
+        Scenario: {
+            name: string;
+            description?: string;
+            model: components["schemas"]["ModelSpec"];
+            settings: components["schemas"]["SimulationSettings"];
+        };
+        /** @description A page of runs, newest first. */
+        RunPage: {
+            items: components["schemas"]["RunSummary"][];
+            nextCursor: string | null;
+        };
+        RunSummary: {
+            id: string;
+            /** @enum {string} */
+            kind: "simulation" | "comparison" | "sensitivity";
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            /** @description The seed of the settings; null for a method that draws nothing. */
+            seed: number | null;
+            /** @description The version of this service that made the run. */
+            softwareVersion: string;
+            /** @description The run this one re-ran, if any. */
+            rerunOf: string | null;
+            sources: components["schemas"]["RunSource"][];
+            progress: {
+                completedIterations: number;
+                totalIterations: number;
+            };
+            /** @description How many times a service started the run (more than 1 after a restart resumed it). */
+            attempts: number;
+            /** @description Why the run failed or was cancelled. */
+            reason: string | null;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            links: {
+                self: string;
+                result: string;
+                rerun: string;
+                job: string | null;
+            };
+        };
+        /** @description A saved object version that a run used. */
+        RunSource: {
+            /** @description Where in the request the reference stood, e.g. `model`. */
+            path: string;
+            /** @enum {string} */
+            kind: "contract" | "portfolio" | "scenario";
+            id: string;
+            /** @description The exact version the run used. */
+            version: number;
+        };
+        /** @description A stored simulation, comparison or sensitivity run: its full input, seed, software version and result. */
+        Run: {
+            id: string;
+            /** @enum {string} */
+            kind: "simulation" | "comparison" | "sensitivity";
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            /** @description The seed of the settings; null for a method that draws nothing. */
+            seed: number | null;
+            /** @description The version of this service that made the run. */
+            softwareVersion: string;
+            /** @description The run this one re-ran, if any. */
+            rerunOf: string | null;
+            sources: components["schemas"]["RunSource"][];
+            progress: {
+                completedIterations: number;
+                totalIterations: number;
+            };
+            /** @description How many times a service started the run (more than 1 after a restart resumed it). */
+            attempts: number;
+            /** @description Why the run failed or was cancelled. */
+            reason: string | null;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            links: {
+                self: string;
+                result: string;
+                rerun: string;
+                job: string | null;
+            };
+            /** @description The request as validated: defaults filled in, saved objects resolved to the content of the version used. */
+            request?: unknown;
+            /** @description The result once the run succeeded, exactly as first served. */
+            result: components["schemas"]["SimulationResult"] | components["schemas"]["VariantComparisonResult"] | components["schemas"]["TornadoResult"] | components["schemas"]["SpiderResult"] | components["schemas"]["BreakEvenFound"] | components["schemas"]["BreakEvenNotFound"] | components["schemas"]["TwoWayResult"] | components["schemas"]["SobolResult"] | components["schemas"]["MorrisResult"] | components["schemas"]["RankCorrelationResult"] | components["schemas"]["ValueOfInformationResult"] | null;
+        };
+        RunResult: components["schemas"]["SimulationResult"] | components["schemas"]["VariantComparisonResult"] | components["schemas"]["TornadoResult"] | components["schemas"]["SpiderResult"] | components["schemas"]["BreakEvenFound"] | components["schemas"]["BreakEvenNotFound"] | components["schemas"]["TwoWayResult"] | components["schemas"]["SobolResult"] | components["schemas"]["MorrisResult"] | components["schemas"]["RankCorrelationResult"] | components["schemas"]["ValueOfInformationResult"];
     };
     responses: never;
     parameters: never;

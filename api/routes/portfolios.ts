@@ -10,6 +10,8 @@ import {
 import { prepareVariants, SimulationSettingsSchema, type SimulationVariant } from '../../models/simulation/index.js';
 import { compileModelDescription } from '../../runtime/model-registry.js';
 import type { JobWork, SimulationJobs } from '../../runtime/simulation-jobs.js';
+import { callerOf } from '../auth.js';
+import { submitJob, type RunStorage } from '../runs/run-storage.js';
 import { submitAndWait, type JobWaitOptions } from '../simulations/job-response.js';
 import { jobView, SimulationJobSchema } from '../simulations/simulation-job-schema.js';
 import { parseOrThrow, unwrapOrThrow } from '../validate.js';
@@ -32,6 +34,8 @@ export const PortfolioComparisonResponseSchema = z
 
 export interface PortfolioRouteOptions extends JobWaitOptions {
   jobs: SimulationJobs;
+  /** Stores the Monte Carlo comparison of a caller with an API key as a run (null: nothing stored). */
+  storage: RunStorage | null;
 }
 
 export function portfolioRoutes(options: PortfolioRouteOptions): Router {
@@ -55,7 +59,8 @@ export function portfolioRoutes(options: PortfolioRouteOptions): Router {
     }
     unwrapOrThrow(prepareVariants(compiled, request.settings, ['settings']));
     const work: JobWork = { kind: 'comparison', variants, settings: request.settings };
-    const job = await submitAndWait(req, res, options.jobs, work, options);
+    const run = { kind: 'comparison' as const, request, sources: [] };
+    const job = await submitAndWait(req, res, options.jobs, () => submitJob(options.jobs, work, callerOf(res), options.storage, run), options);
     res.status(job.status === 'succeeded' ? 200 : 202).json({ expected, simulation: jobView(job, true) });
   });
 

@@ -75,3 +75,35 @@ export async function submitJob(
   }
   return job;
 }
+
+/**
+ * Stores a run that finished within its request (a sensitivity analysis), with its result text
+ * exactly as the API serves it. Returns the run's id.
+ */
+export async function storeFinishedRun(
+  storage: RunStorage,
+  caller: Caller,
+  run: RunInput,
+  outcome: { resultText: string; startedAt: Date; finishedAt: Date },
+): Promise<string> {
+  const id = randomUUID();
+  await storage.store.runs.create({
+    id,
+    organisationId: caller.organisationId,
+    kind: run.kind,
+    status: 'succeeded',
+    request: run.request,
+    sources: run.sources,
+    work: run.request,
+    seed: seedOf(run.request),
+    softwareVersion: SOFTWARE_VERSION,
+    rerunOf: run.rerunOf ?? null,
+    totalIterations: 0,
+    createdByKey: caller.keyId,
+    runnerInstance: null,
+    resultText: outcome.resultText,
+    startedAt: outcome.startedAt,
+    finishedAt: outcome.finishedAt,
+  });
+  return id;
+}

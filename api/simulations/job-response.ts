@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { JobWork, SimulationJob, SimulationJobs } from '../../runtime/simulation-jobs.js';
+import type { SimulationJob, SimulationJobs } from '../../runtime/simulation-jobs.js';
 import { HttpProblem, PROBLEM_BASE } from '../problem.js';
 import { parsePrefer } from './prefer-header.js';
 
@@ -13,30 +13,18 @@ export interface JobWaitOptions {
 /** Seconds a client is asked to wait before retrying when every job slot is taken. */
 export const RETRY_AFTER_SECONDS = 5;
 
+/** Starts a job, or gives null when every job slot is taken. */
+export type StartJob = () => Promise<SimulationJob | null>;
+
 /**
- * Submits validated work as a job and waits as the request's `Prefer` header asks (RFC 7240):
- * the job is returned finished or still running, with `Location` and `Preference-Applied` set.
- * Throws 429 when every job slot is taken and 500 when the job failed.
+ * Starts a job (see `submitJob` in api/runs, which also stores it for a caller with a key) and
+ * waits as the request's `Prefer` header asks (RFC 7240): the job is returned finished or still
+ * running, with `Location` and `Preference-Applied` set. Throws 429 when every job slot is taken
+ * and 500 when the job failed.
  */
-export async function submitAndWait(
-  req: Request,
-  res: Response,
-  jobs: SimulationJobs,
-  work: JobWork,
-  options: JobWaitOptions,
-): Promise<SimulationJob> {
-  const job = jobs.submit(work);
-  if (job === null) {
-    throw new HttpProblem(
-      {
-        type: PROBLEM_BASE + 'too-many-jobs',
-        title: 'Too many simulations are running',
-        status: 429,
-        detail: `${jobs.activeCount()} simulations are queued or running, the most this service allows; retry in ${RETRY_AFTER_SECONDS} seconds.`,
-      },
-      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
-    );
-  }
+export async function submitAndWait(req: Request, res: Response, jobs: SimulationJobs, start: StartJob, options: JobWaitOptions): Promise<SimulationJob> {
+  const job = await start();
+  if (job === null) throw tooManyJobs(jobs);
   const prefer = parsePrefer(req.get('prefer'));
   const waitMs = prefer.respondAsync ? 0 : Math.min(options.maxWaitMs, prefer.waitSeconds === null ? options.defaultWaitMs : prefer.waitSeconds * 1000);
   const applied = prefer.respondAsync ? 'respond-async' : prefer.waitSeconds !== null ? `wait=${prefer.waitSeconds}` : null;
@@ -45,6 +33,18 @@ export async function submitAndWait(
   res.set('Location', `/simulations/${job.id}`);
   if (job.status === 'failed') throw failedJobProblem(job);
   return job;
+}
+
+export function tooManyJobs(jobs: SimulationJobs): HttpProblem {
+  return new HttpProblem(
+    {
+      type: PROBLEM_BASE + 'too-many-jobs',
+      title: 'Too many simulations are running',
+      status: 429,
+      detail: `${jobs.activeCount()} simulations are queued or running, the most this service allows; retry in ${RETRY_AFTER_SECONDS} seconds.`,
+    },
+    { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+  );
 }
 
 export function failedJobProblem(job: SimulationJob): HttpProblem {

@@ -17,7 +17,12 @@ export const SimulationJobSchema = z
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
     reason: z.string().nullable().describe('Why the job failed or was cancelled.'),
-    links: z.object({ self: z.string(), result: z.string(), cancel: z.string() }),
+    links: z.object({
+      self: z.string(),
+      result: z.string(),
+      cancel: z.string(),
+      run: z.string().optional().describe('The stored run (for a caller with an API key): input, seed, software version and result, kept after restarts.'),
+    }),
     result: z
       .union([SimulationResultSchema, VariantComparisonResultSchema])
       .nullable()
@@ -41,7 +46,7 @@ export function jobView(job: SimulationJob, withResult: boolean): SimulationJobV
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     reason: job.reason,
-    links: { self, result: `${self}/result`, cancel: `${self}/cancel` },
+    links: { self, result: `${self}/result`, cancel: `${self}/cancel`, ...(job.stored ? { run: `/runs/${job.id}` } : {}) },
     result: withResult ? job.result : null,
   };
 }

@@ -71,11 +71,11 @@ describe('service endpoints', () => {
   });
 
   it('lists presets that all evaluate, each with sources', async () => {
-    const { data } = await service.client.GET('/scenarios');
+    const { data } = await service.client.GET('/presets');
     expect(data!.map((p) => p.id)).toEqual(CONTRACT_PRESETS.map((p) => p.id));
     for (const summary of data!) {
       expect(summary.sources.length).toBeGreaterThan(0);
-      const preset = await service.client.GET('/scenarios/{id}', { params: { path: { id: summary.id } } });
+      const preset = await service.client.GET('/presets/{id}', { params: { path: { id: summary.id } } });
       const evaluated = await service.client.POST('/contracts/evaluate', { body: preset.data!.contract });
       expect(evaluated.response.status).toBe(200);
       expect(evaluated.data!.summary.participants).toBeGreaterThan(0);
@@ -83,7 +83,7 @@ describe('service endpoints', () => {
   });
 
   it('answers an unknown preset with 404 problem+json', async () => {
-    const { response, error } = await service.client.GET('/scenarios/{id}', { params: { path: { id: 'nope' } } });
+    const { response, error } = await service.client.GET('/presets/{id}', { params: { path: { id: 'nope' } } });
     expect(response.status).toBe(404);
     expect(error!.status).toBe(404);
   });
