@@ -1,7 +1,7 @@
 import { CONTRACT_SERIES_OUTPUTS, type Contract, type ContractEvaluation } from '../../models/contract/index.js';
 import type { SensitivityResult } from '../../models/sensitivity/index.js';
 import type { OutputSummary, SimulationResult, VariantComparisonResult } from '../../models/simulation/index.js';
-import { inputLabel } from '../inputs/input-labels.js';
+import { capitalise, inputLabel, inputUnit } from '../inputs/input-labels.js';
 import type { InputRow } from '../inputs/input-rows.js';
 import { monthlySeriesUnit, outputLabel, partyOfSeries } from '../tables/output-labels.js';
 import type { Texts } from '../texts/index.js';
@@ -62,8 +62,9 @@ function outputFacts(outputs: OutputSummary[], texts: Texts, section: string, va
 function singleSimulationFacts(result: SimulationResult, texts: Texts, variant?: string): Fact[] {
   const facts: Fact[] = [
     { section: 'run', variant, name: 'seed', statistic: 'value', value: result.seed },
-    { section: 'run', variant, name: 'iterations', statistic: 'value', value: result.iterations },
-    { section: 'run', variant, name: 'drawIndividualOutcomes', label: result.sampling, statistic: 'value', value: result.drawIndividualOutcomes ? 1 : 0 },
+    { section: 'run', variant, name: 'iterations', statistic: 'value', value: result.iterations, unit: 'count' },
+    { section: 'run', variant, name: 'sampling', label: result.sampling, statistic: 'method', value: null },
+    { section: 'run', variant, name: 'drawIndividualOutcomes', statistic: 'value', value: result.drawIndividualOutcomes ? 1 : 0, unit: 'boolean' },
     ...outputFacts(result.outputs, texts, 'output', variant),
   ];
   for (const series of result.series) {
@@ -79,7 +80,8 @@ function singleSimulationFacts(result: SimulationResult, texts: Texts, variant?:
   }
   if (result.risk !== null) {
     for (const level of result.risk.levels) {
-      const base = { section: 'risk', variant, name: result.risk.output, label: result.risk.tail, period: String(level.level) };
+      const unit = result.outputs.find((o) => o.name === result.risk!.output)?.unit;
+      const base = { section: 'risk', variant, name: result.risk.output, label: result.risk.tail, period: String(level.level), unit };
       facts.push({ ...base, statistic: 'valueAtRisk', value: level.valueAtRisk }, { ...base, statistic: 'expectedShortfall', value: level.expectedShortfall });
     }
   }
@@ -104,20 +106,40 @@ export function simulationFacts(result: SimulationResult | VariantComparisonResu
   ];
 }
 
+/** Units of a sensitivity result's top-level numbers that are not in the output's unit. */
+const SCALAR_UNITS: Record<string, string> = {
+  lowQuantile: 'probability',
+  highQuantile: 'probability',
+  modelRuns: 'count',
+  gridPoints: 'count',
+  sampleSize: 'count',
+  bootstrapResamples: 'count',
+  trajectories: 'count',
+  levels: 'count',
+  quantileJump: 'probability',
+  confidenceLevel: 'probability',
+  outputVariance: '',
+  seed: '',
+};
+
 /** Every number of a sensitivity result; per-input entries are named by the input's path. */
 export function sensitivityFacts(result: SensitivityResult, contract: Contract | undefined, texts: Texts): Fact[] {
   const section = result.method;
-  const label = (path: string) => inputLabel(path, contract, texts);
+  const label = (path: string) => capitalise(inputLabel(path, contract, texts));
+  const outputUnit = result.output.unit;
   const facts: Fact[] = [];
   const scalar = (statistic: string, value: unknown, name = result.output.name) => {
-    if (typeof value === 'number' || value === null) facts.push({ section, name, statistic, value: value as number | null, unit: result.output.unit });
+    if (typeof value === 'number' || value === null) facts.push({ section, name, statistic, value: value as number | null, unit: SCALAR_UNITS[statistic] ?? outputUnit });
   };
   for (const [key, value] of Object.entries(result)) scalar(key, value);
   switch (result.method) {
     case 'tornado':
-      for (const bar of result.bars)
-        for (const key of ['low', 'high', 'outputAtLow', 'outputAtHigh', 'swing'] as const)
-          facts.push({ section, name: bar.path, label: label(bar.path), statistic: key, value: bar[key] });
+      for (const bar of result.bars) {
+        const unit = inputUnit(bar.path);
+        for (const key of ['low', 'high'] as const) facts.push({ section, name: bar.path, label: label(bar.path), statistic: key, value: bar[key], unit });
+        for (const key of ['outputAtLow', 'outputAtHigh', 'swing'] as const)
+          facts.push({ section, name: bar.path, label: label(bar.path), statistic: key, value: bar[key], unit: outputUnit });
+      }
       break;
     case 'spider':
       for (const line of result.lines)

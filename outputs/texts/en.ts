@@ -149,6 +149,7 @@ export const en: Texts = {
     inWorkFullTime: 'In full-time work',
     inWorkPartTime: 'In part-time work',
     counterfactualInWork: 'In work without the programme',
+    counterfactualPlacements: 'Placements without the programme',
     benefitPaid: 'Benefit paid',
     benefitPaidCounterfactual: 'Benefit paid without the programme',
     lks: 'LKS',

@@ -149,6 +149,7 @@ export const nl: Texts = {
     inWorkFullTime: 'Voltijds aan het werk',
     inWorkPartTime: 'Deeltijds aan het werk',
     counterfactualInWork: 'Aan het werk zonder programma',
+    counterfactualPlacements: 'Plaatsingen zonder programma',
     benefitPaid: 'Betaalde uitkering',
     benefitPaidCounterfactual: 'Betaalde uitkering zonder programma',
     lks: 'LKS',
