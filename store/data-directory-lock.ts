@@ -13,13 +13,29 @@ export interface DataDirectoryLock {
 
 export class DataDirectoryInUse extends Error {}
 
+/**
+ * Directories this process holds. A lock file naming this process's id is ours only when the
+ * directory is in here; otherwise it was left by an earlier process that had the same id (in a
+ * container the service is often process 1 on every start) and is taken over.
+ */
+const heldByThisProcess = new Set<string>();
+
 export function lockDataDirectory(directory: string): DataDirectoryLock {
   mkdirSync(directory, { recursive: true });
   const path = join(directory, 'lock');
+  if (heldByThisProcess.has(path)) {
+    throw new DataDirectoryInUse(`The data directory ${directory} is already open in this process; the embedded database serves one opener at a time.`);
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(path, String(process.pid), { flag: 'wx' });
-      return { release: () => rmSync(path, { force: true }) };
+      heldByThisProcess.add(path);
+      return {
+        release: () => {
+          heldByThisProcess.delete(path);
+          rmSync(path, { force: true });
+        },
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(path, 'utf8').trim());
