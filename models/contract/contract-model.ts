@@ -87,7 +87,6 @@ function prepare(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace
   const survival = scratch.survivalByTenure;
   survival[0] = 1;
   for (let k = 1; k < K; k++) survival[k] = survival[k - 1] * (1 - hazard[k - 1]);
-  for (let k = 0; k < K; k++) scratch.fallbackByTenure[k] = survival[k] * hazard[k];
   if (rng !== null) {
     const bands = plan.hazardBandRates.length;
     for (let b = 0; b < bands; b++) scratch.bandLogSurvival[b] = logStayOf(clampRate(params[plan.hazardBandRates[b]]));

@@ -1,4 +1,5 @@
 import { ABSENT, type ContractPlan } from './compile-contract.js';
+import { createExpectedScratch, type ExpectedScratch } from './expected-population.js';
 import { createProfileTally, type ProfileTally } from './profile-tally.js';
 
 /**
@@ -76,24 +77,16 @@ export interface PopulationScratch {
   tally: ProfileTally;
   /** Drawn by person: events by month of the current profile. */
   events: MonthEvents;
-  /** Expected rates: job starts of the current profile by month (they enter tenure 0 that month). */
-  placementsByMonth: Float64Array;
-  /** Expected rates: the months with intake of the current profile, ascending. */
-  cohortMonths: Int32Array;
+  /** Expected rates: per-profile rates and state of the month-by-month recurrences. */
+  expected: ExpectedScratch;
   /** Share of a cohort of workers still in work after k months: prod of (1 - hazard) below k. */
   survivalByTenure: Float64Array;
-  /** survivalByTenure[k] * hazardByTenure[k]: share falling back at tenure k. */
-  fallbackByTenure: Float64Array;
-  /** Expected rates: share of an intake cohort still waiting after a months in the programme. */
-  waitingSurvivalByAge: Float64Array;
   /** The clamped part-time and LKS shares of placements, and the resulting share of each work type (bit 0 part-time, bit 1 LKS). */
   partTimeShare: number;
   lksShare: number;
   workTypeShares: Float64Array;
   /** Expected rates: the payment table mixed over work types, at `(p * T + trigger) * K + k`. */
   mixedPaymentByTenure: Float64Array;
-  /** Expected rates: survivalByTenure times the mixed payment of one every-tenure trigger, at `trigger * K + k`. */
-  everyTenureWeights: Float64Array;
   /**
    * Drawn by person: each payment-table row as constant runs over tenure, for per-month payments.
    * Row r = `(p * 4 + type) * T + trigger` has `segmentCount[r]` runs starting at
@@ -249,16 +242,12 @@ function createPopulationScratch(plan: ContractPlan): PopulationScratch {
       paysPerParticipant: false,
     },
     rates: { inProgrammeJobEntry: 0, inProgrammeOtherExit: 0, afterJobEntry: 0, afterOtherExit: 0, backOtherExit: 0 },
-    placementsByMonth: series(),
-    cohortMonths: new Int32Array(H),
+    expected: createExpectedScratch(P, bands, H),
     survivalByTenure: new Float64Array(K),
-    fallbackByTenure: new Float64Array(K),
-    waitingSurvivalByAge: new Float64Array(plan.programmeMonths + 1),
     partTimeShare: 0,
     lksShare: 0,
     workTypeShares: new Float64Array(4),
     mixedPaymentByTenure: new Float64Array(P * T * K),
-    everyTenureWeights: new Float64Array(T * K),
     segmentStart: new Int32Array(P * 4 * T * K),
     segmentValue: new Float64Array(P * 4 * T * K),
     segmentCount: new Int32Array(P * 4 * T),

@@ -1,171 +1,289 @@
 import type { ContractPlan } from './compile-contract.js';
 import { EVERY_TENURE, type ContractWorkspace, type WorldSeries } from './contract-workspace.js';
-import { tallyMonth } from './profile-tally.js';
+import { clampRate } from './clamp-rate.js';
 
 /**
- * One profile of one world with expected rates (fractional counts), following the monthly rules
- * in `population.ts` without storing a state per months since intake or per tenure:
- *
- * - Everyone still waiting in the programme a months after intake came in with the intake of
- *   month t - a and survived a months of it: `intake[t - a] * stay^a`, with
- *   stay = (1 - jobEntry)(1 - otherExit') the monthly share staying on benefit. Past the programme
- *   they join one pool with the counterfactual rates.
- * - Everyone at tenure k in month t started work in month t - k and survived k months of
- *   fall-back hazards: `placements[t - k] * survival[k]`, survival[k] = prod over j < k of
- *   (1 - hazard[j]). From the start of the last hazard band on the hazard no longer depends on
- *   tenure, so those tenures are one pool for falling back (and tenures from K - 1 on, the last
- *   bucket of the payment table, a second one).
- * - Because the split into work types is a fixed share at placement and the hazard does not depend
- *   on the type, every tenure holds the four types in the same proportion: one tenure vector and
- *   the type shares give what four would.
- *
- * So a month costs two short sums (over the intake cohorts still in their programme months, and
- * over the tenures before the last hazard band) instead of moving every age and every tenure of
- * four work types. The results are those of moving the states month by month, up to the order of
- * floating-point operations; a sum over nothing is exactly zero, as a state never entered is.
+ * Per-profile rates and hazard-band pools of the expected-rate kernel, allocated once per workspace:
+ * one entry per profile (band pools at `p * bands + b`, job starts by month at `p * horizon + t`).
  */
-export function simulateExpectedProfile(plan: ContractPlan, ws: ContractWorkspace, world: WorldSeries, p: number, isProgramme: boolean): void {
+export interface ExpectedScratch {
+  jobEntryIn: Float64Array;
+  jobEntryAfter: Float64Array;
+  otherExitIn: Float64Array;
+  otherExitAfter: Float64Array;
+  stayIn: Float64Array;
+  stayAfter: Float64Array;
+  /** Share of an intake cohort still waiting when its programme months end: stayIn^programmeMonths. */
+  leavingProgramme: Float64Array;
+  backOtherExit: Float64Array;
+  benefitBase: Float64Array;
+  administrationMonthly: Float64Array;
+  /** Persons in work in each fall-back hazard band at the start of the month, at `p * bands + b`. */
+  bandPool: Float64Array;
+  /** Per band: its monthly fall-back hazard, 1 minus it, and the share of starters reaching its first tenure. */
+  bandHazard: Float64Array;
+  bandStay: Float64Array;
+  bandReach: Float64Array;
+  /** Job starts by profile and month, at `p * horizon + t`. */
+  placed: Float64Array;
+}
+
+export function createExpectedScratch(profiles: number, bands: number, horizon: number): ExpectedScratch {
+  const perProfile = () => new Float64Array(profiles);
+  return {
+    jobEntryIn: perProfile(),
+    jobEntryAfter: perProfile(),
+    otherExitIn: perProfile(),
+    otherExitAfter: perProfile(),
+    stayIn: perProfile(),
+    stayAfter: perProfile(),
+    leavingProgramme: perProfile(),
+    backOtherExit: perProfile(),
+    benefitBase: perProfile(),
+    administrationMonthly: perProfile(),
+    bandPool: new Float64Array(profiles * bands),
+    bandHazard: new Float64Array(bands),
+    bandStay: new Float64Array(bands),
+    bandReach: new Float64Array(bands),
+    placed: new Float64Array(profiles * horizon),
+  };
+}
+
+/**
+ * One world (the programme's or the counterfactual) with expected rates (fractional counts),
+ * following the monthly rules in `population.ts` with a handful of numbers per profile instead of
+ * a state per months since intake or per tenure. Every quantity is a recurrence over months:
+ *
+ * - Waiting within the programme months: everyone who came in during the last `programmeMonths`
+ *   months and stayed, W(t) = stay W(t - 1) + intake(t) - intake(t - A) stay^A, with
+ *   stay = (1 - jobEntry)(1 - otherExit') the monthly share staying on benefit; the cohort leaving
+ *   its programme months joins one pool that moves with the counterfactual rates. When no cohort is
+ *   within its programme months W is exactly 0 (no rounding residue).
+ * - In work: within a fall-back hazard band [s_b, s_(b+1)) the hazard h_b does not depend on
+ *   tenure, so the persons in the band are one pool: N_b(t + 1) = (1 - h_b) N_b(t) +
+ *   starts(t - s_b) S(s_b) - starts(t - s_(b+1)) S(s_(b+1)), with S(k) the share of starters still in
+ *   work after k months; the last band has no upper end. Fall-backs in month t are sum_b h_b N_b(t).
+ * - The four work types are a fixed split at placement and the hazard does not depend on the type,
+ *   so every tenure holds them in the same proportion: one count and the type shares give four.
+ * - Milestones and per-participant payments at one tenure k are starts(t - k) S(k); per-month
+ *   payments by tenure are a short convolution, done after the month loop.
+ *
+ * Each profile's month adds its counts and money to the world's series as `tallyMonth` books them
+ * (written out here: the profile's state stays in locals). The results are those of moving every
+ * state month by month, up to the order of floating-point operations (checked against the
+ * state-by-state kernel in tests/contract/kernel-regression.test.ts). Cost per profile and month:
+ * about 40 floating-point operations, 2 x bands pool updates and 16 series updates; the series
+ * updates and the typed-array accesses, not the arithmetic, are most of it (bench/run.ts).
+ */
+export function simulateExpectedWorld(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace, world: WorldSeries, isProgramme: boolean): void {
   const H = plan.horizon;
-  const K = plan.tenureBuckets;
   const A = plan.programmeMonths;
-  const T = plan.triggers.length;
-  const M = plan.milestones.length;
-  const yearOf = plan.calendar.yearIndexOfMonth;
+  const P = plan.profiles.length;
+  const B = plan.hazardBandStarts.length;
+  const bandStarts = plan.hazardBandStarts;
   const scratch = ws.population;
-  const tally = scratch.tally;
-  const rates = scratch.rates;
-  const intake = ws.intakeByProfile;
-  const intakeRow = p * H;
-  const placed = scratch.placementsByMonth;
+  const ex = scratch.expected;
   const survival = scratch.survivalByTenure;
-  const fallback = scratch.fallbackByTenure;
-  const milestones = plan.milestones;
-  const reached = world.milestoneReached;
+  const hazard = ws.hazardByTenure;
+  const intake = ws.intakeByProfile;
+  const placed = ex.placed;
 
-  // Tenures before the last hazard band are tracked by start month; from its start on everyone
-  // falls back with one hazard, so they are one pool, entered at survival[lastBandStart].
-  const lastBandStart = plan.hazardBandStarts[plan.hazardBandStarts.length - 1];
-  const lastHazard = ws.hazardByTenure[K - 1];
-  const lastStay = 1 - lastHazard;
-  const reachLastBand = survival[lastBandStart];
-  // The payment table's last bucket (tenure K - 1 and longer) is a second pool, for per-month payments.
-  const longestTracked = K - 2;
-  const reachLastBucket = survival[K - 1];
+  for (let b = 0; b < B; b++) {
+    const start = bandStarts[b];
+    ex.bandHazard[b] = hazard[start];
+    ex.bandStay[b] = 1 - hazard[start];
+    ex.bandReach[b] = survival[start];
+  }
+  for (let p = 0; p < P; p++) {
+    const profile = plan.profiles[p];
+    const cfJobEntry = clampRate(params[profile.counterfactualJobEntry]);
+    const cfOtherExit = clampRate(params[profile.counterfactualOtherExit]);
+    const jobEntryIn = isProgramme ? clampRate(params[profile.programmeJobEntry]) : cfJobEntry;
+    const otherExitRateIn = isProgramme ? clampRate(params[profile.programmeOtherExit]) : cfOtherExit;
+    // Other exits compete with job entry: of those not starting work, a share otherExit / (1 - jobEntry) leaves.
+    const otherExitShareIn = jobEntryIn < 1 ? Math.min(1, otherExitRateIn / (1 - jobEntryIn)) : 0;
+    const otherExitShareAfter = cfJobEntry < 1 ? Math.min(1, cfOtherExit / (1 - cfJobEntry)) : 0;
+    ex.jobEntryIn[p] = jobEntryIn;
+    ex.jobEntryAfter[p] = cfJobEntry;
+    ex.otherExitIn[p] = (1 - jobEntryIn) * otherExitShareIn;
+    ex.otherExitAfter[p] = (1 - cfJobEntry) * otherExitShareAfter;
+    const stayIn = (1 - jobEntryIn) * (1 - otherExitShareIn);
+    ex.stayIn[p] = stayIn;
+    ex.stayAfter[p] = (1 - cfJobEntry) * (1 - otherExitShareAfter);
+    let leaving = 1;
+    for (let age = 1; age <= A; age++) leaving *= stayIn;
+    ex.leavingProgramme[p] = leaving;
+    ex.backOtherExit[p] = cfOtherExit;
+    ex.benefitBase[p] = params[profile.monthlyBenefit];
+    ex.administrationMonthly[p] = params[profile.administrationCostPerYear] / 12;
+  }
+  ex.bandPool.fill(0);
 
-  const jobEntryIn = rates.inProgrammeJobEntry;
-  const jobEntryAfter = rates.afterJobEntry;
-  // Other exits compete with job entry: of those not starting work, a share otherExit / (1 - jobEntry) leaves.
-  const otherExitShareIn = jobEntryIn < 1 ? Math.min(1, rates.inProgrammeOtherExit / (1 - jobEntryIn)) : 0;
-  const otherExitShareAfter = jobEntryAfter < 1 ? Math.min(1, rates.afterOtherExit / (1 - jobEntryAfter)) : 0;
-  const otherExitIn = (1 - jobEntryIn) * otherExitShareIn;
-  const otherExitAfter = (1 - jobEntryAfter) * otherExitShareAfter;
-  const stayAfter = (1 - jobEntryAfter) * (1 - otherExitShareAfter);
-  const backOtherExit = rates.backOtherExit;
-  const waitingSurvival = scratch.waitingSurvivalByAge;
-  const stayIn = (1 - jobEntryIn) * (1 - otherExitShareIn);
-  waitingSurvival[0] = 1;
-  for (let age = 1; age <= A; age++) waitingSurvival[age] = waitingSurvival[age - 1] * stayIn;
-  const leavingProgramme = waitingSurvival[A];
-
+  const rawShare = params[plan.partTimeBenefitShare];
+  const partTimeBenefitShare = rawShare < 0 ? 0 : rawShare > 1 ? 1 : rawShare;
+  const partTimeMonthsSaved = 1 - partTimeBenefitShare;
+  const lksMonthly = params[plan.lksMonthlyAmount];
   const partTimeShare = scratch.partTimeShare;
   const fullTimeShare = 1 - partTimeShare;
   const lksShare = scratch.lksShare;
+  const yearOf = plan.calendar.yearIndexOfMonth;
+  const byProfile = world.benefitMonthsSavedByProfile;
 
-  const paysPerParticipant = isProgramme && T > 0;
-  const mixed = scratch.mixedPaymentByTenure;
-  const mixedRow = p * T * K;
-  const triggerTenure = ws.triggerTenure;
-  const due = ws.dueByTrigger;
-  const everyTenureWeights = scratch.everyTenureWeights;
-  if (paysPerParticipant) {
-    for (let trigger = 0; trigger < T; trigger++) {
-      if (triggerTenure[trigger] !== EVERY_TENURE) continue;
-      const row = mixedRow + trigger * K;
-      for (let k = 0; k <= longestTracked; k++) everyTenureWeights[trigger * K + k] = survival[k] * mixed[row + k];
+  for (let p = 0; p < P; p++) {
+    const row = p * H;
+    const poolRow = p * B;
+    const jobEntryIn = ex.jobEntryIn[p];
+    const jobEntryAfter = ex.jobEntryAfter[p];
+    const otherExitIn = ex.otherExitIn[p];
+    const otherExitAfter = ex.otherExitAfter[p];
+    const stayIn = ex.stayIn[p];
+    const stayAfter = ex.stayAfter[p];
+    const leavingProgramme = ex.leavingProgramme[p];
+    const backOtherExit = ex.backOtherExit[p];
+    const benefitBase = ex.benefitBase[p];
+    const administrationMonthly = ex.administrationMonthly[p];
+    const pools = ex.bandPool;
+    let waitingIn = 0;
+    let waitingAfter = 0;
+    let back = 0;
+    let inWork = 0;
+    let exitedOther = 0;
+    let cohorts = 0;
+    for (let t = 0; t < H; t++) {
+      // 1. Fall-back from each band's pool.
+      let fallbacks = 0;
+      for (let b = 0; b < B; b++) fallbacks += ex.bandHazard[b] * pools[poolRow + b];
+      back += fallbacks;
+
+      // 2. Leaving benefit, from the programme months and from the pool after them.
+      const placements = jobEntryIn * waitingIn + jobEntryAfter * waitingAfter;
+      const leftWaiting = otherExitIn * waitingIn + otherExitAfter * waitingAfter;
+      waitingAfter *= stayAfter;
+      if (t >= A) waitingAfter += intake[row + t - A] * leavingProgramme;
+      placed[row + t] = placements;
+      inWork += placements - fallbacks;
+      // The pools at the start of next month: stay, enter at the band's first tenure, leave past its last.
+      for (let b = 0; b < B; b++) {
+        const start = bandStarts[b];
+        let pool = ex.bandStay[b] * pools[poolRow + b];
+        if (t >= start) pool += placed[row + t - start] * ex.bandReach[b];
+        if (b + 1 < B) {
+          const end = bandStarts[b + 1];
+          if (t >= end) pool -= placed[row + t - end] * ex.bandReach[b + 1];
+        }
+        pools[poolRow + b] = pool;
+      }
+
+      // 3. Back on bijstand after work: only other exits.
+      const leftBack = back * backOtherExit;
+      back -= leftBack;
+
+      // 4. Intake joins; everyone within the programme months after this month's moves.
+      waitingIn *= stayIn;
+      const arriving = intake[row + t];
+      if (arriving !== 0) {
+        waitingIn += arriving;
+        cohorts++;
+      }
+      if (t >= A) {
+        const leaving = intake[row + t - A];
+        if (leaving !== 0) {
+          waitingIn -= leaving * leavingProgramme;
+          cohorts--;
+        }
+      }
+      if (cohorts === 0) waitingIn = 0;
+
+      // The month's counts and money of this profile, as `tallyMonth` books them.
+      const year = yearOf[t];
+      const benefit = benefitBase * ws.benefitIndex[year];
+      const costIndex = ws.costIndex[year];
+      const administration = administrationMonthly * costIndex;
+      const onBenefit = waitingIn + waitingAfter + back;
+      const fullTime = fullTimeShare * inWork;
+      const partTime = partTimeShare * inWork;
+      const lksWorkers = lksShare * inWork;
+      const otherExits = leftWaiting + leftBack;
+      exitedOther += otherExits;
+      const monthsSaved = fullTime + partTime * partTimeMonthsSaved;
+      world.onBenefit[t] += onBenefit;
+      world.placements[t] += placements;
+      world.inWorkFullTime[t] += fullTime;
+      world.inWorkPartTime[t] += partTime;
+      world.inWorkWithLks[t] += lksWorkers;
+      world.fallbacks[t] += fallbacks;
+      world.otherExits[t] += otherExits;
+      world.benefitPaid[t] += benefit * (onBenefit + partTime * partTimeBenefitShare);
+      world.administrationPaid[t] += administration * (onBenefit + partTime);
+      world.lksPaid[t] += lksMonthly * costIndex * lksWorkers;
+      world.avoidedBenefitWork[t] += benefit * monthsSaved;
+      world.avoidedAdministrationWork[t] += administration * fullTime;
+      world.avoidedBenefitOther[t] += benefit * exitedOther;
+      world.avoidedAdministrationOther[t] += administration * exitedOther;
+      world.benefitMonthsSaved[t] += monthsSaved;
+      byProfile[row + t] = monthsSaved;
     }
   }
 
-  // Months with intake of this profile, for the sum over cohorts still in their programme months.
-  const cohortMonths = scratch.cohortMonths;
-  let cohorts = 0;
-  for (let t = 0; t < H; t++) if (intake[intakeRow + t] !== 0) cohortMonths[cohorts++] = t;
-  let oldestCohort = 0;
-  let newestCohort = 0;
-
-  let waitingInProgramme = 0;
-  let waitingAfter = 0;
-  let back = 0;
-  let inWork = 0;
-  let lastBand = 0;
-  let lastBucket = 0;
-  for (let t = 0; t < H; t++) {
-    // 1. Fall-back: those at tenure k at the end of last month started in month t - 1 - k.
-    let fallbacks = lastBand * lastHazard;
-    const previous = t - 1;
-    const topTenure = previous < lastBandStart - 1 ? previous : lastBandStart - 1;
-    for (let k = 0; k <= topTenure; k++) fallbacks += placed[previous - k] * fallback[k];
-    back += fallbacks;
-
-    // 2. Leaving benefit, from the programme months and from the pool after them.
-    const placements = jobEntryIn * waitingInProgramme + jobEntryAfter * waitingAfter;
-    const leftWaiting = otherExitIn * waitingInProgramme + otherExitAfter * waitingAfter;
-    waitingAfter *= stayAfter;
-    if (t >= A) waitingAfter += intake[intakeRow + t - A] * leavingProgramme;
-    placed[t] = placements;
-    inWork += placements - fallbacks;
-    lastBand *= lastStay;
-    if (t >= lastBandStart) lastBand += placed[t - lastBandStart] * reachLastBand;
-    lastBucket *= lastStay;
-    if (t > longestTracked) lastBucket += placed[t - longestTracked - 1] * reachLastBucket;
-
-    // 3. Back on bijstand after work: only other exits.
-    const leftBack = back * backOtherExit;
-    back -= leftBack;
-
-    // 4. Intake joins; everyone within the programme months after this month's moves.
-    while (newestCohort < cohorts && cohortMonths[newestCohort] <= t) newestCohort++;
-    while (oldestCohort < newestCohort && cohortMonths[oldestCohort] <= t - A) oldestCohort++;
-    waitingInProgramme = 0;
-    for (let c = oldestCohort; c < newestCohort; c++) {
-      const month = cohortMonths[c];
-      waitingInProgramme += intake[intakeRow + month] * waitingSurvival[t - month];
+  const milestones = plan.milestones;
+  const reached = world.milestoneReached;
+  for (let m = 0; m < milestones.length; m++) {
+    const tenure = milestones[m];
+    const reach = survival[tenure];
+    const out = m * H;
+    reached.fill(0, out, out + Math.min(tenure, H));
+    for (let t = tenure; t < H; t++) {
+      let persons = 0;
+      for (let p = 0; p < P; p++) persons += placed[p * H + t - tenure] * reach;
+      reached[out + t] = persons;
     }
+  }
+  if (isProgramme && plan.triggers.length > 0) for (let p = 0; p < P; p++) owePerParticipant(plan, ws, p);
+}
 
-    tallyMonth(
-      ws,
-      world,
-      tally,
-      t,
-      waitingInProgramme + waitingAfter + back,
-      placements,
-      fullTimeShare * inWork,
-      partTimeShare * inWork,
-      lksShare * inWork,
-      fallbacks,
-      leftWaiting + leftBack,
-    );
-
-    for (let m = 0; m < M; m++) {
-      const tenure = milestones[m];
-      if (t >= tenure) reached[m * H + t] += placed[t - tenure] * survival[tenure];
-    }
-
-    // Per-participant triggers pay by tenure: persons at tenure k times what one person of the
-    // type mix is owed at k (base-year euros, indexed to this month).
-    if (paysPerParticipant) {
-      const priceIndex = ws.priceIndex[yearOf[t]];
-      const newestTenure = t < longestTracked ? t : longestTracked;
-      for (let trigger = 0; trigger < T; trigger++) {
-        const tenure = triggerTenure[trigger];
+/**
+ * Per-participant triggers of profile p pay by tenure: persons at tenure k times what one person
+ * of the type mix is owed at k (base-year euros, indexed to the month), added to the amounts due.
+ */
+function owePerParticipant(plan: ContractPlan, ws: ContractWorkspace, p: number): void {
+  const H = plan.horizon;
+  const K = plan.tenureBuckets;
+  const T = plan.triggers.length;
+  const scratch = ws.population;
+  const placed = scratch.expected.placed;
+  const survival = scratch.survivalByTenure;
+  const mixed = scratch.mixedPaymentByTenure;
+  const triggerTenure = ws.triggerTenure;
+  const due = ws.dueByTrigger;
+  const priceIndex = ws.priceIndex;
+  const yearOf = plan.calendar.yearIndexOfMonth;
+  const row = p * H;
+  // Tenures from K - 1 on (the payment table's last bucket) are one pool with the last hazard.
+  const longestTracked = K - 2;
+  const lastStay = 1 - ws.hazardByTenure[K - 1];
+  const reachLastBucket = survival[K - 1];
+  for (let trigger = 0; trigger < T; trigger++) {
+    const tenure = triggerTenure[trigger];
+    const mixedRow = (p * T + trigger) * K;
+    const dueRow = trigger * H;
+    if (tenure >= 0) {
+      const perStarter = survival[tenure] * mixed[mixedRow + tenure];
+      if (perStarter === 0) continue;
+      for (let t = tenure; t < H; t++) {
+        const amount = placed[row + t - tenure] * perStarter;
+        if (amount !== 0) due[dueRow + t] += amount * priceIndex[yearOf[t]];
+      }
+    } else if (tenure === EVERY_TENURE) {
+      const lastValue = mixed[mixedRow + K - 1];
+      let lastBucket = 0;
+      for (let t = 0; t < H; t++) {
+        const newestTenure = t < longestTracked ? t : longestTracked;
         let amount = 0;
-        if (tenure >= 0) {
-          if (t >= tenure) amount = placed[t - tenure] * survival[tenure] * mixed[mixedRow + trigger * K + tenure];
-        } else if (tenure === EVERY_TENURE) {
-          const row = trigger * K;
-          for (let k = 0; k <= newestTenure; k++) amount += placed[t - k] * everyTenureWeights[row + k];
-          amount += lastBucket * mixed[mixedRow + trigger * K + K - 1];
-        }
-        if (amount !== 0) due[trigger * H + t] += amount * priceIndex;
+        for (let k = 0; k <= newestTenure; k++) amount += placed[row + t - k] * (survival[k] * mixed[mixedRow + k]);
+        lastBucket *= lastStay;
+        if (t > longestTracked) lastBucket += placed[row + t - longestTracked - 1] * reachLastBucket;
+        amount += lastBucket * lastValue;
+        if (amount !== 0) due[dueRow + t] += amount * priceIndex[yearOf[t]];
       }
     }
   }

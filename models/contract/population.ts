@@ -3,7 +3,8 @@ import { REPORTED_MILESTONES, type ContractPlan } from './compile-contract.js';
 import type { ContractWorkspace, WorldSeries } from './contract-workspace.js';
 import { simulateProfileByCell } from './drawn-cells.js';
 import { simulateProfileByPerson } from './drawn-persons.js';
-import { simulateExpectedProfile } from './expected-population.js';
+import { clampRate } from './clamp-rate.js';
+import { simulateExpectedWorld } from './expected-population.js';
 import { startProfileTally } from './profile-tally.js';
 
 /**
@@ -21,11 +22,11 @@ import { startProfileTally } from './profile-tally.js';
  * 4. the month's intake joins at months-since-intake 0 and receives a benefit this month.
  * "Completing m months in work" in month t means being at tenure m in month t.
  *
- * Three kernels follow these rules; each books one profile's counts per month through
- * `tallyMonth` (which turns them into money the same way for all three), the persons completing
- * each milestone and the per-participant payments due:
- * - `rng === null`, expected rates (`expected-population.ts`): fractional counts, from the intake
- *   and job starts by month times survival shares;
+ * Three kernels follow these rules; each books one profile's counts per month the way
+ * `tallyMonth` turns them into money, the persons completing each milestone and the
+ * per-participant payments due:
+ * - `rng === null`, expected rates (`expected-population.ts`, the whole world at once): fractional
+ *   counts, by recurrences over months on a few pools per profile;
  * - drawn persons, few of them (`drawn-persons.ts`): each participant's path from a handful of
  *   uniforms (when the spell ends, how, how long the work lasts);
  * - drawn persons, many of them (`drawn-cells.ts`): one binomial draw per occupied state and month.
@@ -40,6 +41,10 @@ export function simulateWorld(
   world: WorldSeries,
   isProgramme: boolean,
 ): void {
+  if (rng === null) {
+    simulateExpectedWorld(plan, params, ws, world, isProgramme);
+    return;
+  }
   const rates = ws.population.rates;
   for (let p = 0; p < plan.profiles.length; p++) {
     const profile = plan.profiles[p];
@@ -51,8 +56,7 @@ export function simulateWorld(
     rates.afterOtherExit = cfOtherExit;
     rates.backOtherExit = cfOtherExit;
     startProfileTally(plan, params, ws.population.tally, p);
-    if (rng === null) simulateExpectedProfile(plan, ws, world, p, isProgramme);
-    else if (drawsByPerson(plan, intakeOfProfile(plan, ws, p))) simulateProfileByPerson(plan, ws, rng, world, p, isProgramme);
+    if (drawsByPerson(plan, intakeOfProfile(plan, ws, p))) simulateProfileByPerson(plan, ws, rng, world, p, isProgramme);
     else simulateProfileByCell(plan, ws, rng, world, p, isProgramme);
   }
 }
@@ -87,7 +91,4 @@ function intakeOfProfile(plan: ContractPlan, ws: ContractWorkspace, p: number): 
   return persons;
 }
 
-/** Sampled rates may stray outside [0, 1] (a normal around 5%); a rate is a probability. */
-export function clampRate(rate: number): number {
-  return rate < 0 ? 0 : rate > 1 ? 1 : rate;
-}
+export { clampRate };
