@@ -28,7 +28,7 @@ const INPUTS = {
   capPerYear: { scale: 1, digits: 0 },
 };
 
-const state = { contract: null, about: undefined, lastBody: null, running: false };
+const state = { contract: null, about: undefined, edited: new Set(), lastBody: null, running: false };
 const $ = (selector) => document.querySelector(selector);
 
 function setStatus(text) {
@@ -79,6 +79,7 @@ async function pickPreset(id) {
   setStatus('Scenario laden…');
   const preset = await getJson(`/presets/${encodeURIComponent(id)}`);
   state.about = { title: preset.title, summary: preset.summary, assumptions: preset.assumptions, sources: preset.sources };
+  state.edited = new Set();
   $('#preset-summary').textContent = preset.summary ?? '';
   setContract(preset.contract);
   setStatus('Scenario geladen: pas de aannames aan en kies Doorrekenen.');
@@ -137,6 +138,7 @@ function onInput(name, source) {
   if (value !== null && !Number.isFinite(value)) return;
   if (value === null && name !== 'capPerYear') return;
   state.contract = applyMainInput(state.contract, name, value);
+  state.edited.add(name);
   $('#contract-json').value = JSON.stringify(state.contract, null, 2);
 }
 
@@ -151,6 +153,7 @@ function bindInputs() {
     try {
       const contract = JSON.parse($('#contract-json').value);
       state.about = undefined;
+      state.edited = new Set();
       $('#preset').value = '';
       $('#preset-summary').textContent = 'Eigen contract.';
       setContract(contract);
@@ -164,13 +167,26 @@ function bindInputs() {
 
 // ----- running -----
 
+/**
+ * The preset's own description, with a note naming the inputs changed on this page: the report
+ * prints the description, and it must not describe the preset's values as if they were used.
+ */
+function aboutForReport() {
+  if (!state.about) return undefined;
+  if (state.edited.size === 0) return state.about;
+  const labels = [...state.edited].map((name) => document.querySelector(`[data-input="${name}"] label`)?.textContent?.trim() ?? name);
+  const note = `Op de webpagina aangepast ten opzichte van dit scenario: ${labels.join('; ')}. Het rapport rekent met de aangepaste waarden (zie de aannames).`;
+  return { ...state.about, summary: [state.about.summary, note].filter(Boolean).join(' ') };
+}
+
 function requestBody(format) {
+  const about = aboutForReport();
   return {
     model: { kind: 'contract', contract: state.contract },
     settings: { seed: Number($('#seed').value), iterations: Number($('#iterations').value) },
     language: $('#language').value,
     format,
-    ...(state.about ? { about: state.about } : {}),
+    ...(about ? { about } : {}),
   };
 }
 
@@ -246,7 +262,8 @@ async function embed(selector, spec) {
 async function download(format) {
   if (state.lastBody === null) return;
   setStatus(format === 'pdf' ? 'PDF wordt gemaakt…' : 'Bestand wordt gemaakt…');
-  const body = { ...requestBody(format), settings: state.lastBody.settings, model: state.lastBody.model };
+  // The run the page shows, whatever has moved since (same contract, seed and description), in the language now chosen.
+  const body = { ...state.lastBody, format, language: $('#language').value };
   const response = await fetch('/reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!response.ok) {
     showProblems(await problemOf(response));

@@ -90,6 +90,8 @@ describe('the web page', () => {
     firstChart = await page.locator('#chart-net svg').innerHTML();
     expect(await page.locator('#findings li').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENSHOTS}/web-page-first-run.png`, fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SCREENSHOTS}/web-page.png` });
     expect(problems).toEqual([]);
   }, 90_000);
 
@@ -130,6 +132,9 @@ describe('the web page', () => {
     await htmlDownload.saveAs(htmlPath);
     const html = await readFile(htmlPath, 'utf8');
     expect(html).toContain(`data-figure="expectedNetResult" data-value="${shown.value}"`);
+    // The preset's description says 45%; the report names the input changed on the page.
+    expect(html).toContain('Op de webpagina aangepast ten opzichte van dit scenario: Aandeel van de besparing dat wordt uitbetaald.');
+    expect(html).toContain('60% van de toerekenbare besparing');
 
     const [xlsxDownload] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-download="xlsx"]')]);
     expect(xlsxDownload.suggestedFilename()).toBe('pilot-kleine-gemeente-besparingsdeling-rapport.xlsx');
@@ -142,12 +147,25 @@ describe('the web page', () => {
     expect(findRow(summary, { [columns.get('Naam')!]: 'payerNetResult' }).getCell(columns.get('Gemiddelde')!).value).toBe(shown.value);
 
     // The downloaded report, as a reader sees it.
-    const reader = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    const reader = await browser.newPage({ viewport: { width: 900, height: 1250 } });
     await reader.setContent(html, { waitUntil: 'load' });
     expect(await reader.locator('.figure[data-figure="expectedNetResult"] .figure-value').textContent()).toBe(shown.shown);
-    await reader.screenshot({ path: `${SCREENSHOTS}/report.png`, fullPage: true });
+    await reader.screenshot({ path: `${SCREENSHOTS}/report.png` });
+    await reader.locator('#charts').scrollIntoViewIfNeeded();
+    await reader.screenshot({ path: `${SCREENSHOTS}/report-full.png`, fullPage: true });
     await reader.close();
     expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('downloads the report as PDF, in English when English is chosen', async () => {
+    await page.selectOption('#language', 'en');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.click('[data-download="pdf"]')]);
+    expect(download.suggestedFilename()).toBe('pilot-kleine-gemeente-besparingsdeling-report.pdf');
+    const path = `${DOWNLOADS}/${download.suggestedFilename()}`;
+    await download.saveAs(path);
+    const pdf = await readFile(path);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(await page.locator('#status').textContent()).toBe(`Gedownload: ${download.suggestedFilename()}`);
   }, 120_000);
 
   it('takes a pasted contract and shows the API’s problem when it is not valid', async () => {
