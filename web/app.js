@@ -51,8 +51,16 @@ function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
+/** The API key typed on the page, when the service asks for one (kept for this browser tab only). */
+function authorization() {
+  const key = $('#api-key').value.trim();
+  if (key) sessionStorage.setItem('apiKey', key);
+  else sessionStorage.removeItem('apiKey');
+  return key ? { authorization: `Bearer ${key}` } : {};
+}
+
 async function getJson(url) {
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
+  const response = await fetch(url, { headers: { accept: 'application/json', ...authorization() } });
   if (!response.ok) throw await problemOf(response);
   return response.json();
 }
@@ -71,7 +79,6 @@ async function loadPresets() {
   const presets = await getJson('/presets');
   const select = $('#preset');
   select.innerHTML = '<option value="">Kies een scenario…</option>' + presets.map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.title)}</option>`).join('');
-  select.addEventListener('change', () => void pickPreset(select.value));
 }
 
 async function pickPreset(id) {
@@ -198,7 +205,7 @@ async function run() {
   showProblems(null);
   try {
     const body = requestBody('json');
-    const response = await fetch('/reports', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch('/reports', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...authorization() }, body: JSON.stringify(body) });
     if (!response.ok) {
       showProblems(await problemOf(response));
       setStatus('De berekening is niet gelukt.');
@@ -264,7 +271,7 @@ async function download(format) {
   setStatus(format === 'pdf' ? 'PDF wordt gemaakt…' : 'Bestand wordt gemaakt…');
   // The run the page shows, whatever has moved since (same contract, seed and description), in the language now chosen.
   const body = { ...state.lastBody, format, language: $('#language').value };
-  const response = await fetch('/reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch('/reports', { method: 'POST', headers: { 'content-type': 'application/json', ...authorization() }, body: JSON.stringify(body) });
   if (!response.ok) {
     showProblems(await problemOf(response));
     setStatus('Het bestand is niet gemaakt.');
@@ -285,14 +292,30 @@ async function download(format) {
 // ----- start -----
 
 bindInputs();
+$('#preset').addEventListener('change', () =>
+  void pickPreset($('#preset').value).catch((problem) => {
+    showProblems(problem);
+    setStatus('Het scenario kon niet worden geladen.');
+  }),
+);
 $('#controls').addEventListener('submit', (event) => {
   event.preventDefault();
   void run();
 });
 for (const button of document.querySelectorAll('[data-download]')) button.addEventListener('click', () => void download(button.dataset.download));
-loadPresets()
-  .then(() => setStatus('Kies een scenario of plak een eigen contract.'))
-  .catch((problem) => {
-    showProblems(problem);
-    setStatus('De scenario’s konden niet worden geladen.');
-  });
+
+/** Loads the presets; again when an API key is typed, in case the service refused the page without one. */
+function start() {
+  return loadPresets()
+    .then(() => {
+      showProblems(null);
+      setStatus('Kies een scenario of plak een eigen contract.');
+    })
+    .catch((problem) => {
+      showProblems(problem);
+      setStatus('De scenario’s konden niet worden geladen.');
+    });
+}
+$('#api-key').value = sessionStorage.getItem('apiKey') ?? '';
+$('#api-key').addEventListener('change', () => void start());
+void start();

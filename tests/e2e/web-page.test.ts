@@ -181,3 +181,25 @@ describe('the web page', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/web-page-problem.png`, fullPage: false });
   }, 60_000);
 });
+
+describe('the web page on a service that refuses anonymous callers', () => {
+  it('shows the 401 problem, and sends a typed API key as a Bearer token', async () => {
+    const closed = await startOutputService({ allowAnonymous: false });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const guest = await context.newPage();
+      await guest.goto(`${closed.baseUrl}/`);
+      await guest.waitForSelector('#problems:not([hidden])');
+      expect(await guest.locator('#status').textContent()).toBe('De scenario’s konden niet worden geladen.');
+      expect(await guest.locator('#problems').textContent()).toContain('API key');
+      const [request] = await Promise.all([
+        guest.waitForRequest((r) => r.url().endsWith('/presets')),
+        guest.fill('#api-key', 'rf_example').then(() => guest.locator('#api-key').dispatchEvent('change')),
+      ]);
+      expect(request.headers().authorization).toBe('Bearer rf_example');
+    } finally {
+      await context.close();
+      await closed.close();
+    }
+  }, 60_000);
+});

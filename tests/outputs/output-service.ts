@@ -12,8 +12,8 @@ import { CONTRACT_PRESETS } from '../../scenarios/index.js';
  * The service in-process on 127.0.0.1 and an ephemeral port, called with plain fetch: these
  * tests download files (xlsx, CSV, HTML, PDF), which the typed JSON client does not model.
  */
-export async function startOutputService({ printer }: { printer?: PdfPrinter } = {}) {
-  const config = ConfigSchema.parse({ WORKER_THREADS: 2 });
+export async function startOutputService({ printer, allowAnonymous = true }: { printer?: PdfPrinter; allowAnonymous?: boolean } = {}) {
+  const config = ConfigSchema.parse({ WORKER_THREADS: 2, ALLOW_ANONYMOUS: String(allowAnonymous) });
   const services = createServices(config);
   const app = createApp({ config, services, printer });
   const server: Server = await new Promise((resolve) => {
