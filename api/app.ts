@@ -49,7 +49,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(healthRoutes());
   app.use(contractRoutes());
   app.use(presetRoutes());
-  app.use(sensitivityRoutes({ storage }));
+  app.use(sensitivityRoutes({ jobs, storage }));
   app.use(portfolioRoutes({ jobs, storage, ...waits }));
   app.use(reportRoutes({ jobs, printer: deps.printer ?? createPdfPrinter(), maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS }));
   app.use(simulationRoutes({ jobs, storage, ...waits }));

@@ -4,6 +4,8 @@ import type { Result } from '../models/result.js';
 import type { SimulationResult, SimulationSettings, VariantComparisonResult } from '../models/simulation/index.js';
 import type { ModelDescription } from './model-registry.js';
 import type { VariantDescription } from './simulation-messages.js';
+import type { ModelSpec } from '../models/model-spec.js';
+import type { SensitivityResult, SensitivitySettings } from '../models/sensitivity/index.js';
 import type { SimulationPool } from './simulation-pool.js';
 
 /**
@@ -96,6 +98,11 @@ export interface SimulationJobs {
   /** Cancels the job if it runs and forgets it. */
   remove(id: string): boolean;
   activeCount(): number;
+  /**
+   * Runs a sensitivity analysis on the simulation threads, so that a long one (up to
+   * MAX_MODEL_RUNS model runs) never blocks the requests answered beside it.
+   */
+  analyse(model: ModelSpec, settings: SensitivitySettings, options?: { signal?: AbortSignal }): Promise<Result<SensitivityResult, DomainError>>;
   /** Resolves when every write to the job's recorder asked for so far is done. */
   recorded(id: string): Promise<void>;
   /**
@@ -270,6 +277,7 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
       return true;
     },
     activeCount: () => controllers.size,
+    analyse: (model, settings, analyseOptions) => options.pool.analyse(model, settings, analyseOptions),
     recorded: (id) => recorders.get(id)?.writes ?? Promise.resolve(),
     async detachRecorders() {
       const pending = [...recorders.values()].map((entry) => entry.writes);

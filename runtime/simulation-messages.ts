@@ -1,4 +1,6 @@
 import type { DomainError } from '../models/errors.js';
+import type { ModelSpec } from '../models/model-spec.js';
+import type { SensitivityResult, SensitivitySettings } from '../models/sensitivity/index.js';
 import { sketchArrays, type PartialResult, type SimulationResult, type SimulationSettings, type VariantComparisonResult } from '../models/simulation/index.js';
 import type { ModelDescription } from './model-registry.js';
 
@@ -36,7 +38,20 @@ export interface PingTask {
   jobId: 0;
 }
 
-export type WorkerTask = RunChunkTask | SummariseTask | PingTask;
+/**
+ * A whole sensitivity analysis on one thread: up to MAX_MODEL_RUNS model runs can take minutes,
+ * which must not block the event loop that answers every other request.
+ */
+export interface SensitivityTask {
+  type: 'sensitivity';
+  taskId: number;
+  /** Sensitivity tasks belong to no simulation job. */
+  jobId: 0;
+  model: ModelSpec;
+  settings: SensitivitySettings;
+}
+
+export type WorkerTask = RunChunkTask | SummariseTask | PingTask | SensitivityTask;
 
 export type WorkerReply =
   | { type: 'pong'; taskId: number }
@@ -44,6 +59,7 @@ export type WorkerReply =
   | { type: 'partial'; taskId: number; partial: PartialResult }
   | { type: 'summary'; taskId: number; result: SimulationResult | VariantComparisonResult }
   | { type: 'failed'; taskId: number; error: DomainError }
+  | { type: 'analysis'; taskId: number; result: SensitivityResult }
   | { type: 'crashed'; taskId: number; message: string };
 
 /** The buffers of a partial, to transfer instead of copy. */

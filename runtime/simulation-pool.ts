@@ -14,12 +14,15 @@ import {
   type SimulationVariant,
   type VariantComparisonResult,
 } from '../models/simulation/index.js';
+import type { ModelSpec } from '../models/model-spec.js';
+import type { SensitivityResult, SensitivitySettings } from '../models/sensitivity/index.js';
 import './model-kinds.js';
 import { compileModelDescription, type ModelDescription } from './model-registry.js';
 import {
   partialBuffers,
   type PingTask,
   type RunChunkTask,
+  type SensitivityTask,
   type SummariseTask,
   type VariantDescription,
   type WorkerReply,
@@ -67,6 +70,11 @@ export interface SimulationPool {
     settings: SimulationSettings,
     options?: RunOptions,
   ): Promise<Result<VariantComparisonResult, DomainError>>;
+  /**
+   * A sensitivity analysis on a worker thread, queued with the simulation chunks. The model is
+   * validated by the caller; a domain error here concerns the settings. Aborting stops the thread.
+   */
+  analyse(model: ModelSpec, settings: SensitivitySettings, options?: { signal?: AbortSignal }): Promise<Result<SensitivityResult, DomainError>>;
   /** Starts every thread and waits until each has loaded its modules, so the first job starts at once. */
   warmUp(): Promise<void>;
   /** Stops every worker; runs still in progress are rejected. */
@@ -110,6 +118,8 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
   let nextTaskId = 1;
   let closed = false;
   const pings = new Map<number, () => void>();
+  /** Sensitivity analyses under way, by task id. */
+  const analyses = new Map<number, { resolve(result: Result<SensitivityResult, DomainError>): void; reject(reason: unknown): void }>();
 
   function jobOfTask(task: WorkerTask): Job | undefined {
     return jobs.get(task.jobId);
@@ -154,12 +164,18 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
     slots.splice(index, 1);
     const task = slot.task;
     if (task !== null && task.type === 'ping') settlePing(task.taskId);
+    else if (task !== null && task.type === 'sensitivity') rejectAnalysis(task.taskId, error);
     else if (task !== null) {
       const job = jobOfTask(task);
       if (job !== undefined) failJob(job, error);
     }
     void slot.worker.terminate();
     dispatch();
+  }
+
+  function rejectAnalysis(taskId: number, reason: unknown): void {
+    analyses.get(taskId)?.reject(reason);
+    analyses.delete(taskId);
   }
 
   function dispatch(): void {
@@ -203,6 +219,14 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
     release(slot);
     if (message.type === 'pong') {
       settlePing(message.taskId);
+      return;
+    }
+    if (task.type === 'sensitivity') {
+      const analysis = analyses.get(task.taskId);
+      analyses.delete(task.taskId);
+      if (message.type === 'analysis') analysis?.resolve(ok(message.result));
+      else if (message.type === 'failed') analysis?.resolve(fail(message.error));
+      else analysis?.reject(new Error(message.type === 'crashed' ? `sensitivity worker failed: ${message.message}` : `unexpected reply ${message.type}`));
       return;
     }
     if (job === undefined) return;
@@ -336,6 +360,37 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
       submit([{ name: 'model', model }], settings, false, runOptions) as Promise<Result<SimulationResult, DomainError>>,
     runVariants: (variants, settings, runOptions = {}) =>
       submit(variants, settings, true, runOptions) as Promise<Result<VariantComparisonResult, DomainError>>,
+    analyse(model, settings, analyseOptions = {}) {
+      if (closed) return Promise.reject(new Error('the simulation pool is closed'));
+      const signal = analyseOptions.signal;
+      signal?.throwIfAborted();
+      const task: SensitivityTask = { type: 'sensitivity', taskId: nextTaskId++, jobId: 0, model, settings };
+      return new Promise((resolve, reject) => {
+        const onAbort = () => {
+          if (!analyses.has(task.taskId)) return;
+          rejectAnalysis(task.taskId, signal!.reason);
+          const queued = queue.indexOf(task);
+          if (queued >= 0) queue.splice(queued, 1);
+          // An analysis cannot be interrupted inside a worker: stop the worker running it.
+          const slot = slots.find((candidate) => candidate.task === task);
+          if (slot !== undefined) {
+            slots.splice(slots.indexOf(slot), 1);
+            void slot.worker.terminate();
+          }
+          dispatch();
+        };
+        const settleWith =
+          <T>(settle: (value: T) => void) =>
+          (value: T) => {
+            signal?.removeEventListener('abort', onAbort);
+            settle(value);
+          };
+        analyses.set(task.taskId, { resolve: settleWith(resolve), reject: settleWith(reject) });
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.push(task);
+        dispatch();
+      });
+    },
     async warmUp() {
       if (closed) return;
       while (slots.length < threads) spawn();
@@ -356,6 +411,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
       closed = true;
       for (const taskId of [...pings.keys()]) settlePing(taskId);
       for (const job of [...jobs.values()]) failJob(job, new Error('the simulation pool was closed'));
+      for (const taskId of [...analyses.keys()]) rejectAnalysis(taskId, new Error('the simulation pool was closed'));
       const stopping = slots.splice(0).map((slot) => slot.worker.terminate());
       await Promise.all(stopping);
     },

@@ -9,6 +9,8 @@ import {
   type SimulationPlan,
   type SimulationVariant,
 } from '../models/simulation/index.js';
+import { compileModelSpec } from '../models/model-spec.js';
+import { runSensitivity } from '../models/sensitivity/index.js';
 import './model-kinds.js';
 import { compileModelDescription } from './model-registry.js';
 import { partialBuffers, type RunChunkTask, type WorkerReply, type WorkerTask } from './simulation-messages.js';
@@ -48,6 +50,12 @@ function reply(message: WorkerReply, transfer: ArrayBuffer[] = []): void {
 function handle(task: WorkerTask): void {
   if (task.type === 'ping') {
     reply({ type: 'pong', taskId: task.taskId });
+    return;
+  }
+  if (task.type === 'sensitivity') {
+    const model = compileModelSpec(task.model);
+    const analysis = model.ok ? runSensitivity(model.value, task.settings) : model;
+    reply(analysis.ok ? { type: 'analysis', taskId: task.taskId, result: analysis.value } : { type: 'failed', taskId: task.taskId, error: analysis.error });
     return;
   }
   if (task.type === 'summarise') {

@@ -67,7 +67,7 @@ export function runRoutes(options: RunRouteOptions): Router {
     if (original.kind === 'sensitivity') {
       const startedAt = new Date();
       const request = parseOrThrow(SensitivityRequestSchema, original.request);
-      const resultText = JSON.stringify(sensitivityOf(request));
+      const resultText = JSON.stringify(await sensitivityOf(jobs, request));
       rerunId = await storeFinishedRun(storage, caller, input, { resultText, startedAt, finishedAt: new Date() });
     } else {
       const work = original.work as JobWork;

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { compileModelSpec, ModelSpecSchema } from '../../models/model-spec.js';
-import { runSensitivity, SensitivitySettingsSchema, type SensitivityResult } from '../../models/sensitivity/index.js';
+import { SensitivitySettingsSchema, type SensitivityResult } from '../../models/sensitivity/index.js';
+import type { SimulationJobs } from '../../runtime/simulation-jobs.js';
 import { callerOf } from '../auth.js';
 import { languageFromQuery, negotiateFormat } from '../downloads/negotiate.js';
 import { sendSensitivityFile } from '../downloads/result-downloads.js';
@@ -14,23 +15,38 @@ export const SensitivityRequestSchema = z
   .meta({ id: 'SensitivityRequest' });
 export type SensitivityRequest = z.infer<typeof SensitivityRequestSchema>;
 
-/** Runs a validated sensitivity request; a model or method that cannot answer is a 400 or 422. */
-export function sensitivityOf(request: SensitivityRequest): SensitivityResult {
-  const model = unwrapOrThrow(compileModelSpec(request.model), ['model']);
-  return unwrapOrThrow(runSensitivity(model, request.settings), ['settings']);
+/**
+ * Runs a validated sensitivity request on the simulation threads (a large Sobol or Morris design
+ * takes minutes and must not hold up the event loop); a model or method that cannot answer is a
+ * 400 or 422. The model is checked here first, so its problems come back at once.
+ */
+export async function sensitivityOf(jobs: Pick<SimulationJobs, 'analyse'>, request: SensitivityRequest, signal?: AbortSignal): Promise<SensitivityResult> {
+  unwrapOrThrow(compileModelSpec(request.model), ['model']);
+  return unwrapOrThrow(await jobs.analyse(request.model, request.settings, { signal }), ['settings']);
 }
 
 /**
  * POST /sensitivity. For a caller with an API key the analysis is stored as a run: the answer
  * names it in `Content-Location` (JSON: the result as stored at /runs/{id}/result) and `Link`.
  */
-export function sensitivityRoutes({ storage }: { storage: RunStorage | null } = { storage: null }): Router {
+export function sensitivityRoutes({ jobs, storage }: { jobs: Pick<SimulationJobs, 'analyse'>; storage: RunStorage | null }): Router {
   const router = Router();
   router.post('/sensitivity', async (req, res) => {
     const format = negotiateFormat(req, ['json', 'xlsx', 'csv']);
     const { request, sources } = await resolveSensitivityRequest(req.body, res, storage);
     const startedAt = new Date();
-    const result = sensitivityOf(request);
+    // A caller who hangs up stops the analysis (and the thread running it).
+    const hangUp = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) hangUp.abort(new Error('the caller closed the connection'));
+    });
+    let result: SensitivityResult;
+    try {
+      result = await sensitivityOf(jobs, request, hangUp.signal);
+    } catch (error) {
+      if (hangUp.signal.aborted) return; // nobody to answer
+      throw error;
+    }
     const resultText = JSON.stringify(result);
     const caller = callerOf(res);
     if (caller !== null && storage !== null) {
