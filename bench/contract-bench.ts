@@ -1,4 +1,5 @@
 import { createContractModel, type ContractModel } from '../models/contract/index.js';
+import { simulateWorld } from '../models/contract/population.js';
 import { createRng, type Rng } from '../models/random/index.js';
 import { seriesLength } from '../models/simulation/model.js';
 import { runSimulation } from '../models/simulation/run-simulation.js';
@@ -48,13 +49,13 @@ export function benchContractKernel(): Record<string, number> {
   const rng = createRng(42);
   const expected = medianOf(REPEATS, () => opsPerSecond(() => model.evaluate(params, ws, null, scalars, series)));
   const drawn = medianOf(REPEATS, () => opsPerSecond(() => model.evaluate(params, ws, rng, scalars, series)));
-  console.log(`contract kernel, 200 participants x 60 months, expected rates: ${formatRate(expected)} evaluations/s`);
-  console.log(`contract kernel, 200 participants x 60 months, drawn persons:  ${formatRate(drawn)} evaluations/s`);
+  console.log(`contract kernel, 200 participants x 60 months, expected rates: ${formatRate(expected)} evaluations per CPU second`);
+  console.log(`contract kernel, 200 participants x 60 months, drawn persons:  ${formatRate(drawn)} evaluations per CPU second`);
 
   const raw = new Float64Array(RAW_FILL_LENGTH);
   const rawRng = createRng(7);
   const uniformsPerSecond = medianOf(REPEATS, () => opsPerSecond(() => rawRng.fill(raw))) * RAW_FILL_LENGTH;
-  console.log(`xoshiro128** raw uniforms (createRng().fill of a Float64Array): ${formatRate(uniformsPerSecond)} uniforms/s`);
+  console.log(`xoshiro128** raw uniforms (createRng().fill of a Float64Array): ${formatRate(uniformsPerSecond)} uniforms per CPU second`);
 
   const counting = new CountingRng(createRng(43));
   for (let i = 0; i < COUNTED_EVALUATIONS; i++) model.evaluate(params, ws, counting, scalars, series);
@@ -65,6 +66,8 @@ export function benchContractKernel(): Record<string, number> {
     `drawn evaluation: ${uniformsPerEvaluation.toFixed(1)} uniforms on average; its time is ${ratio.toFixed(1)}x the time to draw them raw`,
   );
 
+  const breakdown = whereTheTimeGoes(model, params, expected, drawn, rawSecondsPerEvaluation);
+
   const uncertainModel = buildModel(benchContractWithTenUncertainInputs());
   const monteCarlo = (drawIndividualOutcomes: boolean): number => {
     const settings = SimulationSettingsSchema.parse({ iterations: MONTE_CARLO_ITERATIONS, seed: 11, drawIndividualOutcomes });
@@ -74,10 +77,11 @@ export function benchContractKernel(): Record<string, number> {
   const monteCarloExpected = monteCarlo(false);
   const monteCarloDrawn = monteCarlo(true);
   console.log(
-    `monte carlo end to end, 10-input contract, ${formatRate(MONTE_CARLO_ITERATIONS)} iterations, one thread: ` +
-      `${formatRate(monteCarloExpected)} iterations/s expected rates, ${formatRate(monteCarloDrawn)} iterations/s drawn persons`,
+    `monte carlo end to end, 10-input contract, ${formatRate(MONTE_CARLO_ITERATIONS)} iterations, one thread (runSimulation, summary included): ` +
+      `${formatRate(monteCarloExpected)} iterations per CPU second expected rates, ${formatRate(monteCarloDrawn)} drawn persons`,
   );
   return {
+    ...breakdown,
     contractExpectedPerSecond: expected,
     contractDrawnPerSecond: drawn,
     rawUniformsPerSecond: uniformsPerSecond,
@@ -85,5 +89,60 @@ export function benchContractKernel(): Record<string, number> {
     drawnOverRawRatio: ratio,
     monteCarloExpectedPerSecond: monteCarloExpected,
     monteCarloDrawnPerSecond: monteCarloDrawn,
+  };
+}
+
+/**
+ * Where one evaluation's time goes: the two populations (programme and counterfactual world, the
+ * part that grows with profiles x months, and with persons when drawn) against the rest (indices,
+ * payment table, pool triggers, lag/threshold/caps, parties, discounting and the summary), which
+ * does not depend on how outcomes are drawn. The expected-rate populations are timed alone, on a
+ * workspace an evaluation has prepared; the drawn populations are the drawn evaluation less that
+ * same rest. For the drawn-vs-raw target (within 5x of the raw draws) it prints the time per
+ * drawn person the target would leave.
+ */
+function whereTheTimeGoes(
+  model: ContractModel,
+  params: Float64Array,
+  expectedPerSecond: number,
+  drawnPerSecond: number,
+  rawDrawSeconds: number,
+): Record<string, number> {
+  const plan = model.plan;
+  const ws = model.createWorkspace();
+  const scalars = new Float64Array(model.scalarOutputs.length);
+  const series = new Float64Array(seriesLength(model));
+  model.evaluate(params, ws, null, scalars, series);
+  const expectedWorlds =
+    1 /
+    medianOf(REPEATS, () =>
+      opsPerSecond(() => {
+        simulateWorld(plan, params, ws, null, ws.programme, true);
+        simulateWorld(plan, params, ws, null, ws.counterfactual, false);
+      }),
+    );
+  const expectedTotal = 1 / expectedPerSecond;
+  const drawnTotal = 1 / drawnPerSecond;
+  const rest = expectedTotal - expectedWorlds;
+  const drawnWorlds = drawnTotal - rest;
+  const profileMonths = 2 * plan.profiles.length * plan.horizon;
+  const persons = 2 * scalars[model.scalarOutputs.findIndex((output) => output.name === 'participants')];
+  const budgetPerPerson = (5 * rawDrawSeconds - rest) / persons;
+  const us = (seconds: number) => (seconds * 1e6).toFixed(1);
+  const ns = (seconds: number) => (seconds * 1e9).toFixed(0);
+  console.log(
+    `where the time goes, expected rates: ${us(expectedTotal)} us an evaluation = populations ${us(expectedWorlds)} us ` +
+      `(${profileMonths} profile-months, ${ns(expectedWorlds / profileMonths)} ns each) + the rest ${us(rest)} us (payments, caps, parties, summary)`,
+  );
+  console.log(
+    `where the time goes, drawn persons: ${us(drawnTotal)} us an evaluation = the same rest + populations ${us(drawnWorlds)} us ` +
+      `(${persons} persons over both worlds, ${ns(drawnWorlds / persons)} ns each with their draws); the raw draws alone take ${us(rawDrawSeconds)} us ` +
+      `and the rest alone is ${(rest / rawDrawSeconds).toFixed(1)}x that, so within 5x leaves ${ns(budgetPerPerson)} ns a person`,
+  );
+  return {
+    expectedPopulationSeconds: expectedWorlds,
+    drawnPopulationSeconds: drawnWorlds,
+    restSeconds: rest,
+    nanosecondsPerProfileMonth: (expectedWorlds / profileMonths) * 1e9,
   };
 }

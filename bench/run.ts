@@ -7,7 +7,10 @@ import { benchSimulation } from './simulation-bench.js';
  * `npm run bench`: throughput figures for the closing notes and the README. Each figure is
  * measured in this one run on this machine, printed with the machine it ran on.
  */
-console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${os.availableParallelism()} cores, Node ${process.version}`);
+console.log(
+  `machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${os.availableParallelism()} cores, Node ${process.version}; ` +
+    `load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} (wall-clock figures suffer when it exceeds the cores)`,
+);
 benchContractKernel();
 benchSobol();
 await benchSimulation();

@@ -35,7 +35,7 @@ export async function benchSimulation(): Promise<Record<string, number>> {
       const label = `${drawIndividualOutcomes ? 'drawn' : 'expected'}${threads === 1 ? 'OneThread' : 'AllCores'}`;
       figures[label] = rate;
       console.log(
-        `monte carlo, 10-input contract, ${drawIndividualOutcomes ? 'drawn persons' : 'expected rates'}, ${threads} thread(s), ${iterations.toLocaleString('en-US')} iterations: ${formatRate(rate)} iterations/s`,
+        `monte carlo, 10-input contract, ${drawIndividualOutcomes ? 'drawn persons' : 'expected rates'}, ${threads} thread(s), ${iterations.toLocaleString('en-US')} iterations: ${formatRate(rate)} iterations/s wall-clock (${formatRate(rate / threads)} per thread)`,
       );
     }
   }
