@@ -114,8 +114,7 @@ for (const backend of STORE_BACKENDS) {
 
     it('runs a saved contract by reference and records the exact version it used', async () => {
       const created = (await (await as('/contracts', { method: 'POST', body: JSON.stringify(uncertainContract('Versie 1')) })).json()) as { id: string };
-      const changed = uncertainContract('Versie 2');
-      changed.payment.triggers[0].price = 2_500;
+      const changed = { ...uncertainContract('Versie 2'), payment: { triggers: [{ id: 'start', kind: 'jobStart' as const, price: 2_500 }] } };
       await as(`/contracts/${created.id}`, { method: 'PUT', headers: { 'If-Match': '"1"' }, body: JSON.stringify(changed) });
 
       const run = async (version?: number) => {
