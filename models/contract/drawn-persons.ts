@@ -74,7 +74,7 @@ export function simulateProfileByPerson(plan: ContractPlan, ws: ContractWorkspac
     const arriving = intake[p * H + intakeMonth];
     if (arriving === 0) continue;
     scratch.waitingChanges[intakeMonth] += arriving;
-    for (let person = 0; person < arriving; person++) drawPerson(plan, ws, rng, world, p, intakeMonth);
+    drawCohort(plan, ws, rng, world, p, intakeMonth, arriving);
   }
 
   const waitingChanges = scratch.waitingChanges;
@@ -122,59 +122,100 @@ export function simulateProfileByPerson(plan: ContractPlan, ws: ContractWorkspac
   }
 }
 
-/** One participant of profile p arriving in `intakeMonth`: the three spells, booked by month. */
-function drawPerson(plan: ContractPlan, ws: ContractWorkspace, rng: Rng, world: WorldSeries, p: number, intakeMonth: number): void {
+/**
+ * The `arriving` participants of profile p arriving in `intakeMonth`, one after the other: each
+ * one's three spells, booked by month. Everything that is the same for the whole cohort is read
+ * once, and the benefit spell's two pieces are `firstEventStep` written out (the same arithmetic,
+ * so the same draws and the same results as calling it).
+ */
+function drawCohort(plan: ContractPlan, ws: ContractWorkspace, rng: Rng, world: WorldSeries, p: number, intakeMonth: number, arriving: number): void {
   const H = plan.horizon;
+  const A = plan.programmeMonths;
   const scratch = ws.population;
   const draw = scratch.personDraw;
   const events = scratch.events;
-
-  // 1. The benefit spell ends in month exitMonth (or not within the horizon).
-  const monthsStayed = firstEventStep(rng, scratch.spellStart, scratch.spellLogSurvival, scratch.spellCumulativeLogSurvival, 2);
-  const exitMonth = intakeMonth + 1 + monthsStayed;
-  if (exitMonth >= H) return;
-  scratch.waitingChanges[exitMonth] -= 1;
-  const jobShare = monthsStayed < plan.programmeMonths ? draw.jobShareIn : draw.jobShareAfter;
-  const startsWork = jobShare >= 1 || (jobShare > 0 && rng.nextDouble() < jobShare);
-  if (!startsWork) {
-    events.otherExits[exitMonth] += 1;
-    return;
-  }
-  events.placements[exitMonth] += 1;
-
-  // 2. The work type, then months in work: tenures 0 .. lastTenure, fall-back in fallMonth.
-  let type = draw.certainType;
-  if (!draw.typeIsCertain) {
-    // One uniform for two independent choices: below lksShare is LKS, and within each part the
-    // lower partTimeShare of it is part-time.
-    const lksShare = scratch.lksShare;
-    const partTimeShare = scratch.partTimeShare;
-    const u = rng.nextDouble();
-    type = u < lksShare ? 2 | (u < lksShare * partTimeShare ? 1 : 0) : u - lksShare < (1 - lksShare) * partTimeShare ? 1 : 0;
-  }
-  const bandStart = scratch.bandStart;
-  const lastTenure = firstEventStep(rng, bandStart, scratch.bandLogSurvival, scratch.bandCumulativeLogSurvival, bandStart.length);
-  const fallMonth = exitMonth + lastTenure + 1;
-  const workEnd = fallMonth < H ? fallMonth : H;
-  scratch.inWorkChanges[type * (H + 1) + exitMonth] += 1;
-  scratch.inWorkChanges[type * (H + 1) + workEnd] -= 1;
+  const placementsByMonth = events.placements;
+  const fallbacksByMonth = events.fallbacks;
+  const otherExitsByMonth = events.otherExits;
+  const waitingChanges = scratch.waitingChanges;
+  const backChanges = scratch.backOnBenefitChanges;
+  const inWorkChanges = scratch.inWorkChanges;
+  const reached = world.milestoneReached;
   const milestones = plan.milestones;
-  for (let m = 0; m < milestones.length; m++) {
-    const month = exitMonth + milestones[m];
-    if (milestones[m] <= lastTenure && month < H) world.milestoneReached[m * H + month] += 1;
-  }
-  if (draw.paysPerParticipant) owePerson(plan, ws, p, type, exitMonth, lastTenure, workEnd);
-  if (fallMonth >= H) return;
-
-  // 3. Back on bijstand from the fall-back month until leaving for other reasons.
-  events.fallbacks[fallMonth] += 1;
-  scratch.backOnBenefitChanges[fallMonth] += 1;
+  const milestoneCount = milestones.length;
+  const jobShareIn = draw.jobShareIn;
+  const jobShareAfter = draw.jobShareAfter;
+  const typeIsCertain = draw.typeIsCertain;
+  const certainType = draw.certainType;
+  const lksShare = scratch.lksShare;
+  const partTimeShare = scratch.partTimeShare;
+  const lksPartTime = lksShare * partTimeShare;
+  const otherPartTime = (1 - lksShare) * partTimeShare;
+  const paysPerParticipant = draw.paysPerParticipant;
   const leaveChance = draw.backOtherExit;
-  const monthsBack = leaveChance >= 1 ? 0 : leaveChance <= 0 ? Infinity : Math.floor(Math.log(1 - rng.nextDouble()) / draw.backLogStay);
-  const leaveMonth = fallMonth + monthsBack;
-  if (leaveMonth < H) {
-    scratch.backOnBenefitChanges[leaveMonth] -= 1;
-    events.otherExits[leaveMonth] += 1;
+  const backLogStay = draw.backLogStay;
+  // The benefit spell: steps [0, A) with ln(1 - chance) spellIn, from A on spellAfter; reaching A
+  // without an event has log-chance spellBeforeAfter.
+  const spellIn = scratch.spellLogSurvival[0];
+  const spellAfter = scratch.spellLogSurvival[1];
+  const spellBeforeAfter = scratch.spellCumulativeLogSurvival[1];
+  const bandStart = scratch.bandStart;
+  const bandLogSurvival = scratch.bandLogSurvival;
+  const bandCumulativeLogSurvival = scratch.bandCumulativeLogSurvival;
+  const bands = bandStart.length;
+  const rowLength = H + 1;
+
+  for (let person = 0; person < arriving; person++) {
+    // 1. The benefit spell ends in month exitMonth (or not within the horizon).
+    const logV = Math.log(1 - rng.nextDouble());
+    let monthsStayed: number;
+    if (spellBeforeAfter >= logV) {
+      monthsStayed = spellAfter === 0 ? Infinity : A + Math.floor((logV - spellBeforeAfter) / spellAfter);
+    } else if (spellIn === 0) monthsStayed = Infinity;
+    else {
+      const steps = Math.floor((logV - 0) / spellIn);
+      monthsStayed = steps > A - 1 ? A - 1 : steps;
+    }
+    const exitMonth = intakeMonth + 1 + monthsStayed;
+    if (exitMonth >= H) continue;
+    waitingChanges[exitMonth] -= 1;
+    const jobShare = monthsStayed < A ? jobShareIn : jobShareAfter;
+    const startsWork = jobShare >= 1 || (jobShare > 0 && rng.nextDouble() < jobShare);
+    if (!startsWork) {
+      otherExitsByMonth[exitMonth] += 1;
+      continue;
+    }
+    placementsByMonth[exitMonth] += 1;
+
+    // 2. The work type, then months in work: tenures 0 .. lastTenure, fall-back in fallMonth.
+    let type = certainType;
+    if (!typeIsCertain) {
+      // One uniform for two independent choices: below lksShare is LKS, and within each part the
+      // lower partTimeShare of it is part-time.
+      const u = rng.nextDouble();
+      type = u < lksShare ? 2 | (u < lksPartTime ? 1 : 0) : u - lksShare < otherPartTime ? 1 : 0;
+    }
+    const lastTenure = firstEventStep(rng, bandStart, bandLogSurvival, bandCumulativeLogSurvival, bands);
+    const fallMonth = exitMonth + lastTenure + 1;
+    const workEnd = fallMonth < H ? fallMonth : H;
+    inWorkChanges[type * rowLength + exitMonth] += 1;
+    inWorkChanges[type * rowLength + workEnd] -= 1;
+    for (let m = 0; m < milestoneCount; m++) {
+      const month = exitMonth + milestones[m];
+      if (milestones[m] <= lastTenure && month < H) reached[m * H + month] += 1;
+    }
+    if (paysPerParticipant) owePerson(plan, ws, p, type, exitMonth, lastTenure, workEnd);
+    if (fallMonth >= H) continue;
+
+    // 3. Back on bijstand from the fall-back month until leaving for other reasons.
+    fallbacksByMonth[fallMonth] += 1;
+    backChanges[fallMonth] += 1;
+    const monthsBack = leaveChance >= 1 ? 0 : leaveChance <= 0 ? Infinity : Math.floor(Math.log(1 - rng.nextDouble()) / backLogStay);
+    const leaveMonth = fallMonth + monthsBack;
+    if (leaveMonth < H) {
+      backChanges[leaveMonth] -= 1;
+      otherExitsByMonth[leaveMonth] += 1;
+    }
   }
 }
 
