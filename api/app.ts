@@ -3,9 +3,13 @@ import swaggerUi from 'swagger-ui-express';
 import { authentication } from './auth.js';
 import type { Config } from './config.js';
 import { buildOpenApiDocument } from './openapi-document.js';
+import { defaultReadinessChecks, type OperationsDependencies } from './operations/operations-dependencies.js';
+import { requestRateLimit } from './operations/request-rate-limit.js';
+import { createServiceMetrics } from './operations/service-metrics.js';
 import { HttpProblem, problemMiddleware } from './problem.js';
 import { contractRoutes } from './routes/contracts.js';
 import { healthRoutes } from './routes/health.js';
+import { operationsRoutes } from './routes/operations.js';
 import { portfolioRoutes } from './routes/portfolios.js';
 import { reportRoutes } from './routes/reports.js';
 import { runRoutes } from './routes/runs.js';
@@ -20,12 +24,15 @@ import { webAssetRoutes } from './web-assets.js';
 import { createPdfPrinter, type PdfPrinter } from '../outputs/pdf/print-pdf.js';
 
 export interface AppDependencies {
-  config: Pick<Config, 'MAX_PAYLOAD_BYTES' | 'SIMULATION_WAIT_MS' | 'SIMULATION_MAX_WAIT_MS'> & Partial<Pick<Config, 'ALLOW_ANONYMOUS'>>;
+  config: Pick<Config, 'MAX_PAYLOAD_BYTES' | 'SIMULATION_WAIT_MS' | 'SIMULATION_MAX_WAIT_MS'> &
+    Partial<Pick<Config, 'ALLOW_ANONYMOUS' | 'MAX_ACTIVE_JOBS_PER_ORGANISATION' | 'RATE_LIMIT_PER_MINUTE'>>;
   /**
    * Without a store (tests of the endpoints that save nothing) every caller is anonymous and
    * nothing is saved; ALLOW_ANONYMOUS defaults to true.
    */
-  services: Pick<Services, 'jobs'> & Partial<Pick<Services, 'store' | 'instanceId'>>;
+  services: Pick<Services, 'jobs'> & Partial<Pick<Services, 'store' | 'instanceId' | 'pool'>>;
+  /** Readiness, shutdown state and the shared queue's depth (see api/operations); default: always ready, no queue. */
+  operations?: OperationsDependencies;
   /** Prints reports to PDF; default: the machine's Chromium at /usr/bin/chromium. */
   printer?: PdfPrinter;
 }
@@ -36,17 +43,36 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   const store = deps.services.store ?? null;
   const storage: RunStorage | null = store === null ? null : { store, instanceId: deps.services.instanceId ?? 'in-process' };
-  const waits = { defaultWaitMs: deps.config.SIMULATION_WAIT_MS, maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS };
+  const waits = {
+    defaultWaitMs: deps.config.SIMULATION_WAIT_MS,
+    maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS,
+    maxActiveJobsPerOrganisation: deps.config.MAX_ACTIVE_JOBS_PER_ORGANISATION,
+  };
   const { jobs } = deps.services;
+  const operations = deps.operations ?? {};
+  const metrics = createServiceMetrics({ jobs, pool: deps.services.pool ?? null, queueDepth: operations.queueDepth ?? null });
+
+  // Probes and metrics first: they need no key, count against no rate limit, and answer while draining.
+  app.use(metrics.timeRequests);
+  app.use(healthRoutes());
+  app.use(
+    operationsRoutes({
+      checks: [...defaultReadinessChecks(deps.services), ...(operations.readinessChecks ?? [])],
+      isShuttingDown: operations.isShuttingDown ?? (() => false),
+      metrics,
+    }),
+  );
 
   // The web page is public; everything after the authentication needs a key unless anonymous use is allowed.
   app.use(webAssetRoutes());
   app.use(authentication({ apiKeys: store?.apiKeys ?? null, allowAnonymous: deps.config.ALLOW_ANONYMOUS ?? true }));
+  // After authentication, so that a caller with a key is limited as its organisation.
+  const rateLimit = requestRateLimit(deps.config.RATE_LIMIT_PER_MINUTE ?? 0);
+  if (rateLimit !== null) app.use(rateLimit);
   app.use(express.json({ limit: deps.config.MAX_PAYLOAD_BYTES, strict: false }));
   const document = buildOpenApiDocument();
   app.get('/openapi.json', (_req, res) => void res.json(document));
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Resultaatfinanciering API' }));
-  app.use(healthRoutes());
   app.use(contractRoutes());
   app.use(presetRoutes());
   app.use(sensitivityRoutes({ jobs, storage }));

@@ -26,6 +26,12 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** Whether callers without an API key may use the endpoints that save nothing (evaluate, simulate, sensitivity, presets). */
   ALLOW_ANONYMOUS: z.stringbool().default(true),
+  /** Simulations one organisation (API key holder) may have queued or running at once; more get 429 with Retry-After. */
+  MAX_ACTIVE_JOBS_PER_ORGANISATION: z.coerce.number().int().min(1).max(10_000).default(4),
+  /** Requests a minute from one caller (organisation, else IP address); more get 429 with Retry-After. 0: no limit. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /** On SIGTERM, how long requests under way may take to finish before their connections are closed. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

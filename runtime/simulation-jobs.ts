@@ -97,7 +97,10 @@ export interface SimulationJobs {
   cancel(id: string): boolean;
   /** Cancels the job if it runs and forgets it. */
   remove(id: string): boolean;
-  activeCount(): number;
+  /** Jobs queued or running: all of them, or those of one owner (an organisation id; null: anonymous). */
+  activeCount(owner?: string | null): number;
+  /** Calls `listener` once for every job that succeeds, fails or is cancelled; returns the unsubscribe. */
+  onSettled(listener: (job: SimulationJob) => void): () => void;
   /**
    * Runs a sensitivity analysis on the simulation threads, so that a long one (up to
    * MAX_MODEL_RUNS model runs) never blocks the requests answered beside it.
@@ -129,6 +132,7 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
   const finishedOrder: string[] = [];
   const progressInterval = options.progressWriteIntervalMs ?? DEFAULT_PROGRESS_WRITE_INTERVAL_MS;
   const recorders = new Map<string, { recorder: JobRecorder; writes: Promise<void>; lastProgressAt: number }>();
+  const settledListeners = new Set<(job: SimulationJob) => void>();
 
   /** Queues a write behind the job's earlier ones; a failed write is logged and does not stop later ones. */
   function record(job: SimulationJob, write: (recorder: JobRecorder) => Promise<void>): Promise<void> {
@@ -145,6 +149,7 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
   function settle(job: SimulationJob): void {
     job.finishedAt = now();
     controllers.delete(job.id);
+    for (const listener of settledListeners) listener(job);
     finishedOrder.push(job.id);
     while (finishedOrder.length > maxFinished) {
       const dropped = finishedOrder.shift()!;
@@ -276,7 +281,16 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
       recorders.delete(id);
       return true;
     },
-    activeCount: () => controllers.size,
+    activeCount(owner) {
+      if (owner === undefined) return controllers.size;
+      let count = 0;
+      for (const id of controllers.keys()) if (jobs.get(id)?.owner === owner) count++;
+      return count;
+    },
+    onSettled(listener) {
+      settledListeners.add(listener);
+      return () => settledListeners.delete(listener);
+    },
     analyse: (model, settings, analyseOptions) => options.pool.analyse(model, settings, analyseOptions),
     recorded: (id) => recorders.get(id)?.writes ?? Promise.resolve(),
     async detachRecorders() {

@@ -75,10 +75,22 @@ export interface SimulationPool {
    * validated by the caller; a domain error here concerns the settings. Aborting stops the thread.
    */
   analyse(model: ModelSpec, settings: SensitivitySettings, options?: { signal?: AbortSignal }): Promise<Result<SensitivityResult, DomainError>>;
+  /** What the threads are doing now, for readiness and metrics. */
+  stats(): SimulationPoolStats;
   /** Starts every thread and waits until each has loaded its modules, so the first job starts at once. */
   warmUp(): Promise<void>;
   /** Stops every worker; runs still in progress are rejected. */
   close(): Promise<void>;
+}
+
+export interface SimulationPoolStats {
+  threads: number;
+  /** Threads started and not stopped. */
+  startedThreads: number;
+  /** Threads working on a chunk, a summary or an analysis. */
+  busyThreads: number;
+  /** Chunks, summaries and analyses waiting for a free thread. */
+  queuedTasks: number;
 }
 
 /** Chunks per thread: enough to balance uneven chunks, few enough to keep merging cheap. */
@@ -391,6 +403,12 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
         dispatch();
       });
     },
+    stats: () => ({
+      threads,
+      startedThreads: slots.length,
+      busyThreads: slots.filter((slot) => slot.task !== null).length,
+      queuedTasks: queue.length,
+    }),
     async warmUp() {
       if (closed) return;
       while (slots.length < threads) spawn();

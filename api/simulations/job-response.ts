@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { SimulationJob, SimulationJobs } from '../../runtime/simulation-jobs.js';
+import { callerOf } from '../auth.js';
 import { HttpProblem, PROBLEM_BASE } from '../problem.js';
 import { parsePrefer } from './prefer-header.js';
 
@@ -8,6 +9,8 @@ export interface JobWaitOptions {
   defaultWaitMs: number;
   /** Upper bound on `Prefer: wait`. */
   maxWaitMs: number;
+  /** Jobs one organisation may have queued or running; default: no limit beyond the service's. */
+  maxActiveJobsPerOrganisation?: number;
 }
 
 /** Seconds a client is asked to wait before retrying when every job slot is taken. */
@@ -23,6 +26,12 @@ export type StartJob = () => Promise<SimulationJob | null>;
  * and 500 when the job failed.
  */
 export async function submitAndWait(req: Request, res: Response, jobs: SimulationJobs, start: StartJob, options: JobWaitOptions): Promise<SimulationJob> {
+  // Checked in the same tick as `start` submits (it submits before its first await): no race between two requests.
+  const organisation = callerOf(res)?.organisationId;
+  const perOrganisation = options.maxActiveJobsPerOrganisation;
+  if (organisation !== undefined && perOrganisation !== undefined && jobs.activeCount(organisation) >= perOrganisation) {
+    throw tooManyJobsForOrganisation(perOrganisation);
+  }
   const job = await start();
   if (job === null) throw tooManyJobs(jobs);
   const prefer = parsePrefer(req.get('prefer'));
@@ -42,6 +51,20 @@ export function tooManyJobs(jobs: SimulationJobs): HttpProblem {
       title: 'Too many simulations are running',
       status: 429,
       detail: `${jobs.activeCount()} simulations are queued or running, the most this service allows; retry in ${RETRY_AFTER_SECONDS} seconds.`,
+    },
+    { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+  );
+}
+
+export function tooManyJobsForOrganisation(allowed: number): HttpProblem {
+  return new HttpProblem(
+    {
+      type: PROBLEM_BASE + 'too-many-jobs-for-organisation',
+      title: 'Your organisation has too many simulations running',
+      status: 429,
+      detail: `Your organisation has ${allowed} simulations queued or running, the most allowed at once; retry in ${RETRY_AFTER_SECONDS} seconds, or cancel one.`,
+      limit: 'MAX_ACTIVE_JOBS_PER_ORGANISATION',
+      allowed,
     },
     { 'Retry-After': String(RETRY_AFTER_SECONDS) },
   );
