@@ -111,10 +111,12 @@ export function buildOpenApiDocument() {
     method: 'post',
     path: '/portfolios/evaluate',
     summary: 'Expected (deterministic) result of a place-based fund and its portfolio, per year, per capital layer, with impact and the municipality’s net position.',
-    request: { body: { required: true, content: json(PortfolioSchema) } },
+    description: 'Answers JSON, or an Excel workbook or CSV with `?format=xlsx|csv` or an Accept header (labels in Dutch, or English with `?lang=en`).',
+    request: { query: downloadQuery, body: { required: true, content: json(PortfolioSchema) } },
     responses: {
-      200: { description: 'The evaluation', content: json(PortfolioEvaluationSchema) },
+      200: { description: 'The evaluation', content: { ...json(PortfolioEvaluationSchema), ...files } },
       400: problem('Invalid portfolio: every problem with its field path'),
+      406: notAcceptable,
       413: problem('Body larger than the configured limit'),
     },
   });

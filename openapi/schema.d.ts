@@ -444,10 +444,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Expected (deterministic) result of a place-based fund and its portfolio, per year, per capital layer, with impact and the municipality’s net position. */
+        /**
+         * Expected (deterministic) result of a place-based fund and its portfolio, per year, per capital layer, with impact and the municipality’s net position.
+         * @description Answers JSON, or an Excel workbook or CSV with `?format=xlsx|csv` or an Accept header (labels in Dutch, or English with `?lang=en`).
+         */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Download as this format (overrides the Accept header): json, xlsx, csv. */
+                    format?: "json" | "xlsx" | "csv";
+                    /** @description Language of labels and sheet names in xlsx and CSV: nl (default) or en. */
+                    lang?: "nl" | "en";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -465,10 +473,21 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PortfolioEvaluation"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
                     };
                 };
                 /** @description Invalid portfolio: every problem with its field path */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header allows none of JSON, xlsx and CSV */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };

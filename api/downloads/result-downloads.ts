@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import type { Contract, ContractEvaluation } from '../../models/contract/index.js';
+import type { Portfolio, PortfolioEvaluation } from '../../models/portfolio/index.js';
 import { compileModelSpec, type ModelSpec } from '../../models/model-spec.js';
 import type { SensitivityResult } from '../../models/sensitivity/index.js';
 import type { SimulationResult, VariantComparisonResult } from '../../models/simulation/index.js';
@@ -7,6 +8,8 @@ import {
   evaluationFacts,
   evaluationWorkbook,
   inputRows,
+  portfolioFacts,
+  portfolioWorkbook,
   sensitivityFacts,
   sensitivityWorkbook,
   simulationFacts,
@@ -33,6 +36,15 @@ export async function sendEvaluationFile(res: Response, format: FileFormat, cont
   const name = fileName(contract.name, language === 'en' ? 'evaluation' : 'doorrekening', format);
   if (format === 'csv') return sendDownload(res, 'csv', writeCsv(evaluationFacts(evaluation, inputs, texts)), name);
   sendDownload(res, 'xlsx', await evaluationWorkbook(evaluation, inputs, texts, provenanceNow()), name);
+}
+
+export async function sendPortfolioFile(res: Response, format: FileFormat, portfolio: Portfolio, evaluation: PortfolioEvaluation, language: Language): Promise<void> {
+  const texts = textsFor(language);
+  const model = unwrapOrThrow(compileModelSpec({ kind: 'portfolio', portfolio }));
+  const inputs = inputRows(model.inputs, undefined, texts);
+  const name = fileName(evaluation.portfolio, language === 'en' ? 'fund' : 'fonds', format);
+  if (format === 'csv') return sendDownload(res, 'csv', writeCsv(portfolioFacts(evaluation, inputs, texts)), name);
+  sendDownload(res, 'xlsx', await portfolioWorkbook(evaluation, inputs, texts, provenanceNow()), name);
 }
 
 export async function sendSimulationFile(

@@ -11,6 +11,8 @@ import { prepareVariants, SimulationSettingsSchema, type SimulationVariant } fro
 import { compileModelDescription } from '../../runtime/model-registry.js';
 import type { JobWork, SimulationJobs } from '../../runtime/simulation-jobs.js';
 import { callerOf } from '../auth.js';
+import { languageFromQuery, negotiateFormat } from '../downloads/negotiate.js';
+import { sendPortfolioFile } from '../downloads/result-downloads.js';
 import { submitJob, type RunStorage } from '../runs/run-storage.js';
 import { submitAndWait, type JobWaitOptions } from '../simulations/job-response.js';
 import { jobView, SimulationJobSchema } from '../simulations/simulation-job-schema.js';
@@ -41,9 +43,12 @@ export interface PortfolioRouteOptions extends JobWaitOptions {
 export function portfolioRoutes(options: PortfolioRouteOptions): Router {
   const router = Router();
 
-  router.post('/portfolios/evaluate', (req, res) => {
+  router.post('/portfolios/evaluate', async (req, res) => {
+    const format = negotiateFormat(req, ['json', 'xlsx', 'csv']);
     const portfolio = parseOrThrow(PortfolioSchema, req.body);
-    res.json(unwrapOrThrow(evaluatePortfolioExpected(portfolio)));
+    const evaluation = unwrapOrThrow(evaluatePortfolioExpected(portfolio));
+    if (format === 'json') return void res.json(evaluation);
+    await sendPortfolioFile(res, format, portfolio, evaluation, languageFromQuery(req));
   });
 
   router.post('/portfolios/compare', async (req, res) => {

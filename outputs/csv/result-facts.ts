@@ -1,4 +1,5 @@
 import { CONTRACT_SERIES_OUTPUTS, type Contract, type ContractEvaluation } from '../../models/contract/index.js';
+import { PORTFOLIO_SERIES_OUTPUTS, type PortfolioEvaluation } from '../../models/portfolio/index.js';
 import type { SensitivityResult } from '../../models/sensitivity/index.js';
 import type { OutputSummary, SimulationResult, VariantComparisonResult } from '../../models/simulation/index.js';
 import { capitalise, inputLabel, inputUnit } from '../inputs/input-labels.js';
@@ -42,6 +43,24 @@ export function evaluationFacts(evaluation: ContractEvaluation, inputs: InputRow
   }
   for (const trigger of evaluation.paymentsDueByTrigger) {
     trigger.monthly.forEach((value, t) => facts.push({ section: 'trigger', name: trigger.trigger, period: evaluation.months[t], statistic: 'due', value, unit: 'EUR' }));
+  }
+  return facts;
+}
+
+/** A fund's expected result: inputs, summary outputs, yearly series and each capital layer. */
+export function portfolioFacts(evaluation: PortfolioEvaluation, inputs: InputRow[], texts: Texts): Fact[] {
+  const facts: Fact[] = inputFacts(inputs);
+  for (const output of evaluation.outputs)
+    facts.push({ section: 'summary', name: output.name, label: outputLabel(output.name, texts, output.description), statistic: 'value', value: evaluation.summary[output.name] ?? null, unit: output.unit });
+  const seriesUnits = new Map<string, string>(PORTFOLIO_SERIES_OUTPUTS.map(([name, unit]) => [name, unit]));
+  for (const [name, values] of Object.entries(evaluation.yearly))
+    values.forEach((value, k) => facts.push({ section: 'yearly', name, label: outputLabel(name, texts), period: evaluation.years[k], statistic: 'value', value, unit: seriesUnits.get(name) ?? 'EUR' }));
+  for (const layer of evaluation.layers) {
+    const base = { section: 'layer', party: layer.provider, name: layer.id, label: layer.kind };
+    for (const key of ['committed', 'paidIn', 'received', 'loss'] as const) facts.push({ ...base, statistic: key, value: layer[key], unit: 'EUR' });
+    facts.push({ ...base, statistic: 'irr', value: layer.irr, unit: 'rate' }, { ...base, statistic: 'multiple', value: layer.multiple, unit: 'ratio' });
+    for (const key of ['calls', 'distributions', 'netFlow'] as const)
+      layer[key].forEach((value, k) => facts.push({ ...base, period: evaluation.years[k], statistic: key, value, unit: 'EUR' }));
   }
   return facts;
 }

@@ -111,6 +111,24 @@ export interface Texts {
       sensitivity: string;
       differences: string;
       grid: string;
+      layers: string;
+      layerFlows: string;
+    };
+    /** Column headers of a fund's capital layers. */
+    layers: {
+      layer: string;
+      provider: string;
+      kind: string;
+      fromMunicipality: string;
+      committed: string;
+      paidIn: string;
+      received: string;
+      irr: string;
+      multiple: string;
+      loss: string;
+      calls: string;
+      distributions: string;
+      netFlow: string;
     };
     columns: {
       label: string;

@@ -1,4 +1,5 @@
 import type { Contract, ContractEvaluation } from '../../models/contract/index.js';
+import type { PortfolioEvaluation } from '../../models/portfolio/index.js';
 import type { SensitivityResult } from '../../models/sensitivity/index.js';
 import type { SimulationResult, VariantComparisonResult } from '../../models/simulation/index.js';
 import type { InputRow } from '../inputs/input-rows.js';
@@ -10,6 +11,7 @@ import {
   evaluationYearlyTable,
   inputsTable,
 } from '../tables/evaluation-tables.js';
+import { portfolioLayerFlowsTable, portfolioLayersTable, portfolioSummaryTable, portfolioYearlyTable } from '../tables/portfolio-tables.js';
 import { sensitivityAboutEntries, sensitivityTable } from '../tables/sensitivity-tables.js';
 import { comparisonTables, simulationAboutEntries, simulationTables } from '../tables/simulation-tables.js';
 import type { Table } from '../tables/table.js';
@@ -31,6 +33,21 @@ export function evaluationTables(evaluation: ContractEvaluation, inputs: InputRo
 
 export function evaluationWorkbook(evaluation: ContractEvaluation, inputs: InputRow[], texts: Texts, provenance: Provenance): Promise<Buffer> {
   return writeWorkbook(evaluationTables(evaluation, inputs, texts, provenance), provenance);
+}
+
+/** A fund's expected result: inputs, summary, yearly series, capital layers and their yearly flows. */
+export function portfolioWorkbook(evaluation: PortfolioEvaluation, inputs: InputRow[], texts: Texts, provenance: Provenance): Promise<Buffer> {
+  return writeWorkbook(
+    [
+      aboutTable(texts, [{ label: texts.workbook.about.contract, value: evaluation.portfolio }, ...provenanceEntries(texts, provenance)]),
+      inputsTable(inputs, texts),
+      portfolioSummaryTable(evaluation, texts),
+      portfolioYearlyTable(evaluation, texts),
+      portfolioLayersTable(evaluation, texts),
+      portfolioLayerFlowsTable(evaluation, texts),
+    ],
+    provenance,
+  );
 }
 
 export function isComparison(result: SimulationResult | VariantComparisonResult): result is VariantComparisonResult {

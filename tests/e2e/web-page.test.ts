@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHROMIUM_ARGS } from '../../outputs/pdf/print-pdf.js';
 import { columnsOf, findRow, requireChromium, startOutputService, type OutputService } from '../outputs/output-service.js';
 import ExcelJS from 'exceljs';
@@ -11,6 +11,9 @@ import ExcelJS from 'exceljs';
  * does: pick a preset, change an input, run, see the figures and charts change, download the
  * report and the Excel file. Screenshots go to test-results/screenshots/ for review.
  */
+
+/** Simulations and browser runs share the machine with the rest of the suite: generous limits, no timed assertions. */
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const SCREENSHOTS = 'test-results/screenshots';
 const DOWNLOADS = 'test-results/downloads';

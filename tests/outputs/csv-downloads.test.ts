@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PORTFOLIO_PRESETS } from '../../scenarios/portfolios/index.js';
 import { presetContract, startOutputService, type OutputService } from './output-service.js';
 
 /**
@@ -7,6 +8,9 @@ import { presetContract, startOutputService, type OutputService } from './output
  * value, unit) for every result, parsed with csv-parse and held against the same endpoint's JSON
  * answer. Values are written in full precision with a decimal point, so they parse back exactly.
  */
+
+/** Simulations and browser runs share the machine with the rest of the suite: generous limits, no timed assertions. */
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 interface Row {
   section: string;
@@ -89,5 +93,17 @@ describe('CSV downloads', () => {
     expect(valueOf(rows, { section: 'tornado', name: path, statistic: 'swing' })).toEqual({ value: bar.swing, unit: 'EUR' });
     expect(valueOf(rows, { section: 'tornado', name: 'payerNetResult', statistic: 'baseOutput' })).toEqual({ value: json.baseOutput, unit: 'EUR' });
     expect(valueOf(rows, { section: 'tornado', name: 'payerNetResult', statistic: 'lowQuantile' })).toEqual({ value: 0.1, unit: 'probability' });
+  });
+
+  it('writes a fund evaluation’s summary and each capital layer’s flows as the JSON answer gives them', async () => {
+    const portfolio = PORTFOLIO_PRESETS.find((p) => p.id === 'small-municipality-fund')!.portfolio;
+    const json = await (await service.post('/portfolios/evaluate', portfolio)).json();
+    const rows = await readCsv(await service.post('/portfolios/evaluate', portfolio, { accept: 'text/csv' }));
+    expect(valueOf(rows, { section: 'summary', name: 'municipalityNetPosition' })).toEqual({ value: json.summary.municipalityNetPosition, unit: 'EUR' });
+    const layer = json.layers[0];
+    expect(valueOf(rows, { section: 'layer', name: layer.id, statistic: 'committed' })).toEqual({ value: layer.committed, unit: 'EUR' });
+    json.years.forEach((year: string, k: number) =>
+      expect(valueOf(rows, { section: 'layer', name: layer.id, statistic: 'netFlow', period: year }).value).toBe(layer.netFlow[k]),
+    );
   });
 });

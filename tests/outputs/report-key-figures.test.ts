@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { presetContract, readWorkbook, findRow, columnsOf, startOutputService, type OutputService } from './output-service.js';
 
 /**
@@ -8,6 +8,9 @@ import { presetContract, readWorkbook, findRow, columnsOf, startOutputService, t
  * of POST /contracts/evaluate. The HTML prints each figure with its exact value in data-value and
  * its text formatted for the reader (Dutch: € 190.503; English: €190,503).
  */
+
+/** Simulations and browser runs share the machine with the rest of the suite: generous limits, no timed assertions. */
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const SEED = 11;
 const ITERATIONS = 1000;

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { presetContract, requireChromium, startOutputService, type OutputService } from './output-service.js';
 
 /**
@@ -9,6 +9,9 @@ import { presetContract, requireChromium, startOutputService, type OutputService
  * fail rather than skip). The PDF is read back with pdftotext and pdfinfo (poppler-utils), and
  * saved under test-results/ for review.
  */
+
+/** Simulations and browser runs share the machine with the rest of the suite: generous limits, no timed assertions. */
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const run = promisify(execFile);
 const contract = presetContract('small-municipality-pilot');

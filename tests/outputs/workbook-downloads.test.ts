@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PORTFOLIO_PRESETS } from '../../scenarios/portfolios/index.js';
 import { columnsOf, findRow, presetContract, readWorkbook, startOutputService, type OutputService } from './output-service.js';
 
 /**
@@ -7,6 +8,9 @@ import { columnsOf, findRow, presetContract, readWorkbook, startOutputService, t
  * every expected number below is the API's own number for the same request; the cells must hold
  * it exactly (as a number, not text) and show it with the euro, percent or count format.
  */
+
+/** Simulations and browser runs share the machine with the rest of the suite: generous limits, no timed assertions. */
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 /** The euro display format of outputs/workbook/cell-formats.ts: whole euros, € before the sign. */
 const EURO_FORMAT = '"€" #,##0;"€" -#,##0';
@@ -224,3 +228,47 @@ describe('sensitivity result as xlsx', () => {
     }
   });
 });
+
+describe('fund evaluation as xlsx', () => {
+  const portfolio = PORTFOLIO_PRESETS.find((p) => p.id === 'small-municipality-fund')!.portfolio;
+  type Layer = { id: string; committed: number; paidIn: number; received: number; irr: number | null; netFlow: number[] };
+
+  it('holds the summary, the yearly series and each capital layer as the JSON answer gives them', async () => {
+    const json: { portfolio: string; years: string[]; summary: Record<string, number>; yearly: Record<string, number[]>; layers: Layer[] } = await (
+      await service.post('/portfolios/evaluate', portfolio)
+    ).json();
+    const response = await service.post('/portfolios/evaluate?format=xlsx', portfolio);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="[a-z0-9-]+-fonds\.xlsx"$/);
+    const workbook = await readWorkbook(response);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Over deze berekening', 'Invoer', 'Samenvatting', 'Kasstromen per jaar', 'Kapitaallagen', 'Kasstromen per laag']);
+
+    const summary = workbook.getWorksheet('Samenvatting')!;
+    const s = columnsOf(summary);
+    const net = findRow(summary, { [s.get('Naam')!]: 'municipalityNetPosition' }).getCell(s.get('Waarde')!);
+    expect(numberCell(net)).toBe(json.summary.municipalityNetPosition);
+    expect(net.numFmt).toBe(EURO_FORMAT);
+
+    const yearly = workbook.getWorksheet('Kasstromen per jaar')!;
+    const y = columnsOf(yearly);
+    const row = findRow(yearly, { [y.get('Naam')!]: 'yearlyMunicipalityNet' });
+    json.years.forEach((year, k) => expect(numberCell(row.getCell(y.get(year)!))).toBe(json.yearly.yearlyMunicipalityNet[k]));
+
+    const layers = workbook.getWorksheet('Kapitaallagen')!;
+    const l = columnsOf(layers);
+    expect(json.layers.length).toBeGreaterThan(0);
+    for (const layer of json.layers) {
+      const line = findRow(layers, { [l.get('Laag')!]: layer.id });
+      expect(numberCell(line.getCell(l.get('Toegezegd')!))).toBe(layer.committed);
+      expect(numberCell(line.getCell(l.get('Ontvangen')!))).toBe(layer.received);
+      expect(line.getCell(l.get('Toegezegd')!).numFmt).toBe(EURO_FORMAT);
+      if (layer.irr !== null) expect(line.getCell(l.get('Rendement (IRR)')!).numFmt).toBe(SHARE_FORMAT);
+    }
+    const flows = workbook.getWorksheet('Kasstromen per laag')!;
+    const f = columnsOf(flows);
+    const first = json.layers[0];
+    const netFlow = findRow(flows, { [f.get('Laag')!]: first.id, 2: 'Netto kasstroom' });
+    json.years.forEach((year, k) => expect(numberCell(netFlow.getCell(f.get(year)!))).toBe(first.netFlow[k]));
+  });
+});
+

@@ -1,0 +1,109 @@
+import { PORTFOLIO_SERIES_OUTPUTS, type PortfolioEvaluation } from '../../models/portfolio/index.js';
+import type { Texts } from '../texts/index.js';
+import { outputLabel, unitLabel } from './output-labels.js';
+import { finiteOrNull, formatForUnit, type Table } from './table.js';
+
+/**
+ * Tables of a fund's expected result (POST /portfolios/evaluate): the summary outputs, the fund's
+ * yearly series, one line per capital layer and each layer's calls and distributions per year.
+ * Portfolio outputs without a translated label keep the model's own description.
+ */
+
+const SERIES_UNITS = new Map<string, string>(PORTFOLIO_SERIES_OUTPUTS.map(([name, unit]) => [name, unit]));
+const seriesUnit = (name: string) => SERIES_UNITS.get(name) ?? 'EUR';
+
+export function portfolioSummaryTable(evaluation: PortfolioEvaluation, texts: Texts): Table {
+  const c = texts.workbook.columns;
+  return {
+    sheet: texts.workbook.sheets.summary,
+    columns: [
+      { header: c.label, format: 'text', width: 60 },
+      { header: c.name, format: 'text', width: 34 },
+      { header: c.value, format: 'row', width: 18 },
+      { header: c.unit, format: 'text', width: 12 },
+    ],
+    rows: evaluation.outputs.map((output) => [
+      outputLabel(output.name, texts, output.description),
+      output.name,
+      finiteOrNull(evaluation.summary[output.name]),
+      unitLabel(output.unit, texts),
+    ]),
+    rowFormats: evaluation.outputs.map((output) => formatForUnit(output.unit)),
+    frozenColumns: 1,
+  };
+}
+
+export function portfolioYearlyTable(evaluation: PortfolioEvaluation, texts: Texts): Table {
+  const c = texts.workbook.columns;
+  const names = Object.keys(evaluation.yearly);
+  return {
+    sheet: texts.workbook.sheets.yearly,
+    columns: [
+      { header: c.series, format: 'text', width: 44 },
+      { header: c.name, format: 'text', width: 30 },
+      { header: c.unit, format: 'text', width: 10 },
+      ...evaluation.years.map((year) => ({ header: year, format: 'row' as const, width: 14 })),
+      { header: c.total, format: 'row', width: 16 },
+    ],
+    rows: names.map((name) => {
+      const values = evaluation.yearly[name];
+      const description = PORTFOLIO_SERIES_OUTPUTS.find(([series]) => series === name)?.[2];
+      return [outputLabel(name, texts, description), name, unitLabel(seriesUnit(name), texts), ...values, values.reduce((sum, value) => sum + value, 0)];
+    }),
+    rowFormats: names.map((name) => formatForUnit(seriesUnit(name))),
+    frozenColumns: 1,
+  };
+}
+
+export function portfolioLayersTable(evaluation: PortfolioEvaluation, texts: Texts): Table {
+  const l = texts.workbook.layers;
+  const a = texts.workbook.about;
+  return {
+    sheet: texts.workbook.sheets.layers,
+    columns: [
+      { header: l.layer, format: 'text', width: 16 },
+      { header: l.provider, format: 'text', width: 28 },
+      { header: l.kind, format: 'text', width: 12 },
+      { header: l.fromMunicipality, format: 'text', width: 12 },
+      { header: l.committed, format: 'euro', width: 16 },
+      { header: l.paidIn, format: 'euro', width: 16 },
+      { header: l.received, format: 'euro', width: 16 },
+      { header: l.irr, format: 'percent', width: 14 },
+      { header: l.multiple, format: 'ratio', width: 12 },
+      { header: l.loss, format: 'euro', width: 16 },
+    ],
+    rows: evaluation.layers.map((layer) => [
+      layer.id,
+      layer.provider,
+      layer.kind,
+      layer.fromMunicipality ? a.yes : a.no,
+      layer.committed,
+      layer.paidIn,
+      layer.received,
+      finiteOrNull(layer.irr),
+      finiteOrNull(layer.multiple),
+      layer.loss,
+    ]),
+    frozenColumns: 1,
+  };
+}
+
+/** Per layer three rows (calls, distributions, net flow), one column per fund year. */
+export function portfolioLayerFlowsTable(evaluation: PortfolioEvaluation, texts: Texts): Table {
+  const l = texts.workbook.layers;
+  const kinds = [
+    ['calls', l.calls],
+    ['distributions', l.distributions],
+    ['netFlow', l.netFlow],
+  ] as const;
+  return {
+    sheet: texts.workbook.sheets.layerFlows,
+    columns: [
+      { header: l.layer, format: 'text', width: 16 },
+      { header: texts.workbook.columns.series, format: 'text', width: 18 },
+      ...evaluation.years.map((year) => ({ header: year, format: 'euro' as const, width: 14 })),
+    ],
+    rows: evaluation.layers.flatMap((layer) => kinds.map(([key, label]) => [layer.id, label, ...layer[key]])),
+    frozenColumns: 2,
+  };
+}
