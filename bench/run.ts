@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { benchContractKernel } from './contract-bench.js';
+import { benchLoad } from './load-bench.js';
 import { benchSobol } from './sensitivity-bench.js';
 import { benchSimulation } from './simulation-bench.js';
 
@@ -14,3 +15,4 @@ console.log(
 benchContractKernel();
 benchSobol();
 await benchSimulation();
+await benchLoad();
