@@ -45,6 +45,12 @@ function showProblems(problem) {
   box.hidden = false;
   const items = (problem.errors ?? []).map((e) => `<li><code>${escapeHtml(e.path)}</code>: ${escapeHtml(e.message)}</li>`).join('');
   box.innerHTML = `<strong>${escapeHtml(problem.title ?? 'Fout')}</strong>${problem.detail ? ` – ${escapeHtml(problem.detail)}` : ''}${items ? `<ul>${items}</ul>` : ''}`;
+  box.scrollIntoView({ block: 'nearest' });
+}
+
+/** Figures and charts of an earlier run stay visible but greyed out while they do not match the inputs. */
+function markStale(stale) {
+  document.querySelector('.results').classList.toggle('stale', stale);
 }
 
 function escapeHtml(text) {
@@ -207,11 +213,13 @@ async function run() {
     const body = requestBody('json');
     const response = await fetch('/reports', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...authorization() }, body: JSON.stringify(body) });
     if (!response.ok) {
+      markStale(true);
       showProblems(await problemOf(response));
       setStatus('De berekening is niet gelukt.');
       return;
     }
     const report = await response.json();
+    markStale(false);
     state.lastBody = body;
     await showReport(report);
     for (const button of document.querySelectorAll('[data-download]')) button.disabled = false;

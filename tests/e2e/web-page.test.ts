@@ -181,6 +181,10 @@ describe('the web page', () => {
     await page.click('#run');
     await page.waitForSelector('#problems:not([hidden])');
     expect(await page.locator('#problems').textContent()).toContain('horizonMonths');
+    // The figures of the earlier run stay, greyed out, and the problem is in view.
+    expect(await page.locator('.results').getAttribute('class')).toContain('stale');
+    expect(await page.locator('#problems').isVisible()).toBe(true);
+    await page.locator('#problems').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}/web-page-problem.png`, fullPage: false });
   }, 60_000);
 });
