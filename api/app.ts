@@ -3,7 +3,7 @@ import swaggerUi from 'swagger-ui-express';
 import { authentication } from './auth.js';
 import type { Config } from './config.js';
 import { buildOpenApiDocument } from './openapi-document.js';
-import { defaultReadinessChecks, type OperationsDependencies } from './operations/operations-dependencies.js';
+import { defaultReadinessChecks, queueDepthOf, type OperationsDependencies } from './operations/operations-dependencies.js';
 import { requestRateLimit } from './operations/request-rate-limit.js';
 import { createServiceMetrics } from './operations/service-metrics.js';
 import { HttpProblem, problemMiddleware } from './problem.js';
@@ -50,7 +50,7 @@ export function createApp(deps: AppDependencies): Express {
   };
   const { jobs } = deps.services;
   const operations = deps.operations ?? {};
-  const metrics = createServiceMetrics({ jobs, pool: deps.services.pool ?? null, queueDepth: operations.queueDepth ?? null });
+  const metrics = createServiceMetrics({ jobs, pool: deps.services.pool ?? null, queueDepth: operations.queueDepth ?? queueDepthOf(deps.services.pool) });
 
   // Probes and metrics first: they need no key, count against no rate limit, and answer while draining.
   app.use(metrics.timeRequests);

@@ -30,6 +30,16 @@ export const ConfigSchema = z.object({
   MAX_ACTIVE_JOBS_PER_ORGANISATION: z.coerce.number().int().min(1).max(10_000).default(4),
   /** Requests a minute from one caller (organisation, else IP address); more get 429 with Retry-After. 0: no limit. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /** Redis for the shared job queue: when set, simulations and sensitivity analyses run in worker processes (npm run worker). */
+  REDIS_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+  ),
+  /** Key prefix of the queue in Redis: API and worker processes that share work use the same one. */
+  QUEUE_PREFIX: z.string().min(1).default('resultaatfinanciering'),
   /** On SIGTERM, how long requests under way may take to finish before their connections are closed. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createSimulationJobs, type SimulationJobs } from '../runtime/simulation-jobs.js';
+import { createQueuePool } from '../runtime/queue/queue-pool.js';
 import { createSimulationPool, type SimulationPool } from '../runtime/simulation-pool.js';
 import { keepInstanceAlive, resumeOrphanedRuns, type OrphanedRunOutcome } from '../runtime/stored-runs.js';
 import { openStore, type Store } from '../store/index.js';
@@ -19,14 +20,24 @@ export interface Services {
   close(): Promise<void>;
 }
 
-type PoolConfig = Pick<Config, 'WORKER_THREADS' | 'MAX_ACTIVE_JOBS'>;
+type PoolConfig = Pick<Config, 'WORKER_THREADS' | 'MAX_ACTIVE_JOBS'> & Partial<Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX'>>;
 
-/** Pool and jobs over an optional store; nothing is registered or resumed (see startServices). */
+/**
+ * Pool and jobs over an optional store; nothing is registered or resumed (see startServices).
+ * With REDIS_URL the simulation work goes to worker processes through the shared queue
+ * (runtime/queue); without it, to this process's threads.
+ */
 export function createServices(config: PoolConfig, { store = null }: { store?: Store | null } = {}): Services {
-  const pool = createSimulationPool({ threads: config.WORKER_THREADS });
+  const pool =
+    config.REDIS_URL !== undefined
+      ? createQueuePool({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX })
+      : createSimulationPool({ threads: config.WORKER_THREADS });
   const jobs = createSimulationJobs({ pool, maxActiveJobs: config.MAX_ACTIVE_JOBS });
   return { pool, jobs, store, instanceId: randomUUID(), close: () => pool.close() };
 }
+
+/** The queue prefix when QUEUE_PREFIX is not set: the same default as the worker's. */
+const DEFAULT_QUEUE_PREFIX = 'resultaatfinanciering';
 
 export interface StartedServices extends Services {
   store: Store;

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { DomainError } from '../models/errors.js';
 import { fail, ok, type Result } from '../models/result.js';
 import {
+  iterationsInBlocks,
   mergePartials,
   prepareVariants,
   type PartialResult,
@@ -71,6 +72,19 @@ export interface SimulationPool {
     options?: RunOptions,
   ): Promise<Result<VariantComparisonResult, DomainError>>;
   /**
+   * Blocks [fromBlock, toBlock) of a run, merged but not summarised: a share of a run that is
+   * spread over several processes (see runtime/queue). Merging the partials of consecutive ranges
+   * in block order and summarising gives the bytes of the whole run.
+   */
+  runPartial(
+    variants: VariantDescription[],
+    settings: SimulationSettings,
+    range: BlockRange,
+    options?: RunOptions & { comparison?: boolean },
+  ): Promise<Result<PartialResult, DomainError>>;
+  /** Summarises a complete partial on a thread (sorting can take a while). */
+  summarisePartial(partial: PartialResult, comparison: boolean): Promise<SimulationResult | VariantComparisonResult>;
+  /**
    * A sensitivity analysis on a worker thread, queued with the simulation chunks. The model is
    * validated by the caller; a domain error here concerns the settings. Aborting stops the thread.
    */
@@ -81,6 +95,12 @@ export interface SimulationPool {
   warmUp(): Promise<void>;
   /** Stops every worker; runs still in progress are rejected. */
   close(): Promise<void>;
+}
+
+export interface BlockRange {
+  fromBlock: number;
+  /** Exclusive. */
+  toBlock: number;
 }
 
 export interface SimulationPoolStats {
@@ -101,6 +121,8 @@ const MAX_BLOCKS_PER_CHUNK = 16;
 interface Job {
   id: number;
   comparison: boolean;
+  /** Resolve with the merged partial instead of summarising it. */
+  partialOnly: boolean;
   totalIterations: number;
   chunkCount: number;
   /** Chunk index of each outstanding task. */
@@ -254,6 +276,11 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
           job.merged = job.merged === null ? next : mergePartials([job.merged, next]);
           job.nextToMerge++;
         }
+        if (job.nextToMerge === job.chunkCount && job.partialOnly) {
+          finish(job);
+          job.resolve(ok(job.merged!) as never);
+          return;
+        }
         if (job.nextToMerge === job.chunkCount) {
           const summariseTask: SummariseTask = {
             type: 'summarise',
@@ -301,6 +328,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
     settings: SimulationSettings,
     comparison: boolean,
     runOptions: RunOptions,
+    range: BlockRange | null = null,
   ): Promise<Result<SimulationResult | VariantComparisonResult, DomainError>> {
     if (closed) return Promise.reject(new Error('the simulation pool is closed'));
     runOptions.signal?.throwIfAborted();
@@ -314,22 +342,30 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
     }
     const plan = prepareVariants(compiled, settings);
     if (!plan.ok) return Promise.resolve(plan);
-    const { blocks, iterations } = plan.value.meta;
+    const { blocks } = plan.value.meta;
+    const fromBlock = range?.fromBlock ?? 0;
+    const toBlock = range?.toBlock ?? blocks;
+    if (!(Number.isInteger(fromBlock) && Number.isInteger(toBlock) && 0 <= fromBlock && fromBlock < toBlock && toBlock <= blocks)) {
+      return Promise.reject(new Error(`block range [${fromBlock}, ${toBlock}) is not within the run's ${blocks} blocks`));
+    }
+    const rangeBlocks = toBlock - fromBlock;
+    const iterations = iterationsInBlocks(plan.value.meta, fromBlock, toBlock);
 
     const blocksPerChunk = Math.max(
       1,
       Math.floor(
         runOptions.blocksPerChunk ??
           options.blocksPerChunk ??
-          Math.min(MAX_BLOCKS_PER_CHUNK, Math.ceil(blocks / (threads * CHUNKS_PER_THREAD))),
+          Math.min(MAX_BLOCKS_PER_CHUNK, Math.ceil(rangeBlocks / (threads * CHUNKS_PER_THREAD))),
       ),
     );
-    const chunkCount = Math.ceil(blocks / blocksPerChunk);
+    const chunkCount = Math.ceil(rangeBlocks / blocksPerChunk);
 
     return new Promise((resolve, reject) => {
       const job: Job = {
         id: nextJobId++,
         comparison,
+        partialOnly: range !== null,
         totalIterations: iterations,
         chunkCount,
         chunkOfTask: new Map(),
@@ -356,8 +392,8 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
           jobId: job.id,
           variants,
           settings,
-          fromBlock: chunk * blocksPerChunk,
-          toBlock: Math.min(blocks, (chunk + 1) * blocksPerChunk),
+          fromBlock: fromBlock + chunk * blocksPerChunk,
+          toBlock: Math.min(toBlock, fromBlock + (chunk + 1) * blocksPerChunk),
         };
         job.chunkOfTask.set(task.taskId, chunk);
         queue.push(task);
@@ -372,6 +408,33 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
       submit([{ name: 'model', model }], settings, false, runOptions) as Promise<Result<SimulationResult, DomainError>>,
     runVariants: (variants, settings, runOptions = {}) =>
       submit(variants, settings, true, runOptions) as Promise<Result<VariantComparisonResult, DomainError>>,
+    runPartial: (variants, settings, range, runOptions = {}) =>
+      submit(variants, settings, runOptions.comparison ?? false, runOptions, range) as unknown as Promise<Result<PartialResult, DomainError>>,
+    summarisePartial(partial, comparison) {
+      if (closed) return Promise.reject(new Error('the simulation pool is closed'));
+      return new Promise((resolve, reject) => {
+        const job: Job = {
+          id: nextJobId++,
+          comparison,
+          partialOnly: false,
+          totalIterations: 0,
+          chunkCount: 0,
+          chunkOfTask: new Map(),
+          progressOfChunk: [],
+          arrived: new Map(),
+          nextToMerge: 0,
+          merged: null,
+          options: {},
+          resolve: (outcome) => (outcome.ok ? resolve(outcome.value) : reject(new Error('a summary cannot fail'))),
+          reject,
+          removeAbortListener: () => {},
+        };
+        jobs.set(job.id, job);
+        const task: SummariseTask = { type: 'summarise', taskId: nextTaskId++, jobId: job.id, partial, comparison };
+        queue.unshift(task);
+        dispatch();
+      });
+    },
     analyse(model, settings, analyseOptions = {}) {
       if (closed) return Promise.reject(new Error('the simulation pool is closed'));
       const signal = analyseOptions.signal;

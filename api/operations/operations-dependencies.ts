@@ -1,3 +1,4 @@
+import type { QueuePool } from '../../runtime/queue/queue-pool.js';
 import type { Services } from '../services.js';
 import type { ReadinessCheck } from './readiness.js';
 import type { QueueDepth } from './service-metrics.js';
@@ -11,7 +12,10 @@ export interface OperationsDependencies {
   queueDepth?: () => Promise<QueueDepth>;
 }
 
-/** The database (when the service has one) answers a query; the simulation threads' state. */
+/**
+ * The database (when the service has one) answers a query; the simulation threads' state, or with
+ * REDIS_URL the queue: Redis answers and at least one worker process is connected.
+ */
 export function defaultReadinessChecks(services: Partial<Pick<Services, 'store' | 'pool'>>): ReadinessCheck[] {
   const checks: ReadinessCheck[] = [];
   const store = services.store ?? null;
@@ -25,7 +29,11 @@ export function defaultReadinessChecks(services: Partial<Pick<Services, 'store' 
     });
   }
   const pool = services.pool ?? null;
-  if (pool !== null) {
+  if (pool !== null && 'health' in pool && typeof pool.health === 'function') {
+    const queue = pool as QueuePool;
+    checks.push({ name: 'queue', check: () => queue.health() });
+  }
+  if (pool !== null && !('health' in pool)) {
     checks.push({
       name: 'workers',
       async check() {
@@ -38,4 +46,11 @@ export function defaultReadinessChecks(services: Partial<Pick<Services, 'store' 
     });
   }
   return checks;
+}
+
+/** The shared queue's depth, when the pool is the queue (REDIS_URL). */
+export function queueDepthOf(pool: Services['pool'] | undefined): (() => Promise<{ waiting: number; active: number }>) | null {
+  if (pool === undefined || !('depth' in pool) || typeof pool.depth !== 'function') return null;
+  const queue = pool as QueuePool;
+  return () => queue.depth();
 }

@@ -1,0 +1,166 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileModelSpec, type ModelSpec } from '../../models/model-spec.js';
+import { runSensitivity, SensitivitySettingsSchema } from '../../models/sensitivity/index.js';
+import { SimulationSettingsSchema } from '../../models/simulation/index.js';
+import { ContractSchema } from '../../models/contract/index.js';
+import { describeModelSpec } from '../../runtime/model-kinds.js';
+import { createQueuePool, type QueuePool } from '../../runtime/queue/queue-pool.js';
+import { createSimulationJobs, type SimulationJobs } from '../../runtime/simulation-jobs.js';
+import { createSimulationPool, type SimulationPool } from '../../runtime/simulation-pool.js';
+import { uncertainContract } from '../api/saved-object-fixtures.js';
+
+/**
+ * Scale-out through Redis: an API-side queue pool shares a run's blocks out as chunk jobs, two
+ * worker processes (`runtime/queue-worker.ts`, spawned) run them, and the merged result must be the
+ * bytes an in-process run gives, also when one worker is SIGKILLed mid-chunk. Needs Redis:
+ * TEST_REDIS_URL (CI sets it); skipped without. Each run uses its own queue prefix.
+ */
+
+const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
+/** Locks expire fast, so a killed worker's chunk is taken again within seconds. */
+const LOCK_MS = 2_000;
+/** Spawning a worker loads tsx and the engine: slow on a busy machine. */
+const WORKER_START_TIMEOUT_MS = 120_000;
+
+interface WorkerProcess {
+  name: string;
+  child: ChildProcess;
+  events: { event: string; job?: string }[];
+  waitFor(predicate: (event: { event: string; job?: string }) => boolean): Promise<void>;
+}
+
+function startWorker(name: string, prefix: string): WorkerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/queue-worker.ts'], {
+    cwd: new URL('../..', import.meta.url).pathname,
+    env: { ...process.env, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, WORKER_THREADS: '1', QUEUE_LOCK_MS: String(LOCK_MS), WORKER_NAME: name },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const events: WorkerProcess['events'] = [];
+  const waiters = new Set<() => void>();
+  let buffered = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop()!;
+    for (const line of lines) {
+      if (!line.startsWith('{')) continue;
+      events.push(JSON.parse(line) as { event: string; job?: string });
+      for (const wake of [...waiters]) wake();
+    }
+  });
+  return {
+    name,
+    child,
+    events,
+    waitFor: (predicate) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          if (events.some(predicate)) {
+            waiters.delete(check);
+            resolve();
+          }
+        };
+        child.once('exit', (code) => reject(new Error(`worker ${name} exited with ${code}`)));
+        waiters.add(check);
+        check();
+      }),
+  };
+}
+
+function stopWorker(worker: WorkerProcess): Promise<void> {
+  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => worker.child.once('exit', () => resolve()));
+  worker.child.kill('SIGTERM');
+  return exited;
+}
+
+const contractSpec: ModelSpec = { kind: 'contract', contract: ContractSchema.parse(uncertainContract()) };
+const model = describeModelSpec(contractSpec);
+/** Whole blocks are 2,048 iterations: 12 blocks and a short last one, shared out one block per chunk. */
+const settings = SimulationSettingsSchema.parse({ seed: 5, iterations: 12 * 2_048 + 100, drawIndividualOutcomes: true });
+
+describe.skipIf(TEST_REDIS_URL === undefined)('simulations through Redis and worker processes', () => {
+  const prefix = `rf-test-${randomUUID()}`;
+  let workers: WorkerProcess[] = [];
+  let queuePool: QueuePool;
+  let jobs: SimulationJobs;
+  let local: SimulationPool;
+  let expectedText: string;
+
+  beforeAll(async () => {
+    workers = [startWorker('a', prefix), startWorker('b', prefix)];
+    queuePool = createQueuePool({ redisUrl: TEST_REDIS_URL!, prefix, blocksPerChunk: 1, reconcileIntervalMs: 500 });
+    jobs = createSimulationJobs({ pool: queuePool, maxActiveJobs: 4 });
+    local = createSimulationPool({ threads: 1 });
+    const expected = await local.run(model, settings);
+    if (!expected.ok) throw new Error(JSON.stringify(expected.error));
+    expectedText = JSON.stringify(expected.value);
+    await Promise.all(workers.map((worker) => worker.waitFor((event) => event.event === 'ready')));
+    await queuePool.warmUp();
+  }, WORKER_START_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await Promise.all(workers.map(stopWorker));
+    await queuePool?.close();
+    await local?.close();
+  });
+
+  it('completes a simulation on two worker processes with the bytes of one in-process run', async () => {
+    const job = jobs.submit({ kind: 'simulation', model, settings })!;
+    await jobs.waitFor(job, 120_000);
+    expect(job.status).toBe('succeeded');
+    expect(job.completedIterations).toBe(settings.iterations);
+    expect(job.resultText).toBe(expectedText);
+    // 13 chunks went through the queue, and each worker ran some of them.
+    for (const worker of workers) expect(worker.events.filter((event) => event.event === 'finished').length).toBeGreaterThan(0);
+  }, 180_000);
+
+  it('reports readiness with the connected workers and the queue depth', async () => {
+    expect(await queuePool.health()).toEqual({ ok: true, detail: 'Redis answers; 2 worker processes connected' });
+    expect(await queuePool.depth()).toEqual({ waiting: 0, active: 0 });
+  });
+
+  it('runs a sensitivity analysis in a worker with the in-process answer', async () => {
+    const sensitivity = SensitivitySettingsSchema.parse({ method: 'tornado', output: 'payerNetResult' });
+    const compiled = compileModelSpec(contractSpec);
+    if (!compiled.ok) throw new Error('the contract compiles');
+    const inProcess = runSensitivity(compiled.value, sensitivity);
+    const queued = await queuePool.analyse(contractSpec, sensitivity);
+    expect(JSON.stringify(queued)).toBe(JSON.stringify(inProcess));
+  }, 120_000);
+
+  it('cancels a run: the chunks not started never start, and the job says cancelled', async () => {
+    const big = SimulationSettingsSchema.parse({ seed: 9, iterations: 400 * 2_048 });
+    const job = jobs.submit({ kind: 'simulation', model, settings: big })!;
+    const isFirstChunk = (event: { event: string; job?: string }) => event.event === 'started' && (event.job ?? '').endsWith('.0');
+    await Promise.race(workers.map((worker) => worker.waitFor(isFirstChunk)));
+    const runId = workers.flatMap((worker) => worker.events).find(isFirstChunk)!.job!.split('.')[0];
+    expect(jobs.cancel(job.id)).toBe(true);
+    expect(job.status).toBe('cancelled');
+    // Wait until the queue is empty: the 400 chunks were removed (or skipped), the running ones stopped.
+    for (let tries = 0; tries < 600; tries++) {
+      const depth = await queuePool.depth();
+      if (depth.waiting === 0 && depth.active === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await queuePool.depth()).toEqual({ waiting: 0, active: 0 });
+    // Only the chunks taken before the cancel arrived started: far fewer than the run's 400 (a
+    // one-block chunk takes a fraction of a second, so a few dozen at most on a busy machine).
+    const started = workers.flatMap((worker) => worker.events).filter((event) => event.event === 'started' && event.job!.startsWith(runId));
+    expect(started.length).toBeLessThan(100);
+  }, 120_000);
+
+  it('completes the run elsewhere when a worker is SIGKILLed mid-chunk, with the same bytes', async () => {
+    const [victim, survivor] = workers;
+    const job = jobs.submit({ kind: 'simulation', model, settings })!;
+    const victimStarted = victim.events.length;
+    await victim.waitFor((event) => victim.events.indexOf(event) >= victimStarted && event.event === 'started');
+    victim.child.kill('SIGKILL');
+    await jobs.waitFor(job, 150_000);
+    expect(job.status).toBe('succeeded');
+    expect(job.resultText).toBe(expectedText);
+    expect(survivor.events.filter((event) => event.event === 'finished').length).toBeGreaterThan(0);
+  }, 180_000);
+});
