@@ -18,7 +18,7 @@ const app = createApp({ config, services, operations: { isShuttingDown: () => sh
 const server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  console.log(`resultaatfinanciering service on http://${config.HOST}:${port} (docs: /docs, ${services.pool.threads} simulation threads, ${where})`);
+  console.log(`resultaatfinanciering service on http://${config.HOST}:${port} (docs: /docs, ${config.REDIS_URL !== undefined ? 'simulations on the worker processes of the queue at REDIS_URL' : `${services.pool.threads} simulation threads`}, ${where})`);
 });
 // Start the simulation threads now, so that the first simulation does not wait for them.
 void services.pool.warmUp();

@@ -1,3 +1,5 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,8 +9,14 @@ import { SimulationSettingsSchema } from '../../models/simulation/index.js';
 import { ContractSchema } from '../../models/contract/index.js';
 import { describeModelSpec } from '../../runtime/model-kinds.js';
 import { createQueuePool, type QueuePool } from '../../runtime/queue/queue-pool.js';
+import { QUEUE_NAME } from '../../runtime/queue/queue-protocol.js';
 import { createSimulationJobs, type SimulationJobs } from '../../runtime/simulation-jobs.js';
 import { createSimulationPool, type SimulationPool } from '../../runtime/simulation-pool.js';
+import { createApp } from '../../api/app.js';
+import { ConfigSchema } from '../../api/config.js';
+import { createServices } from '../../api/services.js';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { uncertainContract } from '../api/saved-object-fixtures.js';
 
 /**
@@ -105,6 +113,14 @@ describe.skipIf(TEST_REDIS_URL === undefined)('simulations through Redis and wor
     await Promise.all(workers.map(stopWorker));
     await queuePool?.close();
     await local?.close();
+    // Leave nothing of this run's prefix in the shared Redis.
+    const queue = new Queue(QUEUE_NAME, { connection: { url: TEST_REDIS_URL }, prefix });
+    await queue.obliterate({ force: true });
+    await queue.close();
+    const redis = new Redis(TEST_REDIS_URL!);
+    const leftovers = await redis.keys(`${prefix}:*`);
+    if (leftovers.length > 0) await redis.del(...leftovers);
+    redis.disconnect();
   });
 
   it('completes a simulation on two worker processes with the bytes of one in-process run', async () => {
@@ -162,5 +178,33 @@ describe.skipIf(TEST_REDIS_URL === undefined)('simulations through Redis and wor
     expect(job.status).toBe('succeeded');
     expect(job.resultText).toBe(expectedText);
     expect(survivor.events.filter((event) => event.event === 'finished').length).toBeGreaterThan(0);
+  }, 180_000);
+
+  it('serves POST /simulations through the queue with REDIS_URL: the same result, and /ready names the queue', async () => {
+    const config = ConfigSchema.parse({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });
+    const services = createServices(config);
+    const app = createApp({ config, services });
+    const server: Server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const answer = await fetch(`${baseUrl}/simulations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', prefer: 'wait=120' },
+        body: JSON.stringify({ model: contractSpec, settings }),
+      });
+      expect(answer.status).toBe(200);
+      const view = (await answer.json()) as { result: unknown };
+      expect(JSON.stringify(view.result)).toBe(expectedText);
+      const ready = (await (await fetch(`${baseUrl}/ready`)).json()) as { status: string; checks: Record<string, { ok: boolean }> };
+      expect(ready.status).toBe('ready');
+      expect(ready.checks.queue.ok).toBe(true);
+      expect(await (await fetch(`${baseUrl}/metrics`)).text()).toMatch(/^job_queue_depth\{state="waiting"\} 0$/m);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.close();
+    }
   }, 180_000);
 });
