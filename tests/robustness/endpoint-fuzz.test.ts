@@ -16,6 +16,7 @@ import {
   toJsonText,
   type FuzzValue,
 } from './hostile-input.js';
+import { nodePaths, replaceAt } from './json-mutation.js';
 import { arbitraryFromSchema, listOperations, type Operation } from './openapi-operations.js';
 
 /**
@@ -25,8 +26,9 @@ import { arbitraryFromSchema, listOperations, type Operation } from './openapi-o
  * timeout, never with a 5xx (503 only where a documented dependency is missing), and every 4xx is
  * problem+json. Fixed seed and bounded run counts: the same requests on every run, in seconds.
  *
- * The saved-object endpoints (issue 6: a rejected update leaves the stored object unchanged) are
- * not mounted on the app yet; they are in the document walk once they are.
+ * This app has no store, so the saved-object and run endpoints answer 404 here; their hostile
+ * updates, and that a refused update leaves the stored object unchanged, are in
+ * saved-object-fuzz.test.ts.
  */
 
 const FUZZ_SEED = 20_261_130;
@@ -159,33 +161,6 @@ const key = (operation: Operation) => `${operation.method} ${operation.path}`;
 const concretePath = (operation: Operation, id = '00000000-0000-0000-0000-000000000000') =>
   operation.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(id).replace(/%25/g, '%'));
 const bodyOperations = operations.filter((operation) => operation.bodySchema !== null);
-
-/** Every path to a node of a JSON value, the root first. */
-function nodePaths(value: FuzzValue, prefix: (string | number)[] = []): (string | number)[][] {
-  const paths = [prefix];
-  if (Array.isArray(value)) value.forEach((item, index) => paths.push(...nodePaths(item, [...prefix, index])));
-  else if (value !== null && typeof value === 'object' && !(value instanceof RawJson))
-    for (const [name, item] of Object.entries(value)) paths.push(...nodePaths(item, [...prefix, name]));
-  return paths;
-}
-
-/** A copy of `value` with the node at `path` replaced (or removed, when `replacement` is undefined). */
-function replaceAt(value: FuzzValue, path: (string | number)[], replacement: FuzzValue | undefined): FuzzValue | undefined {
-  if (path.length === 0) return replacement;
-  const [head, ...rest] = path;
-  if (Array.isArray(value)) {
-    const copy = [...value];
-    const next = replaceAt(copy[head as number], rest, replacement);
-    if (next === undefined) copy.splice(head as number, 1);
-    else copy[head as number] = next;
-    return copy;
-  }
-  const copy = { ...(value as Record<string, FuzzValue>) };
-  const next = replaceAt(copy[head], rest, replacement);
-  if (next === undefined) delete copy[head];
-  else copy[head] = next;
-  return copy;
-}
 
 /** Paths of expression fields: a trigger's or event's `expression`, and an expression model's outputs. */
 function expressionPaths(value: FuzzValue): (string | number)[][] {
