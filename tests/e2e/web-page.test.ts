@@ -168,7 +168,7 @@ describe('the web page', () => {
     await download.saveAs(path);
     const pdf = await readFile(path);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(await page.locator('#status').textContent()).toBe(`Gedownload: ${download.suggestedFilename()}`);
+    await page.waitForFunction((name) => document.querySelector('#status')!.textContent === `Gedownload: ${name}`, download.suggestedFilename());
   }, 120_000);
 
   it('takes a pasted contract and shows the API’s problem when it is not valid', async () => {
