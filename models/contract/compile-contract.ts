@@ -1,7 +1,8 @@
-import type { Distribution, Uncertain } from '../distributions/schema.js';
+import type { Uncertain } from '../distributions/schema.js';
 import { meanOf } from '../distributions/index.js';
-import type { DomainError, FieldPath, FieldProblem } from '../errors.js';
+import type { DomainError, FieldPath } from '../errors.js';
 import type { ModelInput } from '../simulation/model.js';
+import { InputSlots } from '../simulation/input-slots.js';
 import { fail, ok, type Result } from '../result.js';
 import { buildCalendar, type Calendar } from './calendar.js';
 import type { Contract, Price, Trigger } from './contract-schema.js';
@@ -14,8 +15,6 @@ import { parseExpression, type CompiledExpression } from '../expressions/index.j
  * every numeric field becomes a slot in one parameter vector (so the Monte Carlo engine can
  * replace it by a draw), and structure (months, ids, trigger kinds) becomes plain indices.
  */
-
-export type Constraint = 'probability' | 'nonNegative' | 'any';
 
 /** Sustained-employment milestones always reported, whatever the triggers: 6, 12 and 24 months (CBS uses 6 and 18; contracts 12 and 24). */
 export const REPORTED_MILESTONES = [6, 12, 24] as const;
@@ -83,72 +82,13 @@ export interface ContractPlan {
 /** Slot index meaning "not given" (an absent cap). */
 export const ABSENT = -1;
 
-class SlotTable {
-  readonly inputs: ModelInput[] = [];
-  readonly problems: FieldProblem[] = [];
-
-  add(value: Uncertain, path: FieldPath, constraint: Constraint): number {
-    const distribution: Distribution | null = typeof value === 'number' ? null : value;
-    const base = meanOf(value);
-    this.check(value, path, constraint);
-    this.inputs.push({ path: formatPath(path), base, distribution });
-    return this.inputs.length - 1;
-  }
-
-  private check(value: Uncertain, path: FieldPath, constraint: Constraint): void {
-    if (constraint === 'any') return;
-    const [low, high] = supportBounds(value);
-    if (constraint === 'probability' && (low < 0 || high > 1))
-      this.problems.push({ path, message: `must lie in [0, 1] (a rate or share); got ${describeBounds(low, high)}` });
-    if (constraint === 'nonNegative' && low < 0)
-      this.problems.push({ path, message: `must not be negative; got ${describeBounds(low, high)}` });
-  }
-}
-
-/**
- * The range a value can take, as far as the distribution says. Unbounded families (normal,
- * lognormal above) report infinities; the kernel clamps draws of rates into [0, 1], so only
- * bounded supports that clearly leave the range are refused.
- */
-function supportBounds(value: Uncertain): [number, number] {
-  if (typeof value === 'number') return [value, value];
-  switch (value.type) {
-    case 'fixed':
-      return [value.value, value.value];
-    case 'uniform':
-    case 'triangular':
-    case 'pert':
-    case 'truncatedNormal':
-    case 'beta':
-      return [value.min, value.max];
-    case 'discrete':
-      return [Math.min(...value.values), Math.max(...value.values)];
-    case 'lognormal':
-      return [0, Infinity];
-    case 'interval90':
-      return value.shape === 'lognormal' ? [0, Infinity] : [-Infinity, Infinity];
-    case 'normal':
-      return [-Infinity, Infinity];
-  }
-}
-
-function describeBounds(low: number, high: number): string {
-  return low === high ? String(low) : `values from ${low} to ${high}`;
-}
-
-export function formatPath(path: FieldPath): string {
-  let text = '';
-  for (const part of path) text += typeof part === 'number' ? `[${part}]` : text ? `.${part}` : part;
-  return text;
-}
-
 export interface CompiledPlan {
   plan: ContractPlan;
   inputs: ModelInput[];
 }
 
 export function compileContract(contract: Contract): Result<CompiledPlan, DomainError> {
-  const slots = new SlotTable();
+  const slots = new InputSlots();
   const horizon = contract.horizonMonths;
   const calendar = buildCalendar(contract.startMonth, horizon);
 
@@ -333,7 +273,7 @@ function workTypeFlags(workType: 'any' | 'fullTime' | 'partTime'): number {
  * highest `minMonthsOnBenefit` not above the profile's months on bijstand. A profile below every
  * band has no price for this trigger (slot ABSENT: it pays nothing).
  */
-function priceSlots(price: Price, path: FieldPath, monthsOnBenefit: number[], slots: SlotTable): Int32Array {
+function priceSlots(price: Price, path: FieldPath, monthsOnBenefit: number[], slots: InputSlots): Int32Array {
   if (typeof price === 'number' || !('bands' in price)) {
     const slot = slots.add(price, path, 'nonNegative');
     return Int32Array.from(monthsOnBenefit, () => slot);

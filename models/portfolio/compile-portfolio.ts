@@ -2,7 +2,7 @@ import type { DomainError, FieldPath } from '../errors.js';
 import { fail, ok, type Result } from '../result.js';
 import type { ModelInput } from '../simulation/model.js';
 import { hashIdentifier } from './counter-uniforms.js';
-import { InputSlots } from './input-slots.js';
+import { InputSlots } from '../simulation/input-slots.js';
 import { PORTFOLIO_LIMITS } from './limits.js';
 import type { Amortisation } from './loan-schedule.js';
 import type { LayerKind, Portfolio } from './portfolio-schema.js';

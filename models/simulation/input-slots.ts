@@ -3,10 +3,11 @@ import type { FieldPath, FieldProblem } from '../errors.js';
 import type { ModelInput } from '../simulation/model.js';
 
 /**
- * The parameter vector of a portfolio: every numeric field of the request becomes one slot,
- * named by its JSON path, so the Monte Carlo and sensitivity engines can replace it by a draw.
- * Values whose support clearly leaves the allowed range are reported as problems; draws of
- * unbounded families (normal) are clamped by the kernel instead.
+ * The parameter vector of a model (a contract, a portfolio): every numeric field of the request
+ * becomes one slot, named by its JSON path, so the Monte Carlo and sensitivity engines can replace
+ * it by a draw. A value whose distribution can leave the allowed range is a problem naming the
+ * field: a rate may not be normal (use beta, PERT or a truncated normal), an amount may not be a
+ * normal that can go negative.
  */
 export type Constraint = 'probability' | 'nonNegative' | 'any';
 
@@ -30,7 +31,7 @@ export class InputSlots {
   }
 }
 
-/** The range a value can take as far as its distribution says (unbounded families give infinities, which pass). */
+/** The range a value can take as far as its distribution says (unbounded families give infinities). */
 function supportBounds(value: Uncertain): [number, number] {
   if (typeof value === 'number') return [value, value];
   switch (value.type) {
