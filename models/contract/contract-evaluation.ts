@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DomainError } from '../errors.js';
 import { ok, type Result } from '../result.js';
-import { seriesLength } from '../simulation/model.js';
+import { evaluateAtBase } from '../simulation/model.js';
 import { monthLabel } from './calendar.js';
 import type { Contract } from './contract-schema.js';
 import { createContractModel } from './contract-model.js';
@@ -44,11 +44,7 @@ export function evaluateContractExpected(contract: Contract): Result<ContractEva
   if (!built.ok) return built;
   const model = built.value;
   const { plan } = model;
-  const params = Float64Array.from(model.inputs, (input) => input.base);
-  const ws = model.createWorkspace();
-  const scalars = new Float64Array(model.scalarOutputs.length);
-  const series = new Float64Array(seriesLength(model));
-  model.evaluate(params, ws, null, scalars, series);
+  const { workspace: ws, scalars, series } = evaluateAtBase(model);
 
   const H = plan.horizon;
   const years = plan.calendar.yearLabels.length;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DomainError } from '../errors.js';
 import { ok, type Result } from '../result.js';
-import { seriesLength } from '../simulation/model.js';
+import { evaluateAtBase } from '../simulation/model.js';
 import { intakeAmounts } from './enterprise-cash-model.js';
 import { LAYER_METRICS, LAYER_IRR, LAYER_LOSS, LAYER_MULTIPLE, LAYER_PAID_IN, LAYER_RECEIVED, PORTFOLIO_SCALAR_OUTPUTS } from './portfolio-outputs.js';
 import { createPortfolioModel } from './portfolio-model.js';
@@ -91,11 +91,7 @@ export function evaluatePortfolioExpected(portfolio: Portfolio): Result<Portfoli
   if (!built.ok) return built;
   const model = built.value;
   const { plan } = model;
-  const params = Float64Array.from(model.inputs, (input) => input.base);
-  const ws = model.createWorkspace();
-  const scalars = new Float64Array(model.scalarOutputs.length);
-  const series = new Float64Array(seriesLength(model));
-  model.evaluate(params, ws, null, scalars, series);
+  const { params, workspace: ws, scalars, series } = evaluateAtBase(model);
 
   const H = plan.horizon;
   const summary: Record<string, number | null> = {};

@@ -2,7 +2,7 @@ import { compileDistribution, type CompiledDistribution } from '../distributions
 import type { DomainError, FieldPath } from '../errors.js';
 import { invalidInput } from '../errors.js';
 import { fail, ok, type Result } from '../result.js';
-import { seriesLength, type CompiledModel, type ModelInput, type OutputInfo } from '../simulation/model.js';
+import { baseParams, seriesLength, type CompiledModel, type ModelInput, type OutputInfo } from '../simulation/model.js';
 import { MAX_MODEL_RUNS } from './limits.js';
 
 /**
@@ -29,7 +29,7 @@ export function createOutputRunner(model: CompiledModel, outputIndex: number): O
   const workspace = model.createWorkspace();
   const scalars = new Float64Array(model.scalarOutputs.length);
   const series = new Float64Array(seriesLength(model));
-  const base = Float64Array.from(model.inputs, (input) => input.base);
+  const base = baseParams(model);
   const params = Float64Array.from(base);
   let runs = 0;
   return {

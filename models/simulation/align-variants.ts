@@ -1,4 +1,4 @@
-import type { CompiledModel, ModelInput, OutputInfo } from './model.js';
+import { baseParams, type CompiledModel, type ModelInput, type OutputInfo } from './model.js';
 import type { SimulationVariant } from './plan.js';
 
 /**
@@ -66,7 +66,7 @@ export function alignVariants(variants: readonly SimulationVariant[]): Simulatio
       scalarOutputs,
       seriesOutputs: model.seriesOutputs,
       createWorkspace: () => ({
-        params: Float64Array.from(model.inputs, (input) => input.base),
+        params: baseParams(model),
         scalars: new Float64Array(model.scalarOutputs.length),
         inner: model.createWorkspace(),
       }),

@@ -54,3 +54,22 @@ export function seriesLength(model: Pick<CompiledModel, 'seriesOutputs'>): numbe
   for (const s of model.seriesOutputs) total += s.labels.length;
   return total;
 }
+
+/** The values a model's inputs take when nothing is drawn: each input's base (a distribution's mean). */
+export function baseParams(model: Pick<CompiledModel, 'inputs'>): Float64Array {
+  return Float64Array.from(model.inputs, (input) => input.base);
+}
+
+/**
+ * One evaluation with every input at its base and expected rates (no rng): the deterministic
+ * answer that POST /contracts/evaluate and /portfolios/evaluate report. Allocates, so it is for
+ * single evaluations, not for the engine's loops.
+ */
+export function evaluateAtBase<W>(model: CompiledModel<W>): { params: Float64Array; workspace: W; scalars: Float64Array; series: Float64Array } {
+  const params = baseParams(model);
+  const workspace = model.createWorkspace();
+  const scalars = new Float64Array(model.scalarOutputs.length);
+  const series = new Float64Array(seriesLength(model));
+  model.evaluate(params, workspace, null, scalars, series);
+  return { params, workspace, scalars, series };
+}

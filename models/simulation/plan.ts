@@ -9,7 +9,7 @@ import {
   MAX_KEPT_VALUES,
   MAX_VARIANTS,
 } from './limits.js';
-import { seriesLength, type CompiledModel, type OutputInfo, type SeriesInfo } from './model.js';
+import { baseParams, seriesLength, type CompiledModel, type OutputInfo, type SeriesInfo } from './model.js';
 import { alignVariants } from './align-variants.js';
 import { planRankCorrelation, type CorrelationPlan } from './rank-correlation.js';
 import type { SimulationSettings } from './settings.js';
@@ -131,12 +131,12 @@ export function prepareVariants(
       } else risk = { outputIndex, tail: settings.riskTail };
     } else if (names.length > 0) risk = { outputIndex: 0, tail: settings.riskTail };
 
-    const baseParams = Float64Array.from(model.inputs, (input) => input.base);
-    const shifts = baseOutputs(model, baseParams);
+    const params = baseParams(model);
+    const shifts = baseOutputs(model, params);
     prepared.push({
       model,
       distributions: uncertainInputs.map((index) => compileDistribution(model.inputs[index].distribution!)),
-      baseParams,
+      baseParams: params,
       events,
     });
     metas.push({
