@@ -67,8 +67,8 @@ export function runRoutes(options: RunRouteOptions): Router {
     if (original.kind === 'sensitivity') {
       const startedAt = new Date();
       const request = parseOrThrow(SensitivityRequestSchema, original.request);
-      const resultText = JSON.stringify(await sensitivityOf(jobs, request));
-      rerunId = await storeFinishedRun(storage, caller, input, { resultText, startedAt, finishedAt: new Date() });
+      const result = await sensitivityOf(jobs, request);
+      rerunId = await storeFinishedRun(storage, caller, input, { resultText: JSON.stringify(result), modelRuns: result.modelRuns, startedAt, finishedAt: new Date() });
     } else {
       const work = original.work as JobWork;
       const job = await submitAndWait(req, res, jobs, () => submitJob(jobs, work, caller, storage, input), options);

@@ -50,7 +50,7 @@ export function sensitivityRoutes({ jobs, storage }: { jobs: Pick<SimulationJobs
     const resultText = JSON.stringify(result);
     const caller = callerOf(res);
     if (caller !== null && storage !== null) {
-      const id = await storeFinishedRun(storage, caller, { kind: 'sensitivity', request, sources }, { resultText, startedAt, finishedAt: new Date() });
+      const id = await storeFinishedRun(storage, caller, { kind: 'sensitivity', request, sources }, { resultText, modelRuns: result.modelRuns, startedAt, finishedAt: new Date() });
       res.set('Link', `</runs/${id}>; rel="related"`);
       if (format === 'json') res.set('Content-Location', `/runs/${id}/result`);
     }

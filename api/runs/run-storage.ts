@@ -78,13 +78,14 @@ export async function submitJob(
 
 /**
  * Stores a run that finished within its request (a sensitivity analysis), with its result text
- * exactly as the API serves it. Returns the run's id.
+ * exactly as the API serves it. Its progress counts model runs (a sensitivity design has no
+ * iterations), all of them completed. Returns the run's id.
  */
 export async function storeFinishedRun(
   storage: RunStorage,
   caller: Caller,
   run: RunInput,
-  outcome: { resultText: string; startedAt: Date; finishedAt: Date },
+  outcome: { resultText: string; modelRuns: number; startedAt: Date; finishedAt: Date },
 ): Promise<string> {
   const id = randomUUID();
   await storage.store.runs.create({
@@ -98,7 +99,8 @@ export async function storeFinishedRun(
     seed: seedOf(run.request),
     softwareVersion: SOFTWARE_VERSION,
     rerunOf: run.rerunOf ?? null,
-    totalIterations: 0,
+    totalIterations: outcome.modelRuns,
+    completedIterations: outcome.modelRuns,
     createdByKey: caller.keyId,
     runnerInstance: null,
     resultText: outcome.resultText,

@@ -73,7 +73,9 @@ describe('stored runs over HTTP', () => {
     expect(await (await get(location)).text()).toBe(servedText);
     const id = location.split('/')[2];
     const run = (await (await get(`/runs/${id}`)).json()) as { kind: string; seed: number; links: { job: string | null } };
-    expect(run).toMatchObject({ kind: 'sensitivity', seed: 11, links: { job: null } });
+    // Rank correlation evaluates the model once per sample: 200 runs, all done.
+    expect(run).toMatchObject({ kind: 'sensitivity', seed: 11, links: { job: null }, progress: { completedIterations: 200, totalIterations: 200 } });
+    expect((JSON.parse(servedText) as { modelRuns: number }).modelRuns).toBe(200);
     const rerun = (await (await post(`/runs/${id}/rerun`, undefined)).json()) as { id: string };
     expect(await (await get(`/runs/${rerun.id}/result`)).text()).toBe(servedText);
   });
