@@ -1,23 +1,13 @@
 import type { ContractPlan } from './compile-contract.js';
 import { EVERY_TENURE, type ContractWorkspace, type WorldSeries } from './contract-workspace.js';
 import { clampRate } from './clamp-rate.js';
+import { startProfileTally, tallyMonth } from './profile-tally.js';
 
 /**
- * Per-profile rates and hazard-band pools of the expected-rate kernel, allocated once per workspace:
- * one entry per profile (band pools at `p * bands + b`, job starts by month at `p * horizon + t`).
+ * Hazard-band pools and job starts of the expected-rate kernel, allocated once per workspace
+ * (band pools at `p * bands + b`, job starts by month at `p * horizon + t`).
  */
 export interface ExpectedScratch {
-  jobEntryIn: Float64Array;
-  jobEntryAfter: Float64Array;
-  otherExitIn: Float64Array;
-  otherExitAfter: Float64Array;
-  stayIn: Float64Array;
-  stayAfter: Float64Array;
-  /** Share of an intake cohort still waiting when its programme months end: stayIn^programmeMonths. */
-  leavingProgramme: Float64Array;
-  backOtherExit: Float64Array;
-  benefitBase: Float64Array;
-  administrationMonthly: Float64Array;
   /** Persons in work in each fall-back hazard band at the start of the month, at `p * bands + b`. */
   bandPool: Float64Array;
   /** Per band: its monthly fall-back hazard, 1 minus it, and the share of starters reaching its first tenure. */
@@ -29,18 +19,7 @@ export interface ExpectedScratch {
 }
 
 export function createExpectedScratch(profiles: number, bands: number, horizon: number): ExpectedScratch {
-  const perProfile = () => new Float64Array(profiles);
   return {
-    jobEntryIn: perProfile(),
-    jobEntryAfter: perProfile(),
-    otherExitIn: perProfile(),
-    otherExitAfter: perProfile(),
-    stayIn: perProfile(),
-    stayAfter: perProfile(),
-    leavingProgramme: perProfile(),
-    backOtherExit: perProfile(),
-    benefitBase: perProfile(),
-    administrationMonthly: perProfile(),
     bandPool: new Float64Array(profiles * bands),
     bandHazard: new Float64Array(bands),
     bandStay: new Float64Array(bands),
@@ -94,8 +73,17 @@ export function simulateExpectedWorld(plan: ContractPlan, params: Float64Array, 
     ex.bandStay[b] = 1 - hazard[start];
     ex.bandReach[b] = survival[start];
   }
+  ex.bandPool.fill(0);
+  const partTimeShare = scratch.partTimeShare;
+  const fullTimeShare = 1 - partTimeShare;
+  const lksShare = scratch.lksShare;
+  const tally = scratch.tally;
+  const pools = ex.bandPool;
+
   for (let p = 0; p < P; p++) {
     const profile = plan.profiles[p];
+    const row = p * H;
+    const poolRow = p * B;
     const cfJobEntry = clampRate(params[profile.counterfactualJobEntry]);
     const cfOtherExit = clampRate(params[profile.counterfactualOtherExit]);
     const jobEntryIn = isProgramme ? clampRate(params[profile.programmeJobEntry]) : cfJobEntry;
@@ -103,51 +91,20 @@ export function simulateExpectedWorld(plan: ContractPlan, params: Float64Array, 
     // Other exits compete with job entry: of those not starting work, a share otherExit / (1 - jobEntry) leaves.
     const otherExitShareIn = jobEntryIn < 1 ? Math.min(1, otherExitRateIn / (1 - jobEntryIn)) : 0;
     const otherExitShareAfter = cfJobEntry < 1 ? Math.min(1, cfOtherExit / (1 - cfJobEntry)) : 0;
-    ex.jobEntryIn[p] = jobEntryIn;
-    ex.jobEntryAfter[p] = cfJobEntry;
-    ex.otherExitIn[p] = (1 - jobEntryIn) * otherExitShareIn;
-    ex.otherExitAfter[p] = (1 - cfJobEntry) * otherExitShareAfter;
+    const jobEntryAfter = cfJobEntry;
+    const otherExitIn = (1 - jobEntryIn) * otherExitShareIn;
+    const otherExitAfter = (1 - cfJobEntry) * otherExitShareAfter;
     const stayIn = (1 - jobEntryIn) * (1 - otherExitShareIn);
-    ex.stayIn[p] = stayIn;
-    ex.stayAfter[p] = (1 - cfJobEntry) * (1 - otherExitShareAfter);
-    let leaving = 1;
-    for (let age = 1; age <= A; age++) leaving *= stayIn;
-    ex.leavingProgramme[p] = leaving;
-    ex.backOtherExit[p] = cfOtherExit;
-    ex.benefitBase[p] = params[profile.monthlyBenefit];
-    ex.administrationMonthly[p] = params[profile.administrationCostPerYear] / 12;
-  }
-  ex.bandPool.fill(0);
-
-  const rawShare = params[plan.partTimeBenefitShare];
-  const partTimeBenefitShare = rawShare < 0 ? 0 : rawShare > 1 ? 1 : rawShare;
-  const partTimeMonthsSaved = 1 - partTimeBenefitShare;
-  const lksMonthly = params[plan.lksMonthlyAmount];
-  const partTimeShare = scratch.partTimeShare;
-  const fullTimeShare = 1 - partTimeShare;
-  const lksShare = scratch.lksShare;
-  const yearOf = plan.calendar.yearIndexOfMonth;
-  const byProfile = world.benefitMonthsSavedByProfile;
-
-  for (let p = 0; p < P; p++) {
-    const row = p * H;
-    const poolRow = p * B;
-    const jobEntryIn = ex.jobEntryIn[p];
-    const jobEntryAfter = ex.jobEntryAfter[p];
-    const otherExitIn = ex.otherExitIn[p];
-    const otherExitAfter = ex.otherExitAfter[p];
-    const stayIn = ex.stayIn[p];
-    const stayAfter = ex.stayAfter[p];
-    const leavingProgramme = ex.leavingProgramme[p];
-    const backOtherExit = ex.backOtherExit[p];
-    const benefitBase = ex.benefitBase[p];
-    const administrationMonthly = ex.administrationMonthly[p];
-    const pools = ex.bandPool;
+    const stayAfter = (1 - cfJobEntry) * (1 - otherExitShareAfter);
+    // Share of an intake cohort still waiting when its programme months end: stayIn^programmeMonths.
+    let leavingProgramme = 1;
+    for (let age = 1; age <= A; age++) leavingProgramme *= stayIn;
+    const backOtherExit = cfOtherExit;
+    startProfileTally(plan, params, tally, p);
     let waitingIn = 0;
     let waitingAfter = 0;
     let back = 0;
     let inWork = 0;
-    let exitedOther = 0;
     let cohorts = 0;
     for (let t = 0; t < H; t++) {
       // 1. Fall-back from each band's pool.
@@ -194,34 +151,7 @@ export function simulateExpectedWorld(plan: ContractPlan, params: Float64Array, 
       }
       if (cohorts === 0) waitingIn = 0;
 
-      // The month's counts and money of this profile, as `tallyMonth` books them.
-      const year = yearOf[t];
-      const benefit = benefitBase * ws.benefitIndex[year];
-      const costIndex = ws.costIndex[year];
-      const administration = administrationMonthly * costIndex;
-      const onBenefit = waitingIn + waitingAfter + back;
-      const fullTime = fullTimeShare * inWork;
-      const partTime = partTimeShare * inWork;
-      const lksWorkers = lksShare * inWork;
-      const otherExits = leftWaiting + leftBack;
-      exitedOther += otherExits;
-      const monthsSaved = fullTime + partTime * partTimeMonthsSaved;
-      world.onBenefit[t] += onBenefit;
-      world.placements[t] += placements;
-      world.inWorkFullTime[t] += fullTime;
-      world.inWorkPartTime[t] += partTime;
-      world.inWorkWithLks[t] += lksWorkers;
-      world.fallbacks[t] += fallbacks;
-      world.otherExits[t] += otherExits;
-      world.benefitPaid[t] += benefit * (onBenefit + partTime * partTimeBenefitShare);
-      world.administrationPaid[t] += administration * (onBenefit + partTime);
-      world.lksPaid[t] += lksMonthly * costIndex * lksWorkers;
-      world.avoidedBenefitWork[t] += benefit * monthsSaved;
-      world.avoidedAdministrationWork[t] += administration * fullTime;
-      world.avoidedBenefitOther[t] += benefit * exitedOther;
-      world.avoidedAdministrationOther[t] += administration * exitedOther;
-      world.benefitMonthsSaved[t] += monthsSaved;
-      byProfile[row + t] = monthsSaved;
+      tallyMonth(ws, world, tally, t, waitingIn + waitingAfter + back, placements, fullTimeShare * inWork, partTimeShare * inWork, lksShare * inWork, fallbacks, leftWaiting + leftBack);
     }
   }
 
