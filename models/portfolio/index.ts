@@ -18,7 +18,7 @@ export {
   type PortfolioStrategy,
   type PortfolioComparison,
 } from './portfolio-comparison.js';
-export { PORTFOLIO_SCALAR_OUTPUTS, PORTFOLIO_SERIES_OUTPUTS, LAYER_METRICS, layerOutputPrefix } from './portfolio-outputs.js';
+export { PORTFOLIO_SCALAR_OUTPUTS, PORTFOLIO_SERIES_OUTPUTS, PORTFOLIO_LEVEL_SERIES, LAYER_METRICS, layerOutputPrefix } from './portfolio-outputs.js';
 export { loanSchedule, fillLoanSchedule, type Amortisation, type LoanSchedule } from './loan-schedule.js';
 export { callCapital, distributeTopDown, accrueRequiredReturns } from './capital-layers.js';
 export { conditionalFailureProbability, failureThreshold } from './regional-factor.js';

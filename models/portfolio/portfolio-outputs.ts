@@ -91,6 +91,12 @@ export const PORTFOLIO_SERIES_OUTPUTS = [
   ['yearlyMunicipalityNet', 'EUR', 'Municipality net position per year.'],
 ] as const;
 
+/**
+ * Yearly series that are a level (cash at the end of the year, enterprises operating through it)
+ * rather than a flow within the year: a sum over years means nothing, so tables give no total.
+ */
+export const PORTFOLIO_LEVEL_SERIES: ReadonlySet<string> = new Set(['yearlyFundCash', 'yearlyEnterprisesActive']);
+
 export type PortfolioSeriesName = (typeof PORTFOLIO_SERIES_OUTPUTS)[number][0];
 export const seriesIndex = Object.fromEntries(PORTFOLIO_SERIES_OUTPUTS.map(([name], i) => [name, i])) as Record<PortfolioSeriesName, number>;
 

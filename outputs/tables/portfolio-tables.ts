@@ -1,4 +1,4 @@
-import { PORTFOLIO_SERIES_OUTPUTS, type PortfolioEvaluation } from '../../models/portfolio/index.js';
+import { PORTFOLIO_LEVEL_SERIES, PORTFOLIO_SERIES_OUTPUTS, type PortfolioEvaluation } from '../../models/portfolio/index.js';
 import type { Texts } from '../texts/index.js';
 import { outputLabel, unitLabel } from './output-labels.js';
 import { finiteOrNull, formatForUnit, type Table } from './table.js';
@@ -48,7 +48,8 @@ export function portfolioYearlyTable(evaluation: PortfolioEvaluation, texts: Tex
     rows: names.map((name) => {
       const values = evaluation.yearly[name];
       const description = PORTFOLIO_SERIES_OUTPUTS.find(([series]) => series === name)?.[2];
-      return [outputLabel(name, texts, description), name, unitLabel(seriesUnit(name), texts), ...values, values.reduce((sum, value) => sum + value, 0)];
+      const total = PORTFOLIO_LEVEL_SERIES.has(name) ? null : values.reduce((sum, value) => sum + value, 0);
+      return [outputLabel(name, texts, description), name, unitLabel(seriesUnit(name), texts), ...values, total];
     }),
     rowFormats: names.map((name) => formatForUnit(seriesUnit(name))),
     frozenColumns: 1,

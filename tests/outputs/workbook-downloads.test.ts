@@ -253,6 +253,11 @@ describe('fund evaluation as xlsx', () => {
     const y = columnsOf(yearly);
     const row = findRow(yearly, { [y.get('Naam')!]: 'yearlyMunicipalityNet' });
     json.years.forEach((year, k) => expect(numberCell(row.getCell(y.get(year)!))).toBe(json.yearly.yearlyMunicipalityNet[k]));
+    // A flow's total is the sum of its years; a level (the fund's cash at each year end) has none.
+    const flowTotal = json.yearly.yearlyMunicipalityNet.reduce((a, b) => a + b, 0);
+    expect(numberCell(row.getCell(y.get('Totaal')!))).toBeCloseTo(flowTotal, 6);
+    const cash = findRow(yearly, { [y.get('Naam')!]: 'yearlyFundCash' });
+    expect(cash.getCell(y.get('Totaal')!).value).toBeNull();
 
     const layers = workbook.getWorksheet('Kapitaallagen')!;
     const l = columnsOf(layers);
