@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+/** An optional URL setting: unset or empty means not configured; otherwise it must match `scheme`. */
+function optionalUrl(scheme: RegExp, message: string) {
+  return z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(scheme, message).optional());
+}
+
 /** Service configuration from the environment, validated at start-up so a typo fails fast. */
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -15,32 +20,26 @@ export const ConfigSchema = z.object({
   /** Longest wait a client may ask for with Prefer: wait=N. */
   SIMULATION_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
   /** PostgreSQL connection string; when unset, the embedded database in DATA_DIR is used. */
-  DATABASE_URL: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-      .optional(),
-  ),
+  DATABASE_URL: optionalUrl(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
   /** Folder of the embedded database (ignored when DATABASE_URL is set). */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Whether callers without an API key may use the endpoints that save nothing (evaluate, simulate, sensitivity, presets). */
   ALLOW_ANONYMOUS: z.stringbool().default(true),
-  /** Simulations one organisation (API key holder) may have queued or running at once; more get 429 with Retry-After. */
+  /**
+   * Simulations one organisation (API key holder) may have queued or running at once; more get 429
+   * with Retry-After. Default: half of MAX_ACTIVE_JOBS' default, so one organisation cannot fill the service.
+   */
   MAX_ACTIVE_JOBS_PER_ORGANISATION: z.coerce.number().int().min(1).max(10_000).default(4),
   /** Requests a minute from one caller (organisation, else IP address); more get 429 with Retry-After. 0: no limit. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
   /** Redis for the shared job queue: when set, simulations and sensitivity analyses run in worker processes (npm run worker). */
-  REDIS_URL: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z
-      .string()
-      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
-      .optional(),
-  ),
+  REDIS_URL: optionalUrl(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'),
   /** Key prefix of the queue in Redis: API and worker processes that share work use the same one. */
   QUEUE_PREFIX: z.string().min(1).default('resultaatfinanciering'),
-  /** On SIGTERM, how long requests under way may take to finish before their connections are closed. */
+  /**
+   * On SIGTERM, how long requests under way may take to finish before their connections are closed.
+   * Default: within the 30 s a container orchestrator such as Kubernetes waits before SIGKILL.
+   */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
