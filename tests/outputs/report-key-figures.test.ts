@@ -27,7 +27,7 @@ type Output = { name: string; mean: number; percentiles: Record<string, number> 
 type Simulation = { outputs: Output[]; series: { name: string; labels: string[]; fan: Record<string, number[]> }[]; events: { name: string; probability: number }[] };
 
 let service: OutputService;
-/** The plain simulation of the same contract with the same seed, and an event for "pays off". */
+/** The plain simulation of the same contract with the same seed, with events for "pays off" and "investors lose". */
 let simulation: Simulation;
 let evaluation: { summary: Record<string, number> };
 let report: { keyFigures: Record<string, unknown> & { budgetP90ByYear: { year: string; amount: number }[]; investor: Record<string, number> | null }; simulation: Simulation; reproduction: { seed: number; softwareVersion: string }; findings: { kind: string }[] };
@@ -38,7 +38,7 @@ beforeAll(async () => {
   service = await startOutputService();
   const submitted = await service.post(
     '/simulations',
-    { model: { kind: 'contract', contract }, settings: { seed: SEED, iterations: ITERATIONS, events: [{ name: 'paysOff', expression: 'payerNetResult > 0' }] } },
+    { model: { kind: 'contract', contract }, settings: { seed: SEED, iterations: ITERATIONS, events: [{ name: 'paysOff', expression: 'payerNetResult > 0' }, { name: 'investorLoses', expression: 'investorLoss > 0' }] } },
     { prefer: 'wait=60' },
   );
   expect(submitted.status).toBe(200);
@@ -69,7 +69,7 @@ describe('report key figures', () => {
       drawnMean: output(simulation, 'investorDrawn').mean,
       receivedMean: output(simulation, 'investorReceived').mean,
       lossMean: output(simulation, 'investorLoss').mean,
-      lossChance: expect.any(Number),
+      lossChance: simulation.events.find((e) => e.name === 'investorLoses')!.probability,
     });
   });
 
