@@ -3,6 +3,7 @@ import type { InputRow } from '../inputs/input-rows.js';
 import type { Texts } from '../texts/index.js';
 import { monthlySeriesUnit, outputLabel, partyOfSeries, unitLabel } from './output-labels.js';
 import { formatForUnit, type Cell, type CellFormat, type Table } from './table.js';
+import { yearlySeriesTable } from './yearly-series-table.js';
 
 /** Tables of a deterministic contract evaluation: inputs, summary, per year, per month, per trigger. */
 
@@ -64,32 +65,14 @@ function yearlyUnit(name: string): string {
 }
 
 export function evaluationYearlyTable(evaluation: ContractEvaluation, texts: Texts): Table {
-  const c = texts.workbook.columns;
-  const names = Object.keys(evaluation.yearly);
-  return {
-    sheet: texts.workbook.sheets.yearly,
-    columns: [
-      { header: c.party, format: 'text', width: 14 },
-      { header: c.series, format: 'text', width: 36 },
-      { header: c.name, format: 'text', width: 30 },
-      { header: c.unit, format: 'text', width: 10 },
-      ...evaluation.years.map((year) => ({ header: year, format: 'row' as const, width: 14 })),
-      { header: c.total, format: 'row', width: 16 },
-    ],
-    rows: names.map((name) => {
-      const values = evaluation.yearly[name];
-      return [
-        texts.parties[partyOfSeries(name)],
-        outputLabel(name, texts),
-        name,
-        unitLabel(yearlyUnit(name), texts),
-        ...values,
-        values.reduce((sum, value) => sum + value, 0),
-      ];
-    }),
-    rowFormats: names.map((name) => formatForUnit(yearlyUnit(name))),
-    frozenColumns: 2,
-  };
+  const series = Object.entries(evaluation.yearly).map(([name, values]) => ({
+    party: texts.parties[partyOfSeries(name)],
+    label: outputLabel(name, texts),
+    name,
+    unit: yearlyUnit(name),
+    values,
+  }));
+  return yearlySeriesTable(evaluation.years, series, texts, { withParty: true });
 }
 
 export function evaluationMonthlyTable(evaluation: ContractEvaluation, texts: Texts): Table {

@@ -2,6 +2,7 @@ import { PORTFOLIO_LEVEL_SERIES, PORTFOLIO_SERIES_OUTPUTS, type PortfolioEvaluat
 import type { Texts } from '../texts/index.js';
 import { outputLabel, unitLabel } from './output-labels.js';
 import { finiteOrNull, formatForUnit, type Table } from './table.js';
+import { yearlySeriesTable } from './yearly-series-table.js';
 
 /**
  * Tables of a fund's expected result (POST /portfolios/evaluate): the summary outputs, the fund's
@@ -34,26 +35,14 @@ export function portfolioSummaryTable(evaluation: PortfolioEvaluation, texts: Te
 }
 
 export function portfolioYearlyTable(evaluation: PortfolioEvaluation, texts: Texts): Table {
-  const c = texts.workbook.columns;
-  const names = Object.keys(evaluation.yearly);
-  return {
-    sheet: texts.workbook.sheets.yearly,
-    columns: [
-      { header: c.series, format: 'text', width: 44 },
-      { header: c.name, format: 'text', width: 30 },
-      { header: c.unit, format: 'text', width: 10 },
-      ...evaluation.years.map((year) => ({ header: year, format: 'row' as const, width: 14 })),
-      { header: c.total, format: 'row', width: 16 },
-    ],
-    rows: names.map((name) => {
-      const values = evaluation.yearly[name];
-      const description = PORTFOLIO_SERIES_OUTPUTS.find(([series]) => series === name)?.[2];
-      const total = PORTFOLIO_LEVEL_SERIES.has(name) ? null : values.reduce((sum, value) => sum + value, 0);
-      return [outputLabel(name, texts, description), name, unitLabel(seriesUnit(name), texts), ...values, total];
-    }),
-    rowFormats: names.map((name) => formatForUnit(seriesUnit(name))),
-    frozenColumns: 1,
-  };
+  const series = Object.entries(evaluation.yearly).map(([name, values]) => ({
+    label: outputLabel(name, texts, PORTFOLIO_SERIES_OUTPUTS.find(([series]) => series === name)?.[2]),
+    name,
+    unit: seriesUnit(name),
+    values,
+    isLevel: PORTFOLIO_LEVEL_SERIES.has(name),
+  }));
+  return yearlySeriesTable(evaluation.years, series, texts, { withParty: false });
 }
 
 export function portfolioLayersTable(evaluation: PortfolioEvaluation, texts: Texts): Table {
