@@ -1,6 +1,6 @@
 import { ABSENT, type ContractPlan } from './compile-contract.js';
 import { createExpectedScratch, type ExpectedScratch } from './expected-population.js';
-import { createProfileTally, type ProfileTally } from './profile-tally.js';
+import { createProfileCounts, type ProfileCounts } from './world-booking.js';
 
 /**
  * Every buffer one evaluation of a contract needs, allocated once per model and reused for every
@@ -74,7 +74,8 @@ export interface PersonDrawSettings {
 export interface PopulationScratch {
   rates: ProfileRates;
   personDraw: PersonDrawSettings;
-  tally: ProfileTally;
+  /** What the population kernels count per profile and month for the world being simulated. */
+  counts: ProfileCounts;
   /** Drawn by person: events by month of the current profile. */
   events: MonthEvents;
   /** Expected rates: per-profile rates and state of the month-by-month recurrences. */
@@ -145,8 +146,6 @@ export interface ContractWorkspace {
   costIndex: Float64Array;
   programme: WorldSeries;
   counterfactual: WorldSeries;
-  /** Every series of both worlds, to clear them without walking object keys. */
-  worldArrays: Float64Array[];
   /** Amount due per trigger in the month of the result (before lag, threshold, caps), at `trigger * horizon + t`. */
   dueByTrigger: Float64Array;
   /** Amount due per payee in the payment month (after lag), at `payee * horizon + t`. */
@@ -196,8 +195,6 @@ function worldSeries(horizon: number, milestones: number, profiles: number): Wor
   };
 }
 
-const worldArrays = (world: WorldSeries): Float64Array[] => Object.values(world);
-
 /** The parameter slots the per-participant payment table reads: prices of per-participant triggers, the cap, the part-time benefit share. */
 function paymentTableSlots(plan: ContractPlan): Int32Array {
   const slots = new Set<number>([plan.partTimeBenefitShare]);
@@ -230,7 +227,7 @@ function createPopulationScratch(plan: ContractPlan): PopulationScratch {
   const series = () => new Float64Array(H);
   const tableSlots = paymentTableSlots(plan);
   return {
-    tally: createProfileTally(),
+    counts: createProfileCounts(P, H),
     events: { placements: series(), fallbacks: series(), otherExits: series() },
     personDraw: {
       jobShareIn: 0,
@@ -242,7 +239,7 @@ function createPopulationScratch(plan: ContractPlan): PopulationScratch {
       paysPerParticipant: false,
     },
     rates: { inProgrammeJobEntry: 0, inProgrammeOtherExit: 0, afterJobEntry: 0, afterOtherExit: 0, backOtherExit: 0 },
-    expected: createExpectedScratch(P, bands, H),
+    expected: createExpectedScratch(P, bands),
     survivalByTenure: new Float64Array(K),
     partTimeShare: 0,
     lksShare: 0,
@@ -298,7 +295,6 @@ export function createContractWorkspace(plan: ContractPlan, customQuantityCount:
     costIndex: new Float64Array(Y),
     programme,
     counterfactual,
-    worldArrays: [...worldArrays(programme), ...worldArrays(counterfactual)],
     dueByTrigger: new Float64Array(T * H),
     dueByPayee: new Float64Array(2 * H),
     paidByPayee: new Float64Array(2 * H),
@@ -322,8 +318,12 @@ export function createContractWorkspace(plan: ContractPlan, customQuantityCount:
   };
 }
 
-/** Zeroes every series of both worlds. */
+/**
+ * Zeroes what the kernels add to rather than write: the milestone counts of both worlds (the drawn
+ * kernels add persons as they reach a milestone). Every other world series is written whole by
+ * `bookWorld`, or by the deadweight derivation, in each evaluation.
+ */
 export function clearWorlds(ws: ContractWorkspace): void {
-  const arrays = ws.worldArrays;
-  for (let i = 0; i < arrays.length; i++) arrays[i].fill(0);
+  ws.programme.milestoneReached.fill(0);
+  ws.counterfactual.milestoneReached.fill(0);
 }

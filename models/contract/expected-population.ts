@@ -1,7 +1,6 @@
 import type { ContractPlan } from './compile-contract.js';
 import { EVERY_TENURE, type ContractWorkspace, type WorldSeries } from './contract-workspace.js';
 import { clampRate } from './clamp-rate.js';
-import { startProfileTally, tallyMonth } from './profile-tally.js';
 
 /**
  * Hazard-band pools and job starts of the expected-rate kernel, allocated once per workspace
@@ -14,17 +13,14 @@ export interface ExpectedScratch {
   bandHazard: Float64Array;
   bandStay: Float64Array;
   bandReach: Float64Array;
-  /** Job starts by profile and month, at `p * horizon + t`. */
-  placed: Float64Array;
 }
 
-export function createExpectedScratch(profiles: number, bands: number, horizon: number): ExpectedScratch {
+export function createExpectedScratch(profiles: number, bands: number): ExpectedScratch {
   return {
     bandPool: new Float64Array(profiles * bands),
     bandHazard: new Float64Array(bands),
     bandStay: new Float64Array(bands),
     bandReach: new Float64Array(bands),
-    placed: new Float64Array(profiles * horizon),
   };
 }
 
@@ -47,12 +43,11 @@ export function createExpectedScratch(profiles: number, bands: number, horizon: 
  * - Milestones and per-participant payments at one tenure k are starts(t - k) S(k); per-month
  *   payments by tenure are a short convolution, done after the month loop.
  *
- * Each profile's month adds its counts and money to the world's series as `tallyMonth` books them
- * (written out here: the profile's state stays in locals). The results are those of moving every
+ * Each profile's month is counted in `ProfileCounts`; `bookWorld` turns the counts into money. The results are those of moving every
  * state month by month, up to the order of floating-point operations (checked against the
  * state-by-state kernel in tests/contract/kernel-regression.test.ts). Cost per profile and month:
- * about 40 floating-point operations, 2 x bands pool updates and 16 series updates; the series
- * updates and the typed-array accesses, not the arithmetic, are most of it (bench/run.ts).
+ * about 30 floating-point operations, one pass over the bands and 7 count stores, some 30 ns on
+ * the bench machine; `bookWorld` adds about 15 ns per profile and month (bench/run.ts).
  */
 export function simulateExpectedWorld(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace, world: WorldSeries, isProgramme: boolean): void {
   const H = plan.horizon;
@@ -65,7 +60,14 @@ export function simulateExpectedWorld(plan: ContractPlan, params: Float64Array, 
   const survival = scratch.survivalByTenure;
   const hazard = ws.hazardByTenure;
   const intake = ws.intakeByProfile;
-  const placed = ex.placed;
+  const counts = scratch.counts;
+  const placed = counts.placements;
+  const onBenefitCount = counts.onBenefit;
+  const fullTimeCount = counts.fullTime;
+  const partTimeCount = counts.partTime;
+  const lksCount = counts.withLks;
+  const fallbackCount = counts.fallbacks;
+  const otherExitCount = counts.otherExits;
 
   for (let b = 0; b < B; b++) {
     const start = bandStarts[b];
@@ -77,8 +79,10 @@ export function simulateExpectedWorld(plan: ContractPlan, params: Float64Array, 
   const partTimeShare = scratch.partTimeShare;
   const fullTimeShare = 1 - partTimeShare;
   const lksShare = scratch.lksShare;
-  const tally = scratch.tally;
   const pools = ex.bandPool;
+  const bandHazard = ex.bandHazard;
+  const bandStay = ex.bandStay;
+  const bandReach = ex.bandReach;
 
   for (let p = 0; p < P; p++) {
     const profile = plan.profiles[p];
@@ -100,36 +104,36 @@ export function simulateExpectedWorld(plan: ContractPlan, params: Float64Array, 
     let leavingProgramme = 1;
     for (let age = 1; age <= A; age++) leavingProgramme *= stayIn;
     const backOtherExit = cfOtherExit;
-    startProfileTally(plan, params, tally, p);
     let waitingIn = 0;
     let waitingAfter = 0;
     let back = 0;
     let inWork = 0;
     let cohorts = 0;
     for (let t = 0; t < H; t++) {
-      // 1. Fall-back from each band's pool.
-      let fallbacks = 0;
-      for (let b = 0; b < B; b++) fallbacks += ex.bandHazard[b] * pools[poolRow + b];
-      back += fallbacks;
-
-      // 2. Leaving benefit, from the programme months and from the pool after them.
+      // 1-2. Leaving benefit, from the programme months and from the pool after them.
       const placements = jobEntryIn * waitingIn + jobEntryAfter * waitingAfter;
       const leftWaiting = otherExitIn * waitingIn + otherExitAfter * waitingAfter;
       waitingAfter *= stayAfter;
       if (t >= A) waitingAfter += intake[row + t - A] * leavingProgramme;
       placed[row + t] = placements;
-      inWork += placements - fallbacks;
-      // The pools at the start of next month: stay, enter at the band's first tenure, leave past its last.
+      // Fall-back from each band's pool, and the pools at the start of next month: stay, enter at
+      // the band's first tenure, leave past its last.
+      let fallbacks = 0;
       for (let b = 0; b < B; b++) {
+        const at = poolRow + b;
+        const pool = pools[at];
+        fallbacks += bandHazard[b] * pool;
+        let next = bandStay[b] * pool;
         const start = bandStarts[b];
-        let pool = ex.bandStay[b] * pools[poolRow + b];
-        if (t >= start) pool += placed[row + t - start] * ex.bandReach[b];
+        if (t >= start) next += placed[row + t - start] * bandReach[b];
         if (b + 1 < B) {
           const end = bandStarts[b + 1];
-          if (t >= end) pool -= placed[row + t - end] * ex.bandReach[b + 1];
+          if (t >= end) next -= placed[row + t - end] * bandReach[b + 1];
         }
-        pools[poolRow + b] = pool;
+        pools[at] = next;
       }
+      back += fallbacks;
+      inWork += placements - fallbacks;
 
       // 3. Back on bijstand after work: only other exits.
       const leftBack = back * backOtherExit;
@@ -151,7 +155,13 @@ export function simulateExpectedWorld(plan: ContractPlan, params: Float64Array, 
       }
       if (cohorts === 0) waitingIn = 0;
 
-      tallyMonth(ws, world, tally, t, waitingIn + waitingAfter + back, placements, fullTimeShare * inWork, partTimeShare * inWork, lksShare * inWork, fallbacks, leftWaiting + leftBack);
+      const at = row + t;
+      onBenefitCount[at] = waitingIn + waitingAfter + back;
+      fullTimeCount[at] = fullTimeShare * inWork;
+      partTimeCount[at] = partTimeShare * inWork;
+      lksCount[at] = lksShare * inWork;
+      fallbackCount[at] = fallbacks;
+      otherExitCount[at] = leftWaiting + leftBack;
     }
   }
 
@@ -180,7 +190,7 @@ function owePerParticipant(plan: ContractPlan, ws: ContractWorkspace, p: number)
   const K = plan.tenureBuckets;
   const T = plan.triggers.length;
   const scratch = ws.population;
-  const placed = scratch.expected.placed;
+  const placed = scratch.counts.placements;
   const survival = scratch.survivalByTenure;
   const mixed = scratch.mixedPaymentByTenure;
   const triggerTenure = ws.triggerTenure;

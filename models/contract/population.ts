@@ -5,7 +5,7 @@ import { simulateProfileByCell } from './drawn-cells.js';
 import { simulateProfileByPerson } from './drawn-persons.js';
 import { clampRate } from './clamp-rate.js';
 import { simulateExpectedWorld } from './expected-population.js';
-import { startProfileTally } from './profile-tally.js';
+import { bookWorld } from './world-booking.js';
 
 /**
  * Moves one population (the programme's, or the counterfactual one without it) through the
@@ -22,9 +22,9 @@ import { startProfileTally } from './profile-tally.js';
  * 4. the month's intake joins at months-since-intake 0 and receives a benefit this month.
  * "Completing m months in work" in month t means being at tenure m in month t.
  *
- * Three kernels follow these rules; each books one profile's counts per month the way
- * `tallyMonth` turns them into money, the persons completing each milestone and the
- * per-participant payments due:
+ * Three kernels follow these rules; each counts one profile's persons per month (`ProfileCounts`,
+ * which `bookWorld` then turns into the world's series and money), the persons completing each
+ * milestone and the per-participant payments due:
  * - `rng === null`, expected rates (`expected-population.ts`, the whole world at once): fractional
  *   counts, by recurrences over months on a few pools per profile;
  * - drawn persons, few of them (`drawn-persons.ts`): each participant's path from a handful of
@@ -43,6 +43,7 @@ export function simulateWorld(
 ): void {
   if (rng === null) {
     simulateExpectedWorld(plan, params, ws, world, isProgramme);
+    bookWorld(plan, params, ws, ws.population.counts, world);
     return;
   }
   const rates = ws.population.rates;
@@ -55,10 +56,10 @@ export function simulateWorld(
     rates.afterJobEntry = cfJobEntry;
     rates.afterOtherExit = cfOtherExit;
     rates.backOtherExit = cfOtherExit;
-    startProfileTally(plan, params, ws.population.tally, p);
     if (drawsByPerson(plan, intakeOfProfile(plan, ws, p))) simulateProfileByPerson(plan, ws, rng, world, p, isProgramme);
     else simulateProfileByCell(plan, ws, rng, world, p, isProgramme);
   }
+  bookWorld(plan, params, ws, ws.population.counts, world);
 }
 
 /**
