@@ -201,7 +201,25 @@ function summarise(plan: ContractPlan, params: Float64Array, ws: ContractWorkspa
   let cumulativeNet = 0;
   let lastNegativeMonth = -1;
   let discount = 1;
+  let providerCosts = 0;
+  let providerIncome = 0;
+  let investorDrawn = 0;
+  let investorReceived = 0;
+  let guaranteePaid = 0;
+  let participants = 0;
+  let placements = 0;
+  let placementsCounterfactual = 0;
+  let fallbacks = 0;
   for (let t = 0; t < H; t++) {
+    providerCosts += ws.providerCosts[t];
+    providerIncome += ws.paidByPayee[t] + ws.providerResidual[t];
+    investorDrawn += ws.investorDraws[t];
+    investorReceived += ws.investorDistributions[t] + ws.guaranteePaid[t];
+    guaranteePaid += ws.guaranteePaid[t];
+    participants += ws.intakeTotal[t];
+    placements += prog.placements[t];
+    placementsCounterfactual += cf.placements[t];
+    fallbacks += prog.fallbacks[t];
     const lksAttr = prog.lksPaid[t] - cf.lksPaid[t];
     avoidedBenefitGross += prog.avoidedBenefitWork[t];
     avoidedAdministrationGross += prog.avoidedAdministrationWork[t];
@@ -268,14 +286,12 @@ function summarise(plan: ContractPlan, params: Float64Array, ws: ContractWorkspa
   scalars[S.paymentsHeldByThreshold] = ws.heldByThreshold;
   scalars[S.thresholdMetMonth] = ws.thresholdMetAtMonth >= 0 ? ws.thresholdMetAtMonth : Number.NaN;
 
-  const providerCosts = sum(ws.providerCosts);
-  const providerIncome = sum(ws.paidByPayee, 0, H) + sum(ws.providerResidual);
   scalars[S.providerCosts] = providerCosts;
   scalars[S.providerOutcomeIncome] = providerIncome;
   scalars[S.providerMargin] = providerIncome - providerCosts;
 
-  const drawn = sum(ws.investorDraws);
-  const received = sum(ws.investorDistributions) + sum(ws.guaranteePaid);
+  const drawn = investorDrawn;
+  const received = investorReceived;
   const hasInvestor = plan.investor !== null;
   scalars[S.investorDrawn] = drawn;
   scalars[S.investorReceived] = received;
@@ -283,17 +299,17 @@ function summarise(plan: ContractPlan, params: Float64Array, ws: ContractWorkspa
   scalars[S.investorMultiple] = drawn > 0 ? received / drawn : Number.NaN;
   scalars[S.investorNetPresentValue] = hasInvestor ? presentValue(ws.investorFlows, params[plan.investor!.hurdleRate]) : 0;
   scalars[S.investorLoss] = Math.max(0, drawn - received);
-  scalars[S.guaranteePaid] = sum(ws.guaranteePaid);
+  scalars[S.guaranteePaid] = guaranteePaid;
 
-  scalars[S.participants] = sum(ws.intakeTotal);
-  scalars[S.placements] = sum(prog.placements);
-  scalars[S.placementsCounterfactual] = sum(cf.placements);
-  scalars[S.placementsAttributable] = scalars[S.placements] - scalars[S.placementsCounterfactual];
+  scalars[S.participants] = participants;
+  scalars[S.placements] = placements;
+  scalars[S.placementsCounterfactual] = placementsCounterfactual;
+  scalars[S.placementsAttributable] = placements - placementsCounterfactual;
   scalars[S.sustained6] = milestoneTotal(plan, prog, 6);
   scalars[S.sustained12] = milestoneTotal(plan, prog, 12);
   scalars[S.sustained24] = milestoneTotal(plan, prog, 24);
   scalars[S.sustained12Counterfactual] = milestoneTotal(plan, cf, 12);
-  scalars[S.fallbacks] = sum(prog.fallbacks);
+  scalars[S.fallbacks] = fallbacks;
 }
 
 /** Persons completing `months` in work over the horizon (0 when the milestone is not tracked). */
