@@ -7,11 +7,12 @@ import { SKETCH_RELATIVE_ACCURACY, sketchGroups } from './quantile-sketch.js';
 import type { RunMeta } from './plan.js';
 import type { OutputSummary, SimulationResult, VariantComparisonResult } from './result-schema.js';
 import { createRadixSortScratch, type RadixSortScratch } from './radix-sort.js';
-import { exactSortedSample, histogram, percentiles, tailMean, type SortedSample } from './sorted-sample.js';
+import { exactSortedSample, groupedSortedSample, histogram, percentiles, tailMean, type SortedSample } from './sorted-sample.js';
 
 /**
- * Turns the partial of a whole run into the JSON result. Pure; its cost is sorting the kept
- * values in exact mode (at most EXACT_PERCENTILE_MAX_VALUES) or walking the sketches.
+ * Turns the partial of a whole run into the JSON result. Pure; its cost is ordering the kept
+ * values in exact mode (at most EXACT_PERCENTILE_MAX_VALUES; see sorted-sample.ts, which sorts
+ * only the value buckets that hold a percentile) or walking the sketches.
  */
 
 const OUTPUT_PERCENTILES = [0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99] as const;
@@ -57,13 +58,19 @@ export function summariseVariants(partial: PartialResult): VariantComparisonResu
 function sortedSample(column: ColumnAccumulator, meta: RunMeta, scratch: RadixSortScratch): SortedSample {
   if (meta.percentileMethod === 'exact') return exactSortedSample(column.samples!, scratch);
   const groups = sketchGroups(column.sketch!);
-  return { total: column.moments.count, values: groups.values, counts: groups.counts };
+  return groupedSortedSample(column.moments.count, groups.values, groups.counts);
 }
 
-function summariseOutput(column: ColumnAccumulator, info: OutputInfo, shift: number, meta: RunMeta, scratch: RadixSortScratch): OutputSummary {
+function summariseOutput(
+  column: ColumnAccumulator,
+  info: OutputInfo,
+  shift: number,
+  meta: RunMeta,
+  scratch: RadixSortScratch,
+  sample: SortedSample = sortedSample(column, meta, scratch),
+): OutputSummary {
   const moments = column.moments;
   const { mean, sd, standardError } = meanAndSpread(moments, shift);
-  const sample = sortedSample(column, meta, scratch);
   const [p1, p5, p10, p25, p50, p75, p90, p95, p99] = percentiles(sample, OUTPUT_PERCENTILES).map(statistic);
   return {
     name: info.name,
@@ -86,9 +93,13 @@ function summariseVariant(partial: PartialResult, v: number, scratch: RadixSortS
   const variantMeta = meta.variants[v];
   const state = partial.variants[v];
 
-  const outputs = state.scalars.map((column, k) =>
-    summariseOutput(column, variantMeta.scalarOutputs[k], variantMeta.scalarShifts[k], meta, scratch),
-  );
+  // The risk output's ordered values serve its summary and the risk measures.
+  let riskSample: SortedSample | null = null;
+  const outputs = state.scalars.map((column, k) => {
+    const sample = sortedSample(column, meta, scratch);
+    if (variantMeta.risk?.outputIndex === k) riskSample = sample;
+    return summariseOutput(column, variantMeta.scalarOutputs[k], variantMeta.scalarShifts[k], meta, scratch, sample);
+  });
 
   let element = 0;
   const series = variantMeta.seriesOutputs.map((info) => {
@@ -124,7 +135,7 @@ function summariseVariant(partial: PartialResult, v: number, scratch: RadixSortS
   let risk: SimulationResult['risk'] = null;
   if (variantMeta.risk !== null) {
     const { outputIndex, tail } = variantMeta.risk;
-    const sample = sortedSample(state.scalars[outputIndex], meta, scratch);
+    const sample = riskSample ?? sortedSample(state.scalars[outputIndex], meta, scratch);
     risk = {
       output: variantMeta.scalarOutputs[outputIndex].name,
       tail,
