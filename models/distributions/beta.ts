@@ -37,9 +37,10 @@ class ScaledBetaDistribution implements CompiledDistribution {
 
 /**
  * Beta(alpha, beta) stretched from [0, 1] to [min, max]. The quantile inverts the regularized
- * incomplete beta function by safeguarded Halley iteration (see {@link IncompleteBeta.inverse}),
- * to about 1e-14 relative for shape parameters up to a few hundred; each call costs a few
- * continued-fraction evaluations (microseconds), and allocates nothing.
+ * incomplete beta function (see {@link IncompleteBeta.inverse}) to about 1e-14 relative for shape
+ * parameters up to a few hundred: a table of starting points built on the first quantile call
+ * (about 20–60 µs), then typically one Halley step evaluated from a local series, about 0.1–0.2 µs
+ * per call; it allocates nothing after the first call.
  * Mean min + w·α/(α + β), variance w²·αβ/((α + β)²(α + β + 1)) with w = max − min.
  */
 export function compileBeta(parameters: BetaParameters): CompiledDistribution {
