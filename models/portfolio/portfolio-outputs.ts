@@ -66,6 +66,7 @@ export const LAYER_METRICS = [
   ['Loss', 'EUR', 'paid in minus received, when positive, for'],
   ['LossOccurred', 'ratio', '1 when money was lost, else 0 (its Monte Carlo mean is the chance of loss) for'],
 ] as const;
+export type LayerMetricName = (typeof LAYER_METRICS)[number][0];
 export const LAYER_PAID_IN = 0;
 export const LAYER_RECEIVED = 1;
 export const LAYER_IRR = 2;
@@ -98,6 +99,8 @@ export const PORTFOLIO_SERIES_OUTPUTS = [
 export const PORTFOLIO_LEVEL_SERIES: ReadonlySet<string> = new Set(['yearlyFundCash', 'yearlyEnterprisesActive']);
 
 export type PortfolioSeriesName = (typeof PORTFOLIO_SERIES_OUTPUTS)[number][0];
+/** Every fixed output name of a portfolio (scalars and yearly series); per-layer outputs come on top. */
+export type PortfolioOutputName = PortfolioScalarName | PortfolioSeriesName;
 export const seriesIndex = Object.fromEntries(PORTFOLIO_SERIES_OUTPUTS.map(([name], i) => [name, i])) as Record<PortfolioSeriesName, number>;
 
 /** `senior` -> `layerSenior`: the prefix of a layer's output names. */

@@ -4,7 +4,7 @@ import type { SensitivityResult } from '../../models/sensitivity/index.js';
 import type { OutputSummary, SimulationResult, VariantComparisonResult } from '../../models/simulation/index.js';
 import { capitalise, inputLabel, inputUnit } from '../inputs/input-labels.js';
 import type { InputRow } from '../inputs/input-rows.js';
-import { monthlySeriesUnit, outputLabel, partyOfSeries } from '../tables/output-labels.js';
+import { layerKindLabel, monthlySeriesUnit, outputLabel, partyOfSeries, portfolioOutputLabel } from '../tables/output-labels.js';
 import type { Texts } from '../texts/index.js';
 import type { Fact } from './facts.js';
 
@@ -51,12 +51,12 @@ export function evaluationFacts(evaluation: ContractEvaluation, inputs: InputRow
 export function portfolioFacts(evaluation: PortfolioEvaluation, inputs: InputRow[], texts: Texts): Fact[] {
   const facts: Fact[] = inputFacts(inputs);
   for (const output of evaluation.outputs)
-    facts.push({ section: 'summary', name: output.name, label: outputLabel(output.name, texts, output.description), statistic: 'value', value: evaluation.summary[output.name] ?? null, unit: output.unit });
+    facts.push({ section: 'summary', name: output.name, label: portfolioOutputLabel(output.name, texts, evaluation.layers), statistic: 'value', value: evaluation.summary[output.name] ?? null, unit: output.unit });
   const seriesUnits = new Map<string, string>(PORTFOLIO_SERIES_OUTPUTS.map(([name, unit]) => [name, unit]));
   for (const [name, values] of Object.entries(evaluation.yearly))
-    values.forEach((value, k) => facts.push({ section: 'yearly', name, label: outputLabel(name, texts), period: evaluation.years[k], statistic: 'value', value, unit: seriesUnits.get(name) ?? 'EUR' }));
+    values.forEach((value, k) => facts.push({ section: 'yearly', name, label: portfolioOutputLabel(name, texts, evaluation.layers), period: evaluation.years[k], statistic: 'value', value, unit: seriesUnits.get(name) ?? 'EUR' }));
   for (const layer of evaluation.layers) {
-    const base = { section: 'layer', party: layer.provider, name: layer.id, label: layer.kind };
+    const base = { section: 'layer', party: layer.provider, name: layer.id, label: layerKindLabel(layer.kind, texts) };
     for (const key of ['committed', 'paidIn', 'received', 'loss'] as const) facts.push({ ...base, statistic: key, value: layer[key], unit: 'EUR' });
     facts.push({ ...base, statistic: 'irr', value: layer.irr, unit: 'rate' }, { ...base, statistic: 'multiple', value: layer.multiple, unit: 'ratio' });
     for (const key of ['calls', 'distributions', 'netFlow'] as const)

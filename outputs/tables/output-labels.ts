@@ -1,8 +1,10 @@
+import { LAYER_METRICS } from '../../models/portfolio/index.js';
 import type { PartyKey, Texts } from '../texts/index.js';
 
 /**
  * Which party a contract series belongs to, the unit of the monthly series, and an output's
- * label in the request's language (other models' outputs keep their own description).
+ * label in the request's language: contract outputs, the fund (portfolio) model's outputs and its
+ * per-layer outputs all have one; only other models' outputs keep their own description.
  */
 
 const PARTY_OF_SERIES: Record<string, PartyKey> = {
@@ -69,8 +71,54 @@ export function monthlySeriesUnit(name: string): string {
   return MONTHLY_COUNT_SERIES.has(name) ? 'count' : 'EUR';
 }
 
+type LayerOutputMetric = keyof Texts['fund']['layerOutputs'];
+const LAYER_OUTPUT_METRICS: readonly LayerOutputMetric[] = [...LAYER_METRICS.map(([metric]) => metric), 'NetFlow'];
+/** `layerSeniorLossOccurred` -> id `senior`, metric `LossOccurred` (see layerOutputPrefix in models/portfolio). */
+const LAYER_OUTPUT_NAME = new RegExp(`^layer([A-Z][A-Za-z0-9]*?)(${LAYER_OUTPUT_METRICS.join('|')})$`);
+
+/** The layer id and metric of a per-layer portfolio output name, or null for any other name. */
+export function parseLayerOutputName(name: string): { layerId: string; metric: LayerOutputMetric } | null {
+  const match = LAYER_OUTPUT_NAME.exec(name);
+  if (match === null) return null;
+  return { layerId: match[1].charAt(0).toLowerCase() + match[1].slice(1), metric: match[2] as LayerOutputMetric };
+}
+
+/** A fund's capital layer as output labels name it: its id, and who provides it when known. */
+export interface LayerNaming {
+  id: string;
+  provider?: string;
+}
+
+function layerOutputLabel(name: string, texts: Texts, layers: readonly LayerNaming[]): string | undefined {
+  const parsed = parseLayerOutputName(name);
+  if (parsed === null) return undefined;
+  const provider = layers.find((layer) => layer.id === parsed.layerId)?.provider;
+  return texts.fund.layerOutputs[parsed.metric](provider === undefined ? `'${parsed.layerId}'` : `'${parsed.layerId}' (${provider})`);
+}
+
+function fundOutputLabel(name: string, texts: Texts): string | undefined {
+  return Object.hasOwn(texts.fund.outputs, name) ? texts.fund.outputs[name as keyof Texts['fund']['outputs']] : undefined;
+}
+
+/**
+ * The label of an output of a result whose model is not known (simulations, sensitivity): a
+ * contract label first, then a fund label, then the given fallback (the model's description).
+ */
 export function outputLabel(name: string, texts: Texts, fallback?: string): string {
-  return texts.outputs[name] ?? fallback ?? name;
+  return (Object.hasOwn(texts.outputs, name) ? texts.outputs[name] : undefined) ?? fundOutputLabel(name, texts) ?? layerOutputLabel(name, texts, []) ?? fallback ?? name;
+}
+
+/**
+ * The label of an output of a fund (portfolio) result. Names a fund shares with a contract
+ * (outcomePayments, avoidedCostsAttributable, ...) take the fund's label; `layers` names each
+ * layer's provider beside its id.
+ */
+export function portfolioOutputLabel(name: string, texts: Texts, layers: readonly LayerNaming[] = []): string {
+  return fundOutputLabel(name, texts) ?? layerOutputLabel(name, texts, layers) ?? outputLabel(name, texts);
+}
+
+export function layerKindLabel(kind: string, texts: Texts): string {
+  return Object.hasOwn(texts.fund.layerKinds, kind) ? texts.fund.layerKinds[kind as keyof Texts['fund']['layerKinds']] : kind;
 }
 
 export function unitLabel(unit: string, texts: Texts): string {

@@ -1,13 +1,14 @@
 import { PORTFOLIO_LEVEL_SERIES, PORTFOLIO_SERIES_OUTPUTS, type PortfolioEvaluation } from '../../models/portfolio/index.js';
 import type { Texts } from '../texts/index.js';
-import { outputLabel, unitLabel } from './output-labels.js';
+import { layerKindLabel, portfolioOutputLabel, unitLabel } from './output-labels.js';
 import { finiteOrNull, formatForUnit, type Table } from './table.js';
 import { yearlySeriesTable } from './yearly-series-table.js';
 
 /**
  * Tables of a fund's expected result (POST /portfolios/evaluate): the summary outputs, the fund's
  * yearly series, one line per capital layer and each layer's calls and distributions per year.
- * Portfolio outputs without a translated label keep the model's own description.
+ * Every label comes from the texts of the request's language (texts.fund): the fund's outputs,
+ * its per-layer outputs (named with the layer's id and provider) and the kinds of layer.
  */
 
 const SERIES_UNITS = new Map<string, string>(PORTFOLIO_SERIES_OUTPUTS.map(([name, unit]) => [name, unit]));
@@ -24,7 +25,7 @@ export function portfolioSummaryTable(evaluation: PortfolioEvaluation, texts: Te
       { header: c.unit, format: 'text', width: 12 },
     ],
     rows: evaluation.outputs.map((output) => [
-      outputLabel(output.name, texts, output.description),
+      portfolioOutputLabel(output.name, texts, evaluation.layers),
       output.name,
       finiteOrNull(evaluation.summary[output.name]),
       unitLabel(output.unit, texts),
@@ -36,7 +37,7 @@ export function portfolioSummaryTable(evaluation: PortfolioEvaluation, texts: Te
 
 export function portfolioYearlyTable(evaluation: PortfolioEvaluation, texts: Texts): Table {
   const series = Object.entries(evaluation.yearly).map(([name, values]) => ({
-    label: outputLabel(name, texts, PORTFOLIO_SERIES_OUTPUTS.find(([series]) => series === name)?.[2]),
+    label: portfolioOutputLabel(name, texts, evaluation.layers),
     name,
     unit: seriesUnit(name),
     values,
@@ -53,7 +54,7 @@ export function portfolioLayersTable(evaluation: PortfolioEvaluation, texts: Tex
     columns: [
       { header: l.layer, format: 'text', width: 16 },
       { header: l.provider, format: 'text', width: 28 },
-      { header: l.kind, format: 'text', width: 12 },
+      { header: l.kind, format: 'text', width: 30 },
       { header: l.fromMunicipality, format: 'text', width: 12 },
       { header: l.committed, format: 'euro', width: 16 },
       { header: l.paidIn, format: 'euro', width: 16 },
@@ -65,7 +66,7 @@ export function portfolioLayersTable(evaluation: PortfolioEvaluation, texts: Tex
     rows: evaluation.layers.map((layer) => [
       layer.id,
       layer.provider,
-      layer.kind,
+      layerKindLabel(layer.kind, texts),
       layer.fromMunicipality ? a.yes : a.no,
       layer.committed,
       layer.paidIn,
@@ -90,7 +91,7 @@ export function portfolioLayerFlowsTable(evaluation: PortfolioEvaluation, texts:
     sheet: texts.workbook.sheets.layerFlows,
     columns: [
       { header: l.layer, format: 'text', width: 16 },
-      { header: texts.workbook.columns.series, format: 'text', width: 18 },
+      { header: texts.workbook.columns.series, format: 'text', width: 20 },
       ...evaluation.years.map((year) => ({ header: year, format: 'euro' as const, width: 14 })),
     ],
     rows: evaluation.layers.flatMap((layer) => kinds.map(([key, label]) => [layer.id, label, ...layer[key]])),

@@ -1,3 +1,6 @@
+import type { LayerKind } from '../../models/portfolio/portfolio-schema.js';
+import type { LayerMetricName, PortfolioOutputName } from '../../models/portfolio/portfolio-outputs.js';
+
 /**
  * Every sentence, heading and label that the downloads (workbook, CSV labels, report, charts)
  * show, in one interface with one file per language. Code never holds a user-facing string;
@@ -80,6 +83,19 @@ export interface Texts {
   units: Record<string, string>;
   /** Labels of the contract's scalar and series outputs, by output name. */
   outputs: Record<string, string>;
+  /** The words of a fund (portfolio) result. */
+  fund: {
+    /**
+     * Labels of every fixed output of the portfolio model (scalars and yearly series), by name.
+     * Some names (outcomePayments, avoidedCostsGross, ...) are also contract outputs; a fund's
+     * tables use these labels for them.
+     */
+    outputs: Record<PortfolioOutputName, string>;
+    /** Labels of the per-layer outputs (`layer` + layer id + metric), given the layer's name. */
+    layerOutputs: Record<LayerMetricName | 'NetFlow', (layer: string) => string>;
+    /** The kinds of capital layer, as the layers sheet and the CSV show them. */
+    layerKinds: Record<LayerKind, string>;
+  };
   /**
    * Labels of contract inputs by path template (indices replaced by []); `{profile}`,
    * `{trigger}`, `{n}` and `{band}` are filled in from the contract.
