@@ -1,4 +1,4 @@
-import { radixSortAscending, type RadixSortScratch } from './radix-sort.js';
+import { createRadixSortScratch, radixSortAscending, type RadixSortScratch } from './radix-sort.js';
 
 /**
  * The finite values of one output, read in ascending order: either exactly (every value kept) or
@@ -34,6 +34,50 @@ const VALUES_PER_BUCKET = 8;
 /** Bucket indices fit a Uint16Array. */
 const MAX_BUCKETS = 1 << 16;
 
+/** Smallest and largest finite value found by the last `copyFinite`. */
+const finiteRange = new Float64Array(2);
+
+/** Pass 1: copies the finite values of `column` to the front of `out`; returns how many there are. */
+function copyFinite(column: Float64Array, out: Float64Array): number {
+  let finite = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < column.length; i++) {
+    const x = column[i];
+    if (x - x !== 0) continue;
+    out[finite++] = x;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  finiteRange[0] = min;
+  finiteRange[1] = max;
+  return finite;
+}
+
+/** Pass 2: each value's bucket, counted in starts[b + 1]. */
+function countBuckets(
+  values: Float64Array,
+  n: number,
+  min: number,
+  scale: number,
+  last: number,
+  bucketOfValue: Uint16Array,
+  starts: Uint32Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    // Non-negative and below 2^16: truncation is floor (and much cheaper than Math.floor).
+    const b = ((values[i] - min) * scale) | 0;
+    const clamped = b < last ? b : last;
+    bucketOfValue[i] = clamped;
+    starts[clamped + 1]++;
+  }
+}
+
+/** Pass 3: values to their buckets; `cursor[b]` starts at bucket b's first index. */
+function scatter(values: Float64Array, n: number, bucketOfValue: Uint16Array, cursor: Uint32Array, out: Float64Array): void {
+  for (let i = 0; i < n; i++) out[cursor[bucketOfValue[i]]++] = values[i];
+}
+
 class ExactSample implements SortedSample {
   readonly total: number;
   /** The finite values, grouped by bucket (buckets in ascending order, each in any order until sorted). */
@@ -42,52 +86,46 @@ class ExactSample implements SortedSample {
   private readonly starts: Uint32Array;
   private readonly sorted: Uint8Array;
   private readonly buckets: number;
+  private readonly radix: RadixSortScratch;
 
-  constructor(
-    column: Float64Array,
-    private readonly scratch: RadixSortScratch | undefined,
-  ) {
-    // Pass 1: the finite values, in column order, and their range.
-    const finiteValues = new Float64Array(column.length);
-    let finite = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < column.length; i++) {
-      const x = column[i];
-      if (x - x !== 0) continue;
-      finiteValues[finite++] = x;
-      if (x < min) min = x;
-      if (x > max) max = x;
+  constructor(column: Float64Array, scratch: SampleScratch) {
+    // The passes are small functions of their own, so that they stay optimised whichever branch
+    // a column takes here.
+    const n = column.length;
+    if (scratch.finite.length < n) {
+      scratch.finite = new Float64Array(n);
+      scratch.values = new Float64Array(n);
+      scratch.bucketOfValue = new Uint16Array(n);
     }
+    const finiteValues = scratch.finite;
+    const finite = copyFinite(column, finiteValues);
+    const min = finiteRange[0];
+    const max = finiteRange[1];
     this.total = finite;
+    this.radix = scratch.radix;
     let buckets = Math.min(MAX_BUCKETS, Math.max(1, Math.floor(finite / VALUES_PER_BUCKET)));
     const scale = buckets / (max - min);
     // One bucket when every value is the same or the range does not give a finite scale.
     if (!(scale > 0 && scale < Infinity)) buckets = 1;
     this.buckets = buckets;
-    const starts = new Uint32Array(buckets + 1);
+    if (scratch.starts.length < buckets + 1) {
+      scratch.starts = new Uint32Array(buckets + 1);
+      scratch.sorted = new Uint8Array(buckets);
+    }
+    const starts = scratch.starts.subarray(0, buckets + 1);
+    starts.fill(0);
     this.starts = starts;
-    this.sorted = new Uint8Array(buckets);
+    this.sorted = scratch.sorted.subarray(0, buckets);
+    this.sorted.fill(0);
     if (buckets === 1) {
       this.values = finiteValues.subarray(0, finite);
       starts[1] = finite;
       return;
     }
-    // Pass 2: each value's bucket, counted in starts[b + 1]; prefix sums then give where bucket b begins.
-    const bucketOfValue = new Uint16Array(finite);
-    const last = buckets - 1;
-    for (let i = 0; i < finite; i++) {
-      // Non-negative and below 2^16: truncation is floor (and much cheaper than Math.floor).
-      const b = ((finiteValues[i] - min) * scale) | 0;
-      const clamped = b < last ? b : last;
-      bucketOfValue[i] = clamped;
-      starts[clamped + 1]++;
-    }
+    countBuckets(finiteValues, finite, min, scale, buckets - 1, scratch.bucketOfValue, starts);
     for (let b = 1; b <= buckets; b++) starts[b] += starts[b - 1];
-    // Pass 3: scatter; a separate cursor per bucket keeps `starts` intact.
-    const values = new Float64Array(finite);
-    const cursor = starts.slice(0, buckets);
-    for (let i = 0; i < finite; i++) values[cursor[bucketOfValue[i]]++] = finiteValues[i];
+    const values = scratch.values.subarray(0, finite);
+    scatter(finiteValues, finite, scratch.bucketOfValue, starts.slice(0, buckets), values);
     this.values = values;
   }
 
@@ -116,7 +154,7 @@ class ExactSample implements SortedSample {
     const first = values[from];
     let i = from + 1;
     while (i < to && values[i] === first) i++;
-    if (i < to) radixSortAscending(values.subarray(from, to), this.scratch);
+    if (i < to) radixSortAscending(values.subarray(from, to), this.radix);
     else if (first === 0) {
       let negative = 0;
       for (let j = from; j < to; j++) if (Object.is(values[j], -0)) negative++;
@@ -218,8 +256,34 @@ class GroupedSample implements SortedSample {
   }
 }
 
-/** The finite values of `column` (which is not changed), ordered on demand. */
-export function exactSortedSample(column: Float64Array, scratch?: RadixSortScratch): SortedSample {
+/**
+ * Buffers for exact samples, reused from one column to the next: a summary then touches a few
+ * column-sized buffers instead of allocating three per column (fresh memory is slow to touch,
+ * and a summary orders up to a hundred columns).
+ */
+export interface SampleScratch {
+  finite: Float64Array;
+  values: Float64Array;
+  bucketOfValue: Uint16Array;
+  starts: Uint32Array;
+  sorted: Uint8Array;
+  radix: RadixSortScratch;
+}
+
+export const createSampleScratch = (): SampleScratch => ({
+  finite: new Float64Array(0),
+  values: new Float64Array(0),
+  bucketOfValue: new Uint16Array(0),
+  starts: new Uint32Array(0),
+  sorted: new Uint8Array(0),
+  radix: createRadixSortScratch(),
+});
+
+/**
+ * The finite values of `column` (which is not changed), ordered on demand. With `scratch`, the
+ * sample lives in its buffers: it is valid until the next call with the same scratch.
+ */
+export function exactSortedSample(column: Float64Array, scratch: SampleScratch = createSampleScratch()): SortedSample {
   return new ExactSample(column, scratch);
 }
 

@@ -6,8 +6,16 @@ import type { PartialResult } from './partial-result.js';
 import { SKETCH_RELATIVE_ACCURACY, sketchGroups } from './quantile-sketch.js';
 import type { RunMeta } from './plan.js';
 import type { OutputSummary, SimulationResult, VariantComparisonResult } from './result-schema.js';
-import { createRadixSortScratch, type RadixSortScratch } from './radix-sort.js';
-import { exactSortedSample, groupedSortedSample, histogram, percentiles, tailMean, type SortedSample } from './sorted-sample.js';
+import {
+  createSampleScratch,
+  exactSortedSample,
+  groupedSortedSample,
+  histogram,
+  percentiles,
+  tailMean,
+  type SampleScratch,
+  type SortedSample,
+} from './sorted-sample.js';
 
 /**
  * Turns the partial of a whole run into the JSON result. Pure; its cost is ordering the kept
@@ -32,7 +40,7 @@ function assertComplete(partial: PartialResult): void {
 /** The result of a one-model run (the first variant of a comparison). */
 export function summarise(partial: PartialResult): SimulationResult {
   assertComplete(partial);
-  return summariseVariant(partial, 0, createRadixSortScratch());
+  return summariseVariant(partial, 0, createSampleScratch());
 }
 
 /** The result of a comparison: each variant, and paired differences against the first. */
@@ -40,7 +48,7 @@ export function summariseVariants(partial: PartialResult): VariantComparisonResu
   assertComplete(partial);
   const meta = partial.meta;
   const baseline = meta.variants[0];
-  const scratch = createRadixSortScratch();
+  const scratch = createSampleScratch();
   return {
     variants: meta.variants.map((variant, v) => ({ name: variant.name, result: summariseVariant(partial, v, scratch) })),
     differences: partial.differences.map((columns, d) => ({
@@ -55,7 +63,7 @@ export function summariseVariants(partial: PartialResult): VariantComparisonResu
   };
 }
 
-function sortedSample(column: ColumnAccumulator, meta: RunMeta, scratch: RadixSortScratch): SortedSample {
+function sortedSample(column: ColumnAccumulator, meta: RunMeta, scratch: SampleScratch): SortedSample {
   if (meta.percentileMethod === 'exact') return exactSortedSample(column.samples!, scratch);
   const groups = sketchGroups(column.sketch!);
   return groupedSortedSample(column.moments.count, groups.values, groups.counts);
@@ -66,7 +74,7 @@ function summariseOutput(
   info: OutputInfo,
   shift: number,
   meta: RunMeta,
-  scratch: RadixSortScratch,
+  scratch: SampleScratch,
   sample: SortedSample = sortedSample(column, meta, scratch),
 ): OutputSummary {
   const moments = column.moments;
@@ -88,16 +96,17 @@ function summariseOutput(
   };
 }
 
-function summariseVariant(partial: PartialResult, v: number, scratch: RadixSortScratch): SimulationResult {
+function summariseVariant(partial: PartialResult, v: number, scratch: SampleScratch): SimulationResult {
   const meta = partial.meta;
   const variantMeta = meta.variants[v];
   const state = partial.variants[v];
 
-  // The risk output's ordered values serve its summary and the risk measures.
-  let riskSample: SortedSample | null = null;
+  // A sample lives in `scratch` until the next column is ordered: the risk measures are read
+  // from the risk output's sample while it is there.
+  let riskLevels: NonNullable<SimulationResult['risk']>['levels'] = [];
   const outputs = state.scalars.map((column, k) => {
     const sample = sortedSample(column, meta, scratch);
-    if (variantMeta.risk?.outputIndex === k) riskSample = sample;
+    if (variantMeta.risk?.outputIndex === k) riskLevels = riskMeasures(sample, variantMeta.risk.tail);
     return summariseOutput(column, variantMeta.scalarOutputs[k], variantMeta.scalarShifts[k], meta, scratch, sample);
   });
 
@@ -135,17 +144,7 @@ function summariseVariant(partial: PartialResult, v: number, scratch: RadixSortS
   let risk: SimulationResult['risk'] = null;
   if (variantMeta.risk !== null) {
     const { outputIndex, tail } = variantMeta.risk;
-    const sample = riskSample ?? sortedSample(state.scalars[outputIndex], meta, scratch);
-    risk = {
-      output: variantMeta.scalarOutputs[outputIndex].name,
-      tail,
-      levels: RISK_LEVELS.map((level) => {
-        const [valueAtRisk] = percentiles(sample, [tail === 'lower' ? 1 - level : level]);
-        // The worst ceil((1 - level) n) iterations; the small epsilon keeps 0.05 * 1000 at 50.
-        const tailCount = Math.ceil((1 - level) * sample.total - 1e-9);
-        return { level, valueAtRisk: statistic(valueAtRisk), expectedShortfall: statistic(tailMean(sample, tailCount, tail)) };
-      }),
-    };
+    risk = { output: variantMeta.scalarOutputs[outputIndex].name, tail, levels: riskLevels };
   }
 
   const checkpointIterations = meta.checkpointBlocks.map((blocks) => iterationsBefore(meta, blocks));
@@ -188,6 +187,15 @@ function summariseVariant(partial: PartialResult, v: number, scratch: RadixSortS
     convergence,
     samples,
   };
+}
+
+function riskMeasures(sample: SortedSample, tail: 'lower' | 'upper'): NonNullable<SimulationResult['risk']>['levels'] {
+  return RISK_LEVELS.map((level) => {
+    const [valueAtRisk] = percentiles(sample, [tail === 'lower' ? 1 - level : level]);
+    // The worst ceil((1 - level) n) iterations; the small epsilon keeps 0.05 * 1000 at 50.
+    const tailCount = Math.ceil((1 - level) * sample.total - 1e-9);
+    return { level, valueAtRisk: statistic(valueAtRisk), expectedShortfall: statistic(tailMean(sample, tailCount, tail)) };
+  });
 }
 
 function iterationsBefore(meta: RunMeta, blocks: number): number {
