@@ -19,6 +19,7 @@ import type { ModelSpec } from '../models/model-spec.js';
 import type { SensitivityResult, SensitivitySettings } from '../models/sensitivity/index.js';
 import './model-kinds.js';
 import { compileModelDescription, type ModelDescription } from './model-registry.js';
+import { warmUpCompile } from './warm-up.js';
 import {
   partialBuffers,
   type PingTask,
@@ -91,7 +92,10 @@ export interface SimulationPool {
   analyse(model: ModelSpec, settings: SensitivitySettings, options?: { signal?: AbortSignal }): Promise<Result<SensitivityResult, DomainError>>;
   /** What the threads are doing now, for readiness and metrics. */
   stats(): SimulationPoolStats;
-  /** Starts every thread and waits until each has loaded its modules, so the first job starts at once. */
+  /**
+   * Starts every thread and waits until each has loaded its modules and run a few small warm-up
+   * simulations (runtime/warm-up.ts), so that the first jobs start at once and run compiled code.
+   */
   warmUp(): Promise<void>;
   /** Stops every worker; runs still in progress are rejected. */
   close(): Promise<void>;
@@ -475,18 +479,19 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
     async warmUp() {
       if (closed) return;
       while (slots.length < threads) spawn();
-      await Promise.all(
-        slots.map((slot) => {
-          if (slot.task !== null) return Promise.resolve();
-          const task: PingTask = { type: 'ping', taskId: nextTaskId++, jobId: 0 };
-          return new Promise<void>((resolve) => {
-            pings.set(task.taskId, resolve);
-            slot.task = task;
-            slot.worker.ref();
-            slot.worker.postMessage(task);
-          });
-        }),
-      );
+      const pongs = slots.map((slot) => {
+        if (slot.task !== null) return Promise.resolve();
+        const task: PingTask = { type: 'ping', taskId: nextTaskId++, jobId: 0 };
+        return new Promise<void>((resolve) => {
+          pings.set(task.taskId, resolve);
+          slot.task = task;
+          slot.worker.ref();
+          slot.worker.postMessage(task);
+        });
+      });
+      // Requests are validated, planned and merged on this thread: warm that code too meanwhile.
+      warmUpCompile();
+      await Promise.all(pongs);
     },
     async close() {
       closed = true;

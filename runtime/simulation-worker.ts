@@ -14,6 +14,7 @@ import { runSensitivity } from '../models/sensitivity/index.js';
 import './model-kinds.js';
 import { compileModelDescription } from './model-registry.js';
 import { partialBuffers, type RunChunkTask, type WorkerReply, type WorkerTask } from './simulation-messages.js';
+import { warmUpSimulations } from './warm-up.js';
 
 /**
  * A simulation worker thread: rebuilds the job's models from their JSON descriptions (once per
@@ -23,6 +24,7 @@ import { partialBuffers, type RunChunkTask, type WorkerReply, type WorkerTask } 
 /** Plans of the most recent jobs, so that a job's later chunks skip compiling. */
 const PLANS_CACHED = 4;
 const plans = new Map<number, Result<SimulationPlan, DomainError>>();
+let warmedUp = false;
 
 const port = parentPort;
 if (port === null) throw new Error('simulation-worker.ts must run in a worker thread');
@@ -49,6 +51,16 @@ function reply(message: WorkerReply, transfer: ArrayBuffer[] = []): void {
 
 function handle(task: WorkerTask): void {
   if (task.type === 'ping') {
+    // The first ping (the pool's warm-up) also runs a few small simulations, so that the first
+    // jobs run compiled code; best effort.
+    if (!warmedUp) {
+      warmedUp = true;
+      try {
+        warmUpSimulations();
+      } catch {
+        // A failing warm-up only leaves the thread cold.
+      }
+    }
     reply({ type: 'pong', taskId: task.taskId });
     return;
   }
