@@ -122,6 +122,33 @@ const CHUNKS_PER_THREAD = 4;
 /** Upper bound on a chunk, so that progress and cancellation stay responsive. */
 const MAX_BLOCKS_PER_CHUNK = 16;
 
+/**
+ * Cuts blocks [fromBlock, toBlock) into chunks. With `blocksPerChunk` given, chunks of that many
+ * blocks (the last may be shorter). By default about CHUNKS_PER_THREAD chunks per thread (a
+ * multiple of the thread count when there are enough blocks) of at most MAX_BLOCKS_PER_CHUNK
+ * blocks, as even as blocks allow and the larger ones first: threads take chunks as they become
+ * free, so the short chunks at the end even out the threads' finishing times.
+ */
+export function chunkRanges(fromBlock: number, toBlock: number, blocksPerChunk: number | undefined, threads: number): BlockRange[] {
+  const blocks = toBlock - fromBlock;
+  const ranges: BlockRange[] = [];
+  if (blocksPerChunk !== undefined) {
+    const size = Math.max(1, Math.floor(blocksPerChunk));
+    for (let from = fromBlock; from < toBlock; from += size) ranges.push({ fromBlock: from, toBlock: Math.min(toBlock, from + size) });
+    return ranges;
+  }
+  const count = Math.min(blocks, Math.max(threads * CHUNKS_PER_THREAD, Math.ceil(blocks / MAX_BLOCKS_PER_CHUNK)));
+  const smaller = Math.floor(blocks / count);
+  const larger = blocks % count;
+  let from = fromBlock;
+  for (let chunk = 0; chunk < count; chunk++) {
+    const size = chunk < larger ? smaller + 1 : smaller;
+    ranges.push({ fromBlock: from, toBlock: from + size });
+    from += size;
+  }
+  return ranges;
+}
+
 interface Job {
   id: number;
   comparison: boolean;
@@ -273,12 +300,24 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
         const chunk = job.chunkOfTask.get(task.taskId)!;
         job.chunkOfTask.delete(task.taskId);
         job.arrived.set(chunk, message.partial);
-        // Merge in block order as soon as the next chunk is there: memory stays at a few partials.
-        while (job.arrived.has(job.nextToMerge)) {
-          const next = job.arrived.get(job.nextToMerge)!;
-          job.arrived.delete(job.nextToMerge);
-          job.merged = job.merged === null ? next : mergePartials([job.merged, next]);
-          job.nextToMerge++;
+        const meta = message.partial.meta;
+        if (meta.percentileMethod === 'exact' || meta.keepSamples) {
+          // Kept values: memory grows with the iterations anyway, and joining every chunk's values
+          // once at the end copies each value once instead of once per later chunk.
+          if (job.arrived.size === job.chunkCount) {
+            job.merged = mergePartials([...job.arrived.values()]);
+            job.arrived.clear();
+            job.nextToMerge = job.chunkCount;
+          }
+        } else {
+          // Sketches: merge in block order as soon as the next chunk is there, so that memory stays
+          // at a few partials.
+          while (job.arrived.has(job.nextToMerge)) {
+            const next = job.arrived.get(job.nextToMerge)!;
+            job.arrived.delete(job.nextToMerge);
+            job.merged = job.merged === null ? next : mergePartials([job.merged, next]);
+            job.nextToMerge++;
+          }
         }
         if (job.nextToMerge === job.chunkCount && job.partialOnly) {
           finish(job);
@@ -352,18 +391,10 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
     if (!(Number.isInteger(fromBlock) && Number.isInteger(toBlock) && 0 <= fromBlock && fromBlock < toBlock && toBlock <= blocks)) {
       return Promise.reject(new Error(`block range [${fromBlock}, ${toBlock}) is not within the run's ${blocks} blocks`));
     }
-    const rangeBlocks = toBlock - fromBlock;
     const iterations = iterationsInBlocks(plan.value.meta, fromBlock, toBlock);
 
-    const blocksPerChunk = Math.max(
-      1,
-      Math.floor(
-        runOptions.blocksPerChunk ??
-          options.blocksPerChunk ??
-          Math.min(MAX_BLOCKS_PER_CHUNK, Math.ceil(rangeBlocks / (threads * CHUNKS_PER_THREAD))),
-      ),
-    );
-    const chunkCount = Math.ceil(rangeBlocks / blocksPerChunk);
+    const chunks = chunkRanges(fromBlock, toBlock, runOptions.blocksPerChunk ?? options.blocksPerChunk, threads);
+    const chunkCount = chunks.length;
 
     return new Promise((resolve, reject) => {
       const job: Job = {
@@ -396,8 +427,8 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
           jobId: job.id,
           variants,
           settings,
-          fromBlock: fromBlock + chunk * blocksPerChunk,
-          toBlock: Math.min(toBlock, fromBlock + (chunk + 1) * blocksPerChunk),
+          fromBlock: chunks[chunk].fromBlock,
+          toBlock: chunks[chunk].toBlock,
         };
         job.chunkOfTask.set(task.taskId, chunk);
         queue.push(task);
