@@ -3946,7 +3946,7 @@ export interface components {
             /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
             seed: number;
             /**
-             * @description Latin hypercube stratifies each input within each block of 2,048 iterations.
+             * @description Latin hypercube stratifies each input within each block of 1,024 iterations.
              * @default latinHypercube
              * @enum {string}
              */
@@ -4008,7 +4008,7 @@ export interface components {
                 /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
                 seed: number;
                 /**
-                 * @description Latin hypercube stratifies each input within each block of 2,048 iterations.
+                 * @description Latin hypercube stratifies each input within each block of 1,024 iterations.
                  * @default latinHypercube
                  * @enum {string}
                  */
@@ -4100,7 +4100,7 @@ export interface components {
                 /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
                 seed: number;
                 /**
-                 * @description Latin hypercube stratifies each input within each block of 2,048 iterations.
+                 * @description Latin hypercube stratifies each input within each block of 1,024 iterations.
                  * @default latinHypercube
                  * @enum {string}
                  */
@@ -4267,7 +4267,7 @@ export interface components {
                 /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
                 seed: number;
                 /**
-                 * @description Latin hypercube stratifies each input within each block of 2,048 iterations.
+                 * @description Latin hypercube stratifies each input within each block of 1,024 iterations.
                  * @default latinHypercube
                  * @enum {string}
                  */
@@ -4441,7 +4441,7 @@ export interface components {
                 /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
                 seed: number;
                 /**
-                 * @description Latin hypercube stratifies each input within each block of 2,048 iterations.
+                 * @description Latin hypercube stratifies each input within each block of 1,024 iterations.
                  * @default latinHypercube
                  * @enum {string}
                  */

@@ -9,7 +9,7 @@
  */
 
 /** Iterations per block: large enough to amortise per-block work, small enough to stream. */
-export const BLOCK_SIZE = 2_048;
+export const BLOCK_SIZE = 1_024;
 
 export function blockCount(iterations: number): number {
   return Math.ceil(iterations / BLOCK_SIZE);

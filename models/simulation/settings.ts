@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ExpressionNameSchema, MAX_EXPRESSION_LENGTH } from '../expressions/index.js';
+import { BLOCK_SIZE } from './block-layout.js';
 import {
   DEFAULT_CONVERGENCE_CHECKPOINTS,
   DEFAULT_HISTOGRAM_BINS,
@@ -45,7 +46,7 @@ export const SimulationSettingsSchema = z
     sampling: z
       .enum(['monteCarlo', 'latinHypercube'])
       .default('latinHypercube')
-      .describe('Latin hypercube stratifies each input within each block of 2,048 iterations.'),
+      .describe(`Latin hypercube stratifies each input within each block of ${BLOCK_SIZE.toLocaleString('en-US')} iterations.`),
     drawIndividualOutcomes: z
       .boolean()
       .default(true)

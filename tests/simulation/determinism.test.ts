@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BLOCK_SIZE,
   mergePartials,
   prepareSimulation,
   prepareVariants,
@@ -78,15 +79,15 @@ describe('results do not depend on chunking', () => {
   });
 
   it('refuses to merge ranges that are not adjacent', () => {
-    const plan = planOf(4 * 2048);
+    const plan = planOf(4 * BLOCK_SIZE);
     expect(() => mergePartials([runBlocks(plan, 0, 1), runBlocks(plan, 2, 4)])).toThrow('not adjacent');
     expect(() => summarise(runBlocks(plan, 0, 3))).toThrow('needs all blocks');
   });
 
   it('reports progress after each block', () => {
-    const plan = planOf(3 * 2048 + 10);
+    const plan = planOf(3 * BLOCK_SIZE + 10);
     const reported: number[] = [];
     runBlocks(plan, 1, 4, (done) => reported.push(done));
-    expect(reported).toEqual([2048, 4096, 4106]);
+    expect(reported).toEqual([BLOCK_SIZE, 2 * BLOCK_SIZE, 2 * BLOCK_SIZE + 10]);
   });
 });
