@@ -8,7 +8,7 @@ import { findJob } from '../runs/find-job.js';
 import { resolveComparisonRequest, resolveSimulationRequest } from '../runs/model-requests.js';
 import { submitJob, type RunInput, type RunStorage } from '../runs/run-storage.js';
 import { failedJobProblem, submitAndWait, type JobWaitOptions } from '../simulations/job-response.js';
-import { jobView } from '../simulations/simulation-job-schema.js';
+import { jobText, jobView } from '../simulations/simulation-job-schema.js';
 import { comparisonWork, simulationWork } from '../simulations/simulation-request.js';
 import { unwrapOrThrow } from '../validate.js';
 
@@ -29,7 +29,7 @@ export function simulationRoutes(options: SimulationRouteOptions): Router {
 
   async function answer(req: Request, res: Response, work: JobWork, run: RunInput): Promise<void> {
     const job = await submitAndWait(req, res, jobs, () => submitJob(jobs, work, callerOf(res), storage, run), options);
-    res.status(job.status === 'succeeded' ? 200 : 202).json(jobView(job, true));
+    res.status(job.status === 'succeeded' ? 200 : 202).type('application/json').send(jobText(job));
   }
 
   router.post('/simulations', async (req, res) => {
@@ -45,7 +45,7 @@ export function simulationRoutes(options: SimulationRouteOptions): Router {
   });
 
   router.get('/simulations/:id', async (req, res) => {
-    res.json(jobView(await findJob(jobs, storage, res, req.params.id), true));
+    res.type('application/json').send(jobText(await findJob(jobs, storage, res, req.params.id)));
   });
 
   router.get('/simulations/:id/result', async (req, res) => {

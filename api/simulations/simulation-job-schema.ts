@@ -50,3 +50,13 @@ export function jobView(job: SimulationJob, withResult: boolean): SimulationJobV
     result: withResult ? job.result : null,
   };
 }
+
+/**
+ * `jobView(job, true)` as JSON text, with the result text the job made when it succeeded placed
+ * in it as it is: the same bytes as stringifying the view, without stringifying the result again.
+ */
+export function jobText(job: SimulationJob): string {
+  if (job.result === null || job.resultText === null) return JSON.stringify(jobView(job, true));
+  const { result: _omitted, ...head } = jobView(job, false);
+  return `${JSON.stringify(head).slice(0, -1)},"result":${job.resultText}}`;
+}
