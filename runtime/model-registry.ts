@@ -1,5 +1,5 @@
 import type { DomainError, FieldPath } from '../models/errors.js';
-import { fail, type Result } from '../models/result.js';
+import { fail, ok, type Result } from '../models/result.js';
 import type { CompiledModel } from '../models/simulation/index.js';
 
 /**
@@ -32,7 +32,23 @@ export function registeredModelKinds(): string[] {
   return [...compilers.keys()];
 }
 
+/**
+ * Models compiled from a description object, by that object: a request's description is compiled
+ * when the request is validated and again when the pool plans its job, and a compiled model is
+ * reusable (each run makes its own workspace). Only successes are kept, since the field paths of
+ * an error depend on `at`. Descriptions are plain JSON that nothing changes once made.
+ */
+const compiledByDescription = new WeakMap<ModelDescription, { kind: string; definition: unknown; model: CompiledModel }>();
+
 export function compileModelDescription(description: ModelDescription, at: FieldPath = ['model']): Result<CompiledModel, DomainError> {
+  const cached = compiledByDescription.get(description);
+  if (cached !== undefined && cached.kind === description.kind && cached.definition === description.definition) return ok(cached.model);
+  const compiled = compileUncached(description, at);
+  if (compiled.ok) compiledByDescription.set(description, { kind: description.kind, definition: description.definition, model: compiled.value });
+  return compiled;
+}
+
+function compileUncached(description: ModelDescription, at: FieldPath): Result<CompiledModel, DomainError> {
   const compile = compilers.get(description.kind);
   if (compile === undefined) {
     return fail({
