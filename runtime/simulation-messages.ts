@@ -1,7 +1,14 @@
 import type { DomainError } from '../models/errors.js';
 import type { ModelSpec } from '../models/model-spec.js';
 import type { SensitivityResult, SensitivitySettings } from '../models/sensitivity/index.js';
-import { sketchArrays, type PartialResult, type SimulationResult, type SimulationSettings, type VariantComparisonResult } from '../models/simulation/index.js';
+import {
+  sketchArrays,
+  type PartialResult,
+  type SeriesFan,
+  type SimulationResult,
+  type SimulationSettings,
+  type VariantComparisonResult,
+} from '../models/simulation/index.js';
 import type { ModelDescription } from './model-registry.js';
 
 /** Messages between the simulation pool and its worker threads (structured clone). */
@@ -29,6 +36,17 @@ export interface SummariseTask {
   jobId: number;
   partial: PartialResult;
   comparison: boolean;
+  /** Leave the series fans empty: a `fans` task makes them on another thread at the same time. */
+  withoutFans?: boolean;
+}
+
+/** The series fans of a one-model run (the other half of a `withoutFans` summary). */
+export interface FansTask {
+  type: 'fans';
+  taskId: number;
+  jobId: number;
+  /** Needs only meta and variants[0].series. */
+  partial: PartialResult;
 }
 
 /** Answered once the worker's modules are loaded: lets the pool start its threads ahead of the first job. */
@@ -51,13 +69,14 @@ export interface SensitivityTask {
   settings: SensitivitySettings;
 }
 
-export type WorkerTask = RunChunkTask | SummariseTask | PingTask | SensitivityTask;
+export type WorkerTask = RunChunkTask | SummariseTask | FansTask | PingTask | SensitivityTask;
 
 export type WorkerReply =
   | { type: 'pong'; taskId: number }
   | { type: 'progress'; taskId: number; completedIterations: number }
   | { type: 'partial'; taskId: number; partial: PartialResult }
   | { type: 'summary'; taskId: number; result: SimulationResult | VariantComparisonResult }
+  | { type: 'fans'; taskId: number; fans: SeriesFan[] }
   | { type: 'failed'; taskId: number; error: DomainError }
   | { type: 'analysis'; taskId: number; result: SensitivityResult }
   | { type: 'crashed'; taskId: number; message: string };

@@ -9,7 +9,9 @@ import {
   iterationsInBlocks,
   mergePartials,
   prepareVariants,
+  withFans,
   type PartialResult,
+  type SeriesFan,
   type SimulationResult,
   type SimulationSettings,
   type SimulationVariant,
@@ -22,6 +24,7 @@ import { compileModelDescription, type ModelDescription } from './model-registry
 import { warmUpCompile } from './warm-up.js';
 import {
   partialBuffers,
+  type FansTask,
   type PingTask,
   type RunChunkTask,
   type SensitivityTask,
@@ -163,6 +166,8 @@ interface Job {
   arrived: Map<number, PartialResult>;
   nextToMerge: number;
   merged: PartialResult | null;
+  /** A summary made in two halves on two threads (see `summariseInHalves`): what has arrived. */
+  halves: { result: SimulationResult | null; fans: SeriesFan[] | null } | null;
   options: RunOptions;
   resolve(result: Result<SimulationResult | VariantComparisonResult, DomainError>): void;
   reject(reason: unknown): void;
@@ -253,7 +258,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
       const task = queue.shift()!;
       slot.task = task;
       slot.worker.ref();
-      const transfer = task.type === 'summarise' ? partialBuffers(task.partial) : [];
+      const transfer = task.type === 'summarise' || task.type === 'fans' ? partialBuffers(task.partial) : [];
       slot.worker.postMessage(task, transfer);
     }
   }
@@ -325,22 +330,31 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
           return;
         }
         if (job.nextToMerge === job.chunkCount) {
-          const summariseTask: SummariseTask = {
-            type: 'summarise',
-            taskId: nextTaskId++,
-            jobId: job.id,
-            partial: job.merged!,
-            comparison: job.comparison,
-          };
+          const merged = job.merged!;
           job.merged = null;
-          queue.unshift(summariseTask);
+          if (!job.comparison && threads > 1 && merged.variants[0].series.length > 0) summariseInHalves(job, merged);
+          else {
+            const summariseTask: SummariseTask = { type: 'summarise', taskId: nextTaskId++, jobId: job.id, partial: merged, comparison: job.comparison };
+            queue.unshift(summariseTask);
+          }
           dispatch();
         }
         return;
       }
       case 'summary':
+        if (job.halves !== null) {
+          job.halves.result = message.result as SimulationResult;
+          resolveHalves(job);
+          return;
+        }
         finish(job);
         job.resolve(ok(message.result));
+        return;
+      case 'fans':
+        if (job.halves !== null) {
+          job.halves.fans = message.fans;
+          resolveHalves(job);
+        }
         return;
       case 'failed':
         finish(job);
@@ -351,6 +365,38 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
         failJob(job, new Error(`simulation worker failed: ${message.message}`));
         return;
     }
+  }
+
+  /**
+   * Summarises a one-model run on two threads at once: one thread everything but the series fans
+   * (it gets the scalar columns' values), the other the fans (it gets the series columns' values);
+   * the two parts join into the bytes of a one-thread summary (see `summariseWithoutFans`).
+   */
+  function summariseInHalves(job: Job, merged: PartialResult): void {
+    const [first, ...others] = merged.variants;
+    const withoutSeriesValues: PartialResult = {
+      ...merged,
+      variants: [{ ...first, series: first.series.map((column) => ({ ...column, samples: null, sketch: null })) }, ...others],
+    };
+    const seriesOnly: PartialResult = { ...merged, variants: [{ scalars: [], series: first.series, events: [], inputs: null }], differences: [] };
+    job.halves = { result: null, fans: null };
+    const fansTask: FansTask = { type: 'fans', taskId: nextTaskId++, jobId: job.id, partial: seriesOnly };
+    const summariseTask: SummariseTask = {
+      type: 'summarise',
+      taskId: nextTaskId++,
+      jobId: job.id,
+      partial: withoutSeriesValues,
+      comparison: false,
+      withoutFans: true,
+    };
+    queue.unshift(summariseTask, fansTask);
+  }
+
+  function resolveHalves(job: Job): void {
+    const halves = job.halves!;
+    if (halves.result === null || halves.fans === null) return;
+    finish(job);
+    job.resolve(ok(withFans(halves.result, halves.fans)));
   }
 
   function cancel(job: Job, reason: unknown): void {
@@ -408,6 +454,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
         arrived: new Map(),
         nextToMerge: 0,
         merged: null,
+        halves: null,
         options: runOptions,
         resolve,
         reject,
@@ -459,6 +506,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
           arrived: new Map(),
           nextToMerge: 0,
           merged: null,
+          halves: null,
           options: {},
           resolve: (outcome) => (outcome.ok ? resolve(outcome.value) : reject(new Error('a summary cannot fail'))),
           reject,

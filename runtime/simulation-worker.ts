@@ -4,8 +4,10 @@ import { ok, type Result } from '../models/result.js';
 import {
   prepareVariants,
   runBlocks,
+  seriesFans,
   summarise,
   summariseVariants,
+  summariseWithoutFans,
   type SimulationPlan,
   type SimulationVariant,
 } from '../models/simulation/index.js';
@@ -70,8 +72,12 @@ function handle(task: WorkerTask): void {
     reply(analysis.ok ? { type: 'analysis', taskId: task.taskId, result: analysis.value } : { type: 'failed', taskId: task.taskId, error: analysis.error });
     return;
   }
+  if (task.type === 'fans') {
+    reply({ type: 'fans', taskId: task.taskId, fans: seriesFans(task.partial) });
+    return;
+  }
   if (task.type === 'summarise') {
-    const result = task.comparison ? summariseVariants(task.partial) : summarise(task.partial);
+    const result = task.comparison ? summariseVariants(task.partial) : task.withoutFans === true ? summariseWithoutFans(task.partial) : summarise(task.partial);
     reply({ type: 'summary', taskId: task.taskId, result });
     return;
   }

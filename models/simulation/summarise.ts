@@ -40,8 +40,46 @@ function assertComplete(partial: PartialResult): void {
 /** The result of a one-model run (the first variant of a comparison). */
 export function summarise(partial: PartialResult): SimulationResult {
   assertComplete(partial);
-  return summariseVariant(partial, 0, createSampleScratch());
+  return summariseVariant(partial, 0, createSampleScratch(), true);
 }
+
+/**
+ * A summary split in two parts that two threads can make at the same time (the worker pool does
+ * so): `summariseWithoutFans` reads everything but the series columns' values and leaves every
+ * fan empty, `seriesFans` reads only the series columns, and `withFans` puts the fans in. The
+ * joined result is the same bytes as `summarise`.
+ */
+export function summariseWithoutFans(partial: PartialResult): SimulationResult {
+  assertComplete(partial);
+  return summariseVariant(partial, 0, createSampleScratch(), false);
+}
+
+export type SeriesFan = SimulationResult['series'][number]['fan'];
+
+/** The fan of each series of the first variant, in order; needs only `variants[0].series`. */
+export function seriesFans(partial: PartialResult): SeriesFan[] {
+  const meta = partial.meta;
+  const state = partial.variants[0];
+  const scratch = createSampleScratch();
+  let element = 0;
+  return meta.variants[0].seriesOutputs.map((info) => {
+    const columns = state.series.slice(element, element + info.labels.length);
+    element += info.labels.length;
+    return fanOf(columns, meta, scratch);
+  });
+}
+
+function fanOf(columns: readonly ColumnAccumulator[], meta: RunMeta, scratch: SampleScratch): SeriesFan {
+  const fans = columns.map((column) => percentiles(sortedSample(column, meta, scratch), FAN_PERCENTILES).map(statistic));
+  const fanAt = (p: number) => fans.map((fan) => fan[p]);
+  return { p5: fanAt(0), p10: fanAt(1), p25: fanAt(2), p50: fanAt(3), p75: fanAt(4), p90: fanAt(5), p95: fanAt(6) };
+}
+
+export function withFans(result: SimulationResult, fans: readonly SeriesFan[]): SimulationResult {
+  return { ...result, series: result.series.map((series, index) => ({ ...series, fan: fans[index] })) };
+}
+
+const EMPTY_FAN: SeriesFan = { p5: [], p10: [], p25: [], p50: [], p75: [], p90: [], p95: [] };
 
 /** The result of a comparison: each variant, and paired differences against the first. */
 export function summariseVariants(partial: PartialResult): VariantComparisonResult {
@@ -50,7 +88,7 @@ export function summariseVariants(partial: PartialResult): VariantComparisonResu
   const baseline = meta.variants[0];
   const scratch = createSampleScratch();
   return {
-    variants: meta.variants.map((variant, v) => ({ name: variant.name, result: summariseVariant(partial, v, scratch) })),
+    variants: meta.variants.map((variant, v) => ({ name: variant.name, result: summariseVariant(partial, v, scratch, true) })),
     differences: partial.differences.map((columns, d) => ({
       variant: meta.variants[d + 1].name,
       baseline: baseline.name,
@@ -96,7 +134,7 @@ function summariseOutput(
   };
 }
 
-function summariseVariant(partial: PartialResult, v: number, scratch: SampleScratch): SimulationResult {
+function summariseVariant(partial: PartialResult, v: number, scratch: SampleScratch, fansToo: boolean): SimulationResult {
   const meta = partial.meta;
   const variantMeta = meta.variants[v];
   const state = partial.variants[v];
@@ -115,8 +153,6 @@ function summariseVariant(partial: PartialResult, v: number, scratch: SampleScra
     const columns = state.series.slice(element, element + info.labels.length);
     const shifts = variantMeta.seriesShifts.slice(element, element + info.labels.length);
     element += info.labels.length;
-    const fans = columns.map((column) => percentiles(sortedSample(column, meta, scratch), FAN_PERCENTILES).map(statistic));
-    const fanAt = (p: number) => fans.map((fan) => fan[p]);
     return {
       name: info.name,
       unit: info.unit,
@@ -124,7 +160,7 @@ function summariseVariant(partial: PartialResult, v: number, scratch: SampleScra
       labels: [...info.labels],
       mean: columns.map((column, e) => statistic(meanAndSpread(column.moments, shifts[e]).mean)),
       nanCount: columns.map((column) => column.moments.nanCount),
-      fan: { p5: fanAt(0), p10: fanAt(1), p25: fanAt(2), p50: fanAt(3), p75: fanAt(4), p90: fanAt(5), p95: fanAt(6) },
+      fan: fansToo ? fanOf(columns, meta, scratch) : EMPTY_FAN,
     };
   });
 

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runSimulation, runVariants, SimulationSettingsSchema } from '../../models/simulation/index.js';
 import { compileModelDescription, registerModelKind } from '../../runtime/model-registry.js';
 import { createSimulationPool, type SimulationPool } from '../../runtime/simulation-pool.js';
+import { warmUpModels } from '../../runtime/warm-up.js';
 
 /**
  * The worker pool against the single-threaded engine: the same JSON, bit for bit, for 1, 2 and
@@ -66,6 +67,25 @@ describe('simulation pool', () => {
       }),
     );
     await Promise.all(runs);
+  });
+
+  it('gives the single-threaded bytes for a contract with series outputs, whose summary two threads share', async () => {
+    // Series (payments per year): the summary is made in two halves, fans on one thread and the rest on the other.
+    const contract = warmUpModels()[0];
+    const compiled = compileModelDescription(contract);
+    if (!compiled.ok) throw new Error(JSON.stringify(compiled.error));
+    expect(compiled.value.seriesOutputs.length).toBeGreaterThan(0);
+    // 3,000 iterations: exact percentiles; 52,000 (x 80 columns > EXACT_PERCENTILE_MAX_VALUES): sketched.
+    for (const iterations of [3_000, 52_000]) {
+      const settings = SimulationSettingsSchema.parse({ seed: 7, iterations, drawIndividualOutcomes: false, riskTail: 'upper' });
+      const local = runSimulation(compiled.value, settings);
+      if (!local.ok) throw new Error(JSON.stringify(local.error));
+      expect(local.value.percentileMethod.kind).toBe(iterations === 3_000 ? 'exact' : 'sketch');
+      for (const pool of [pools[2], pools[4]]) {
+        const result = await pool.run(contract, settings);
+        expect(result.ok && JSON.stringify(result.value)).toBe(JSON.stringify(local.value));
+      }
+    }
   });
 
   it('runs variant comparisons like the single-threaded engine', async () => {
