@@ -19,8 +19,12 @@ export interface ColumnAccumulator {
   sketch: LogBucketSketch | null;
   /** Exact mode or kept samples: the values of this range's iterations, in iteration order. */
   samples: Float64Array | null;
-  /** Scalar outputs only: moments of the blocks between consecutive convergence checkpoints. */
-  convergence: ColumnMoments[] | null;
+  /**
+   * Scalar outputs only: moments of the blocks between consecutive convergence checkpoints; null
+   * for a segment no block of this range fell in (a chunk covers few of the segments, and empty
+   * moments would only cost copying between threads).
+   */
+  convergence: (ColumnMoments | null)[] | null;
 }
 
 export interface ColumnOptions {
@@ -35,7 +39,7 @@ export const createColumnAccumulator = (options: ColumnOptions): ColumnAccumulat
   moments: createColumnMoments(),
   sketch: options.sketch ? createSketch() : null,
   samples: options.keepIterations === null ? null : new Float64Array(options.keepIterations),
-  convergence: options.checkpoints === null ? null : Array.from({ length: options.checkpoints }, createColumnMoments),
+  convergence: options.checkpoints === null ? null : new Array<ColumnMoments | null>(options.checkpoints).fill(null),
 });
 
 /**
@@ -52,7 +56,7 @@ export function accumulateBlock(
   segment: number,
 ): void {
   addBlock(accumulator.moments, block);
-  if (accumulator.convergence !== null) addBlock(accumulator.convergence[segment], block);
+  if (accumulator.convergence !== null) addBlock((accumulator.convergence[segment] ??= createColumnMoments()), block);
   if (accumulator.sketch !== null) addBlockToSketch(accumulator.sketch, column, n);
   if (accumulator.samples !== null) accumulator.samples.set(column.subarray(0, n), offset);
 }
@@ -62,11 +66,18 @@ export function concatColumns(parts: readonly ColumnAccumulator[]): ColumnAccumu
   const [first, ...rest] = parts;
   const moments = cloneColumnMoments(first.moments);
   const sketch = first.sketch === null ? null : cloneSketch(first.sketch);
-  const convergence = first.convergence?.map(cloneColumnMoments) ?? null;
+  const convergence = first.convergence?.map((segment) => (segment === null ? null : cloneColumnMoments(segment))) ?? null;
   for (const part of rest) {
     mergeColumnMoments(moments, part.moments);
     if (sketch !== null) mergeSketch(sketch, part.sketch!);
-    if (convergence !== null) convergence.forEach((segment, index) => mergeColumnMoments(segment, part.convergence![index]));
+    if (convergence !== null) {
+      part.convergence!.forEach((segment, index) => {
+        if (segment === null) return;
+        const target = convergence[index];
+        if (target === null) convergence[index] = cloneColumnMoments(segment);
+        else mergeColumnMoments(target, segment);
+      });
+    }
   }
   return { moments, sketch, samples: concatSamples(parts.map((part) => part.samples)), convergence };
 }

@@ -241,11 +241,11 @@ function iterationsBefore(meta: RunMeta, blocks: number): number {
 }
 
 /** Running totals: checkpoint c holds every block before it. Exact sums, so order is free. */
-function prefixMoments(segments: readonly ColumnMoments[]): ColumnMoments[] {
+function prefixMoments(segments: readonly (ColumnMoments | null)[]): ColumnMoments[] {
   let total = createColumnMoments();
   return segments.map((segment) => {
     total = cloneColumnMoments(total);
-    mergeColumnMoments(total, segment);
+    if (segment !== null) mergeColumnMoments(total, segment);
     return total;
   });
 }

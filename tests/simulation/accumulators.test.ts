@@ -108,7 +108,8 @@ function retained(partial: PartialResult): { arrayBytes: number; longestSum: num
   for (const column of columns) {
     arrayBytes += column.samples?.byteLength ?? 0;
     if (column.sketch !== null) for (const array of sketchArrays(column.sketch)) arrayBytes += array.byteLength;
-    const sums = [column.moments, ...(column.convergence ?? [])].flatMap((m) => [m.sum, m.withinBlocks, m.betweenBlocks]);
+    const moments = [column.moments, ...(column.convergence ?? [])].filter((m) => m !== null);
+    const sums = moments.flatMap((m) => [m.sum, m.withinBlocks, m.betweenBlocks]);
     for (const sum of sums) longestSum = Math.max(longestSum, sum.partials.length);
   }
   for (const variant of partial.variants) for (const input of variant.inputs ?? []) arrayBytes += input.byteLength;
