@@ -2,6 +2,7 @@ import { binomial } from '../random/binomial.js';
 import type { Rng } from '../random/rng.js';
 import type { ContractPlan } from './compile-contract.js';
 import { EVERY_TENURE, type ContractWorkspace, type WorldSeries } from './contract-workspace.js';
+import { recordMonth } from './world-booking.js';
 
 /**
  * One profile of one world with drawn persons, for large intakes: the persons in each state (on
@@ -111,14 +112,7 @@ export function simulateProfileByCell(plan: ContractPlan, ws: ContractWorkspace,
       for (let type = 0; type < 4; type++) persons += work[type * K + tenure];
       reached[m * H + t] += persons;
     }
-    const at = p * H + t;
-    counts.onBenefit[at] = waiting + backOnBenefit;
-    counts.placements[at] = placements;
-    counts.fullTime[at] = fullTime;
-    counts.partTime[at] = partTime;
-    counts.withLks[at] = lksWorkers;
-    counts.fallbacks[at] = fallbacks;
-    counts.otherExits[at] = otherExits;
+    recordMonth(counts, p * H + t, waiting + backOnBenefit, placements, fullTime, partTime, lksWorkers, fallbacks, otherExits);
 
     // Per-participant triggers pay by tenure: each person at tenure k this month is owed the
     // capped amount the payment table holds for k (base-year euros, indexed to this month).

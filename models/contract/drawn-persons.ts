@@ -3,6 +3,7 @@ import type { ContractPlan } from './compile-contract.js';
 import { EVERY_TENURE, type ContractWorkspace, type WorldSeries } from './contract-workspace.js';
 import { accumulateLogStay, firstEventStep, logStayOf } from './first-event-step.js';
 import { segmentPaymentTable } from './payment-table.js';
+import { recordMonth } from './world-booking.js';
 
 /**
  * One profile of one world with drawn persons, person by person. Under the monthly rules in
@@ -93,14 +94,17 @@ export function simulateProfileByPerson(plan: ContractPlan, ws: ContractWorkspac
     partTimeNoLks += inWorkChanges[rowLength + t];
     fullTimeLks += inWorkChanges[2 * rowLength + t];
     partTimeLks += inWorkChanges[3 * rowLength + t];
-    const at = p * H + t;
-    counts.onBenefit[at] = waiting + back;
-    counts.placements[at] = events.placements[t];
-    counts.fullTime[at] = fullTimeNoLks + fullTimeLks;
-    counts.partTime[at] = partTimeNoLks + partTimeLks;
-    counts.withLks[at] = fullTimeLks + partTimeLks;
-    counts.fallbacks[at] = events.fallbacks[t];
-    counts.otherExits[at] = events.otherExits[t];
+    recordMonth(
+      counts,
+      p * H + t,
+      waiting + back,
+      events.placements[t],
+      fullTimeNoLks + fullTimeLks,
+      partTimeNoLks + partTimeLks,
+      fullTimeLks + partTimeLks,
+      events.fallbacks[t],
+      events.otherExits[t],
+    );
   }
   if (paysEveryTenure) {
     const yearOf = ws.yearOfMonth;

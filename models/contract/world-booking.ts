@@ -38,6 +38,32 @@ export function createProfileCounts(profiles: number, horizon: number): ProfileC
 }
 
 /**
+ * Records month t of a drawn profile at `at = p * horizon + t`: whole persons on a full benefit,
+ * starting work, in work by kind, falling back and leaving for other reasons. (Small enough for
+ * V8 to inline into the kernels' month loops; the expected-rate kernel writes its counts itself,
+ * with placements written as it goes because its pools read them back.)
+ */
+export function recordMonth(
+  counts: ProfileCounts,
+  at: number,
+  onBenefit: number,
+  placements: number,
+  fullTime: number,
+  partTime: number,
+  withLks: number,
+  fallbacks: number,
+  otherExits: number,
+): void {
+  counts.onBenefit[at] = onBenefit;
+  counts.placements[at] = placements;
+  counts.fullTime[at] = fullTime;
+  counts.partTime[at] = partTime;
+  counts.withLks[at] = withLks;
+  counts.fallbacks[at] = fallbacks;
+  counts.otherExits[at] = otherExits;
+}
+
+/**
  * Turns one world's counts into its series: persons summed over profiles, and what they cost and
  * save. Money is booked a month at a time across the profiles rather than by each profile's
  * kernel as it goes: the year's indices are read once a month and each world series is written
