@@ -139,10 +139,44 @@ function whereTheTimeGoes(
       `(${persons} persons over both worlds, ${ns(drawnWorlds / persons)} ns each with their draws); the raw draws alone take ${us(rawDrawSeconds)} us ` +
       `and the rest alone is ${(rest / rawDrawSeconds).toFixed(1)}x that, so within 5x leaves ${ns(budgetPerPerson)} ns a person`,
   );
+  // A floor for any kernel that keeps this model's monthly detail: the time to merely write as many
+  // typed-array values as one evaluation fills, each a product of two numbers (independent
+  // stores, so the loop runs at the machine's store throughput, not at an addition's latency).
+  const monthlyValues = monthlyValuesFilled(ws, plan.horizon);
+  const column = new Float64Array(monthlyValues);
+  const passSeconds = 1 / medianOf(REPEATS, () => opsPerSecond(() => writeProducts(column, 1.5)));
+  const valueNs = ((passSeconds / monthlyValues) * 1e9).toFixed(2);
+  console.log(
+    `floor: one evaluation fills ${monthlyValues.toLocaleString('en-US')} monthly values (counts and series of both worlds, payments, parties); ` +
+      `a loop that only writes that many computed values takes ${us(passSeconds)} us (${valueNs} ns a value): at most ${formatRate(1 / passSeconds)} ` +
+      `evaluations per CPU second for any kernel that keeps them; 2 million a second leaves 0.5 us an iteration`,
+  );
   return {
+    monthlyValuesPerEvaluation: monthlyValues,
+    floorPassSeconds: passSeconds,
     expectedPopulationSeconds: expectedWorlds,
     drawnPopulationSeconds: drawnWorlds,
     restSeconds: rest,
     nanosecondsPerProfileMonth: (expectedWorlds / profileMonths) * 1e9,
   };
+}
+
+/** Writes scale x i into every entry: the cheapest loop that fills a typed array with computed values. */
+function writeProducts(column: Float64Array, scale: number): void {
+  for (let i = 0; i < column.length; i++) column[i] = scale * i;
+}
+
+/**
+ * Values in the monthly arrays one evaluation fills: every Float64Array of the workspace, of both
+ * worlds and of the per-profile counts whose length is a whole number of horizons (monthly, per
+ * profile, per trigger or per payee by month).
+ */
+function monthlyValuesFilled(ws: ReturnType<ContractModel['createWorkspace']>, horizon: number): number {
+  let values = 0;
+  for (const holder of [ws, ws.programme, ws.counterfactual, ws.population.counts] as object[]) {
+    for (const value of Object.values(holder)) {
+      if (value instanceof Float64Array && value.length >= horizon && value.length % horizon === 0) values += value.length;
+    }
+  }
+  return values;
 }
