@@ -130,6 +130,10 @@ await worker.waitUntilReady();
 void pool.warmUp();
 log('ready', { threads: pool.threads, prefix: config.QUEUE_PREFIX });
 
+/** How long a stopping worker waits for its jobs to be handed back or finished: well inside the 30 s an orchestrator waits before SIGKILL. */
+const HAND_BACK_WAIT_MS = 10_000;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 let stopping = false;
 async function stop(signalName: string): Promise<void> {
   if (stopping) process.exit(1);
@@ -137,8 +141,13 @@ async function stop(signalName: string): Promise<void> {
   log('stopping', { signal: signalName });
   // Hand the jobs under way back: their processors stop, and the failed attempt returns each job
   // to the queue (CHUNK_ATTEMPTS), where another worker starts it again.
+  // close() without force waits until each cancelled processor has thrown and its failed attempt
+  // is written to Redis, so the hand-back does not depend on how long the rest of the shutdown
+  // takes; a summary (which cannot be cancelled) may finish instead. Bounded: after
+  // HAND_BACK_WAIT_MS the worker closes by force and the chunk lock's expiry hands the job back.
   worker.cancelAllJobs('the worker is stopping');
-  await worker.close(true);
+  const closed = await Promise.race([worker.close().then(() => true), delay(HAND_BACK_WAIT_MS).then(() => false)]);
+  if (!closed) await worker.close(true);
   await pool.close();
   commands.disconnect();
   process.exit(0);

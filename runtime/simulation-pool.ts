@@ -184,6 +184,9 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
   const slots: Slot[] = [];
   const queue: WorkerTask[] = [];
   const jobs = new Map<number, Job>();
+  /** When each owner last had a task started (a rising count), for turns between owners. */
+  const lastStarted = new Map<number, number>();
+  let starts = 0;
   let nextJobId = 1;
   let nextTaskId = 1;
   let closed = false;
@@ -197,6 +200,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
 
   function finish(job: Job): void {
     jobs.delete(job.id);
+    lastStarted.delete(job.id);
     job.removeAbortListener();
   }
 
@@ -224,6 +228,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
 
   /** A warm-up waits for pongs; a lost or closed worker settles its ping too (warming up is best effort). */
   function settlePing(taskId: number): void {
+    lastStarted.delete(-taskId);
     pings.get(taskId)?.();
     pings.delete(taskId);
   }
@@ -244,6 +249,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
   }
 
   function rejectAnalysis(taskId: number, reason: unknown): void {
+    lastStarted.delete(-taskId);
     analyses.get(taskId)?.reject(reason);
     analyses.delete(taskId);
   }
@@ -255,12 +261,46 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
         if (slots.length >= threads) return;
         slot = spawn();
       }
-      const task = queue.shift()!;
+      const task = queue.splice(nextTaskIndex(), 1)[0];
       slot.task = task;
       slot.worker.ref();
       const transfer = task.type === 'summarise' || task.type === 'fans' ? partialBuffers(task.partial) : [];
       slot.worker.postMessage(task, transfer);
     }
+  }
+
+  /** Who a task works for: its job, or itself for a sensitivity analysis or a ping (job id 0). */
+  const ownerOf = (task: WorkerTask): number => (task.jobId === 0 ? -task.taskId : task.jobId);
+
+  /**
+   * The queued task to start next: a summary, or else the oldest task of the owner with the fewest
+   * tasks on threads now, and among those the one whose turn came longest ago (an owner not yet
+   * started first). Threads are shared in turns between runs, so a short run submitted beside a
+   * long one starts on the next free thread instead of waiting behind every chunk of the long one.
+   * (Which thread runs a chunk, and when, never changes a result: partials merge in block order.)
+   */
+  function nextTaskIndex(): number {
+    // A summary finishes a run (and frees its kept values): it goes first, as it was queued.
+    for (let i = 0; i < queue.length; i++) if (queue[i].type === 'summarise' || queue[i].type === 'fans') return i;
+    let best = 0;
+    let bestRunning = Infinity;
+    let bestTurn = Infinity;
+    const seen = new Set<number>();
+    for (let i = 0; i < queue.length; i++) {
+      const owner = ownerOf(queue[i]);
+      if (seen.has(owner)) continue;
+      seen.add(owner);
+      let running = 0;
+      for (const slot of slots) if (slot.task !== null && ownerOf(slot.task) === owner) running++;
+      const turn = lastStarted.get(owner) ?? -1;
+      if (running < bestRunning || (running === bestRunning && turn < bestTurn)) {
+        best = i;
+        bestRunning = running;
+        bestTurn = turn;
+      }
+    }
+    lastStarted.set(ownerOf(queue[best]), starts++);
+    return best;
   }
 
   function release(slot: Slot): void {
@@ -294,6 +334,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
     if (task.type === 'sensitivity') {
       const analysis = analyses.get(task.taskId);
       analyses.delete(task.taskId);
+      lastStarted.delete(-task.taskId);
       if (message.type === 'analysis') analysis?.resolve(ok(message.result));
       else if (message.type === 'failed') analysis?.resolve(fail(message.error));
       else analysis?.reject(new Error(message.type === 'crashed' ? `sensitivity worker failed: ${message.message}` : `unexpected reply ${message.type}`));

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileModelSpec, type ModelSpec } from '../../models/model-spec.js';
 import { runSensitivity, SensitivitySettingsSchema } from '../../models/sensitivity/index.js';
-import { SimulationSettingsSchema } from '../../models/simulation/index.js';
+import { BLOCK_SIZE, SimulationSettingsSchema } from '../../models/simulation/index.js';
 import { ContractSchema } from '../../models/contract/index.js';
 import { describeModelSpec } from '../../runtime/model-kinds.js';
 import { createQueuePool, type QueuePool } from '../../runtime/queue/queue-pool.js';
@@ -86,8 +86,8 @@ function stopWorker(worker: WorkerProcess): Promise<void> {
 
 const contractSpec: ModelSpec = { kind: 'contract', contract: ContractSchema.parse(uncertainContract()) };
 const model = describeModelSpec(contractSpec);
-/** Whole blocks are 2,048 iterations: 12 blocks and a short last one, shared out one block per chunk. */
-const settings = SimulationSettingsSchema.parse({ seed: 5, iterations: 12 * 2_048 + 100, drawIndividualOutcomes: true });
+/** 12 whole blocks and a short last one, shared out one block per chunk. */
+const settings = SimulationSettingsSchema.parse({ seed: 5, iterations: 12 * BLOCK_SIZE + 100, drawIndividualOutcomes: true });
 
 describe.skipIf(TEST_REDIS_URL === undefined)('simulations through Redis and worker processes', () => {
   const prefix = `rf-test-${randomUUID()}`;

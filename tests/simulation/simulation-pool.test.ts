@@ -148,6 +148,25 @@ describe('simulation pool', () => {
     expect(after.ok && JSON.stringify(after.value)).toBe(localResult(9_000));
   });
 
+  it('shares its threads between runs: a short run submitted behind a long one finishes first', async () => {
+    // One thread, the long run cut into 400 one-block chunks: taking tasks in arrival order, the
+    // short run (one chunk and its summary) would wait for all 400; shared fairly, it waits for
+    // the chunk under way only.
+    const order: string[] = [];
+    const long = pools[1].run(model, settingsFor(400 * 1_024), { blocksPerChunk: 1 }).then((result) => {
+      order.push('long');
+      return result;
+    });
+    const short = pools[1].run(model, settingsFor(1_000)).then((result) => {
+      order.push('short');
+      return result;
+    });
+    const [longResult, shortResult] = await Promise.all([long, short]);
+    expect(order).toEqual(['short', 'long']);
+    expect(shortResult.ok && JSON.stringify(shortResult.value)).toBe(localResult(1_000));
+    expect(longResult.ok).toBe(true);
+  });
+
   it('lets a kind be registered, to be found by the registry', () => {
     registerModelKind('constant', () => ({ ok: false, error: { kind: 'not-computable', message: 'test kind' } }));
     expect(compileModelDescription({ kind: 'constant', definition: null })).toEqual({
