@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, output, runTs, SERVER_START_TIMEOUT_MS, waitUntil } from '../support/server-process.js';
 import { uncertainContract } from '../api/saved-object-fixtures.js';
 
 /**
@@ -17,53 +17,10 @@ import { uncertainContract } from '../api/saved-object-fixtures.js';
  * resumes it to the bytes an uninterrupted run gives.
  */
 
-const PROJECT_ROOT = new URL('../../', import.meta.url);
-/** Starting the server opens the embedded database: 10 to 30 seconds on a busy machine. */
-const SERVER_START_TIMEOUT_MS = 120_000;
 /** Long enough that the drain never needs it on a busy machine: the exit must come well before. */
 const GRACE_MS = 90_000;
 /** After the last request, closing the threads and the embedded database. */
 const CLOSE_MARGIN_MS = 30_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Runs a TypeScript entry point in one node process (no tsx wrapper process, so signals hit the script itself). */
-function runTs(script: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: PROJECT_ROOT,
-    // No queue and no shared database from the caller's environment: the embedded one in DATA_DIR.
-    env: { ...process.env, REDIS_URL: '', DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-async function output(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk) => (stdout += chunk));
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { code, stdout, stderr };
-}
-
-async function waitUntil<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** GET on a new connection (no keep-alive pool): the status, or the error code when the connection fails. */
 function getOnNewConnection(url: string): Promise<number | string> {

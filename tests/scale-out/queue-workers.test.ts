@@ -1,6 +1,3 @@
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileModelSpec, type ModelSpec } from '../../models/model-spec.js';
@@ -9,7 +6,6 @@ import { BLOCK_SIZE, SimulationSettingsSchema } from '../../models/simulation/in
 import { ContractSchema } from '../../models/contract/index.js';
 import { describeModelSpec } from '../../runtime/model-kinds.js';
 import { createQueuePool, type QueuePool } from '../../runtime/queue/queue-pool.js';
-import { QUEUE_NAME } from '../../runtime/queue/queue-protocol.js';
 import { createSimulationJobs, type SimulationJobs } from '../../runtime/simulation-jobs.js';
 import { createSimulationPool, type SimulationPool } from '../../runtime/simulation-pool.js';
 import { createApp } from '../../api/app.js';
@@ -18,6 +14,7 @@ import { createServices } from '../../api/services.js';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { uncertainContract } from '../api/saved-object-fixtures.js';
+import { removeQueuePrefix, startWorker, stopWorker, type WorkerProcess } from './worker-processes.js';
 
 /**
  * Scale-out through Redis: an API-side queue pool shares a run's blocks out as chunk jobs, two
@@ -31,58 +28,6 @@ const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
 const LOCK_MS = 2_000;
 /** Spawning a worker loads tsx and the engine: slow on a busy machine. */
 const WORKER_START_TIMEOUT_MS = 120_000;
-
-interface WorkerProcess {
-  name: string;
-  child: ChildProcess;
-  events: { event: string; job?: string }[];
-  waitFor(predicate: (event: { event: string; job?: string }) => boolean): Promise<void>;
-}
-
-function startWorker(name: string, prefix: string): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/queue-worker.ts'], {
-    cwd: new URL('../..', import.meta.url).pathname,
-    env: { ...process.env, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, WORKER_THREADS: '1', QUEUE_LOCK_MS: String(LOCK_MS), WORKER_NAME: name },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const events: WorkerProcess['events'] = [];
-  const waiters = new Set<() => void>();
-  let buffered = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString();
-    const lines = buffered.split('\n');
-    buffered = lines.pop()!;
-    for (const line of lines) {
-      if (!line.startsWith('{')) continue;
-      events.push(JSON.parse(line) as { event: string; job?: string });
-      for (const wake of [...waiters]) wake();
-    }
-  });
-  return {
-    name,
-    child,
-    events,
-    waitFor: (predicate) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          if (events.some(predicate)) {
-            waiters.delete(check);
-            resolve();
-          }
-        };
-        child.once('exit', (code) => reject(new Error(`worker ${name} exited with ${code}`)));
-        waiters.add(check);
-        check();
-      }),
-  };
-}
-
-function stopWorker(worker: WorkerProcess): Promise<void> {
-  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((resolve) => worker.child.once('exit', () => resolve()));
-  worker.child.kill('SIGTERM');
-  return exited;
-}
 
 const contractSpec: ModelSpec = { kind: 'contract', contract: ContractSchema.parse(uncertainContract()) };
 const model = describeModelSpec(contractSpec);
@@ -98,7 +43,7 @@ describe.skipIf(TEST_REDIS_URL === undefined)('simulations through Redis and wor
   let expectedText: string;
 
   beforeAll(async () => {
-    workers = [startWorker('a', prefix), startWorker('b', prefix)];
+    workers = [startWorker('a', { redisUrl: TEST_REDIS_URL!, prefix, lockMs: LOCK_MS }), startWorker('b', { redisUrl: TEST_REDIS_URL!, prefix, lockMs: LOCK_MS })];
     queuePool = createQueuePool({ redisUrl: TEST_REDIS_URL!, prefix, blocksPerChunk: 1, reconcileIntervalMs: 500 });
     jobs = createSimulationJobs({ pool: queuePool, maxActiveJobs: 4 });
     local = createSimulationPool({ threads: 1 });
@@ -113,14 +58,7 @@ describe.skipIf(TEST_REDIS_URL === undefined)('simulations through Redis and wor
     await Promise.all(workers.map(stopWorker));
     await queuePool?.close();
     await local?.close();
-    // Leave nothing of this run's prefix in the shared Redis.
-    const queue = new Queue(QUEUE_NAME, { connection: { url: TEST_REDIS_URL }, prefix });
-    await queue.obliterate({ force: true });
-    await queue.close();
-    const redis = new Redis(TEST_REDIS_URL!);
-    const leftovers = await redis.keys(`${prefix}:*`);
-    if (leftovers.length > 0) await redis.del(...leftovers);
-    redis.disconnect();
+    await removeQueuePrefix(TEST_REDIS_URL!, prefix);
   });
 
   it('completes a simulation on two worker processes with the bytes of one in-process run', async () => {

@@ -1,6 +1,3 @@
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,10 +10,10 @@ import { BLOCK_SIZE } from '../../models/simulation/block-layout.js';
 import { SimulationSettingsSchema } from '../../models/simulation/index.js';
 import { describeModelSpec } from '../../runtime/model-kinds.js';
 import { createQueuePool, type QueuePool } from '../../runtime/queue/queue-pool.js';
-import { QUEUE_NAME } from '../../runtime/queue/queue-protocol.js';
 import { createSimulationJobs } from '../../runtime/simulation-jobs.js';
 import { createSimulationPool } from '../../runtime/simulation-pool.js';
 import { uncertainContract } from '../api/saved-object-fixtures.js';
+import { removeQueuePrefix, startWorker, stopWorker, type WorkerProcess } from './worker-processes.js';
 
 /**
  * A queue worker stopped with SIGTERM (a rolling deploy, a scale-in) hands the chunk it holds back
@@ -39,77 +36,6 @@ const WORKER_START_TIMEOUT_MS = 120_000;
 const BLOCKS_PER_CHUNK = 100;
 const CHUNKS = 4;
 
-interface WorkerEvent {
-  event: string;
-  job?: string;
-  at: number;
-}
-
-interface WorkerProcess {
-  name: string;
-  child: ChildProcess;
-  events: WorkerEvent[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
-  waitFor(predicate: (event: WorkerEvent) => boolean, timeoutMs: number): Promise<WorkerEvent>;
-}
-
-function startWorker(name: string, prefix: string): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/queue-worker.ts'], {
-    cwd: new URL('../..', import.meta.url).pathname,
-    env: { ...process.env, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, WORKER_THREADS: '1', QUEUE_LOCK_MS: String(LOCK_MS), WORKER_NAME: name },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const events: WorkerEvent[] = [];
-  const waiters = new Set<() => void>();
-  let buffered = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString();
-    const lines = buffered.split('\n');
-    buffered = lines.pop()!;
-    for (const line of lines) {
-      if (!line.startsWith('{')) continue;
-      events.push({ ...(JSON.parse(line) as { event: string; job?: string }), at: Date.now() });
-      for (const wake of [...waiters]) wake();
-    }
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-    child.once('exit', (code, signal) => {
-      resolve({ code, signal, at: Date.now() });
-      for (const wake of [...waiters]) wake();
-    }),
-  );
-  return {
-    name,
-    child,
-    events,
-    exited,
-    waitFor: (predicate, timeoutMs) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`timed out waiting for an event of worker ${name}`));
-        }, timeoutMs);
-        function check() {
-          const found = events.find(predicate);
-          if (found !== undefined || child.exitCode !== null || child.signalCode !== null) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            if (found !== undefined) resolve(found);
-            else reject(new Error(`worker ${name} exited (${child.exitCode ?? child.signalCode}) before the awaited event`));
-          }
-        }
-        waiters.add(check);
-        check();
-      }),
-  };
-}
-
-async function stopWorker(worker: WorkerProcess): Promise<void> {
-  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
-  worker.child.kill('SIGTERM');
-  await worker.exited;
-}
-
 const contractSpec = { kind: 'contract' as const, contract: ContractSchema.parse(uncertainContract()) };
 const settings = SimulationSettingsSchema.parse({ seed: 31, iterations: (CHUNKS - 1) * BLOCKS_PER_CHUNK * BLOCK_SIZE + 7 * BLOCK_SIZE + 100 });
 
@@ -122,7 +48,7 @@ describe.skipIf(TEST_REDIS_URL === undefined)('a queue worker stopped with SIGTE
   let expectedText: string;
 
   beforeAll(async () => {
-    workers = [startWorker('victim', prefix), startWorker('survivor', prefix)];
+    workers = [startWorker('victim', { redisUrl: TEST_REDIS_URL!, prefix, lockMs: LOCK_MS }), startWorker('survivor', { redisUrl: TEST_REDIS_URL!, prefix, lockMs: LOCK_MS })];
     queuePool = createQueuePool({ redisUrl: TEST_REDIS_URL!, prefix, blocksPerChunk: BLOCKS_PER_CHUNK, reconcileIntervalMs: 500 });
     const jobs = createSimulationJobs({ pool: queuePool, maxActiveJobs: 4 });
     const services: Services = { pool: queuePool, jobs, store: null, instanceId: randomUUID(), close: () => queuePool.close() };
@@ -152,13 +78,7 @@ describe.skipIf(TEST_REDIS_URL === undefined)('a queue worker stopped with SIGTE
       await new Promise<void>((resolve) => server!.close(() => resolve()));
     }
     await queuePool?.close();
-    const queue = new Queue(QUEUE_NAME, { connection: { url: TEST_REDIS_URL }, prefix });
-    await queue.obliterate({ force: true });
-    await queue.close();
-    const redis = new Redis(TEST_REDIS_URL!);
-    const leftovers = await redis.keys(`${prefix}:*`);
-    if (leftovers.length > 0) await redis.del(...leftovers);
-    redis.disconnect();
+    await removeQueuePrefix(TEST_REDIS_URL!, prefix);
   });
 
   it('hands its chunk back at once and exits 0; the other worker runs it, and the result is the in-process bytes', async () => {
