@@ -11,7 +11,9 @@ import { benchContractWithTenUncertainInputs } from './bench-contract.js';
  * and latency percentiles of POST /contracts/evaluate with CONNECTIONS clients for DURATION_S
  * seconds: alone, and while a large Monte Carlo simulation keeps the simulation threads busy.
  * Evaluations run on the event loop and simulations on worker threads, so the second figure says
- * how much a running simulation costs the interactive requests on this machine.
+ * how much a running simulation costs the interactive requests on this machine. Last, three short
+ * simulations one after the other while the large one still runs: how long a user waits for a
+ * quick run beside someone else's large one.
  */
 
 const DURATION_S = 5;
@@ -108,6 +110,26 @@ async function loadEvaluate(baseUrl: string): Promise<LoadFigures> {
   };
 }
 
+/** A short simulation asked for while the long one runs: what a user waits for beside someone else's large run. */
+const SHORT_ITERATIONS = 10_000;
+const SHORT_REPEATS = 3;
+
+async function shortSimulationMs(baseUrl: string): Promise<number[]> {
+  const body = JSON.stringify({
+    model: { kind: 'contract', contract: benchContractWithTenUncertainInputs() },
+    settings: { seed: 5, iterations: SHORT_ITERATIONS, drawIndividualOutcomes: false },
+  });
+  const times: number[] = [];
+  for (let i = 0; i < SHORT_REPEATS; i++) {
+    const start = performance.now();
+    const response = await fetch(`${baseUrl}/simulations`, { method: 'POST', headers: { 'content-type': 'application/json', prefer: 'wait=120' }, body });
+    const job = (await response.json()) as { status: string };
+    if (job.status !== 'succeeded') throw new Error(`the short simulation did not finish: ${response.status} ${job.status}`);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
 function describe(label: string, figures: LoadFigures): string {
   return (
     `${label}: ${figures.requestsPerSecond.toFixed(0)} requests/s, latency p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms` +
@@ -115,7 +137,7 @@ function describe(label: string, figures: LoadFigures): string {
   );
 }
 
-export async function benchLoad(): Promise<{ alone: LoadFigures; besideSimulation: LoadFigures }> {
+export async function benchLoad(): Promise<{ alone: LoadFigures; besideSimulation: LoadFigures; shortRunMs: number[] }> {
   const service = await startService();
   try {
     // Warm up: a small simulation waits until the simulation threads have loaded their modules
@@ -143,12 +165,19 @@ export async function benchLoad(): Promise<{ alone: LoadFigures; besideSimulatio
     }
     const besideSimulation = await loadEvaluate(service.baseUrl);
     const job = await jobStatus(service.baseUrl, id);
+    const shortRunMs = await shortSimulationMs(service.baseUrl);
+    const afterShortRuns = await jobStatus(service.baseUrl, id);
     await fetch(`${service.baseUrl}/simulations/${id}/cancel`, { method: 'POST' });
     console.log(
       describe(`POST /contracts/evaluate, ${CONNECTIONS} connections, ${DURATION_S} s, beside a ${BACKGROUND_ITERATIONS.toLocaleString('en-US')}-iteration simulation`, besideSimulation) +
         ` (the simulation was ${job.status} at ${job.progress.completedIterations.toLocaleString('en-US')} iterations when the load ended)`,
     );
-    return { alone, besideSimulation };
+    console.log(
+      `POST /simulations, 10-input contract, ${SHORT_ITERATIONS.toLocaleString('en-US')} iterations, expected rates, beside the same simulation: ` +
+        `${shortRunMs.map((ms) => ms.toFixed(0)).join(', ')} ms, one after the other (the threads take turns between runs chunk by chunk; ` +
+        `the large one was ${afterShortRuns.status} at ${afterShortRuns.progress.completedIterations.toLocaleString('en-US')} iterations after them)`,
+    );
+    return { alone, besideSimulation, shortRunMs };
   } finally {
     await service.stop();
   }
