@@ -29,16 +29,20 @@ export interface SortedSample {
   countInto(counts: number[], min: number, width: number, bins: number): void;
 }
 
-/** Buckets per value in exact mode: about eight values a bucket. */
+/**
+ * Values a bucket in exact mode, about. Measured on the summary of a 10,000-iteration run of the
+ * ten-input bench contract: 4 to 32 take the same time within noise (10-12 ms median), 2 is slower
+ * (15 ms: counting and bucket starts cost more than the small sorts they save).
+ */
 const VALUES_PER_BUCKET = 8;
 /** Bucket indices fit a Uint16Array. */
 const MAX_BUCKETS = 1 << 16;
 
-/** Smallest and largest finite value found by the last `copyFinite`. */
-const finiteRange = new Float64Array(2);
-
-/** Pass 1: copies the finite values of `column` to the front of `out`; returns how many there are. */
-function copyFinite(column: Float64Array, out: Float64Array): number {
+/**
+ * Pass 1: copies the finite values of `column` to the front of `out` and puts their smallest and
+ * largest in `range`; returns how many there are.
+ */
+function copyFinite(column: Float64Array, out: Float64Array, range: Float64Array): number {
   let finite = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -49,8 +53,8 @@ function copyFinite(column: Float64Array, out: Float64Array): number {
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  finiteRange[0] = min;
-  finiteRange[1] = max;
+  range[0] = min;
+  range[1] = max;
   return finite;
 }
 
@@ -98,9 +102,9 @@ class ExactSample implements SortedSample {
       scratch.bucketOfValue = new Uint16Array(n);
     }
     const finiteValues = scratch.finite;
-    const finite = copyFinite(column, finiteValues);
-    const min = finiteRange[0];
-    const max = finiteRange[1];
+    const finite = copyFinite(column, finiteValues, scratch.range);
+    const min = scratch.range[0];
+    const max = scratch.range[1];
     this.total = finite;
     this.radix = scratch.radix;
     let buckets = Math.min(MAX_BUCKETS, Math.max(1, Math.floor(finite / VALUES_PER_BUCKET)));
@@ -268,6 +272,8 @@ export interface SampleScratch {
   starts: Uint32Array;
   sorted: Uint8Array;
   radix: RadixSortScratch;
+  /** Smallest and largest finite value of the column being ordered. */
+  range: Float64Array;
 }
 
 export const createSampleScratch = (): SampleScratch => ({
@@ -277,6 +283,7 @@ export const createSampleScratch = (): SampleScratch => ({
   starts: new Uint32Array(0),
   sorted: new Uint8Array(0),
   radix: createRadixSortScratch(),
+  range: new Float64Array(2),
 });
 
 /**
