@@ -49,8 +49,9 @@ export function warmUpModels(): ModelDescription[] {
 }
 
 const EXPRESSION_OUTPUTS = 40;
-/** Rounds of the cheap expression model; the contract runs twice (expected rates, drawn outcomes). */
+/** Rounds of the cheap expression model; the contract runs twice: expected rates, then drawn outcomes (odd rounds draw). */
 const EXPRESSION_ROUNDS = 8;
+export const CONTRACT_ROUNDS = 2;
 
 /**
  * A two-block run the way the pool does it: each block on its own, each partial through a
@@ -79,15 +80,23 @@ export function warmUpCompile(): void {
   }
 }
 
-/** Runs the warm-up simulations (for a simulation worker thread). Results are thrown away. */
-export function warmUpSimulations(expressionRounds = EXPRESSION_ROUNDS): void {
+/**
+ * Runs the warm-up simulations (for a simulation worker thread) and returns how many it ran to
+ * their summary; a model that no longer compiles or plans is skipped, so the count shows it.
+ * Results are thrown away.
+ */
+export function warmUpSimulations(expressionRounds = EXPRESSION_ROUNDS): number {
+  let runs = 0;
   for (const description of warmUpModels()) {
     const model = compileModelDescription(description);
     if (!model.ok) continue;
-    const rounds = description.kind === 'contract' ? 2 : expressionRounds;
+    const rounds = description.kind === 'contract' ? CONTRACT_ROUNDS : expressionRounds;
     for (let round = 0; round < rounds; round++) {
       const plan = prepareVariants([{ name: 'model', model: model.value }], warmUpSettings(round, round % 2 === 1));
-      if (plan.ok) runLikeThePool(plan.value);
+      if (!plan.ok) continue;
+      runLikeThePool(plan.value);
+      runs++;
     }
   }
+  return runs;
 }
