@@ -261,7 +261,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
         if (slots.length >= threads) return;
         slot = spawn();
       }
-      const task = queue.splice(nextTaskIndex(), 1)[0];
+      const task = takeNextTask();
       slot.task = task;
       slot.worker.ref();
       const transfer = task.type === 'summarise' || task.type === 'fans' ? partialBuffers(task.partial) : [];
@@ -273,15 +273,15 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
   const ownerOf = (task: WorkerTask): number => (task.jobId === 0 ? -task.taskId : task.jobId);
 
   /**
-   * The queued task to start next: a summary, or else the oldest task of the owner with the fewest
-   * tasks on threads now, and among those the one whose turn came longest ago (an owner not yet
-   * started first). Threads are shared in turns between runs, so a short run submitted beside a
+   * Takes the queued task to start next off the queue, and records its owner's turn: a summary, or
+   * else the oldest task of the owner with the fewest tasks on threads now, and among those the one
+   * whose turn came longest ago (an owner not yet started first). Threads are shared in turns between runs, so a short run submitted beside a
    * long one starts on the next free thread instead of waiting behind every chunk of the long one.
    * (Which thread runs a chunk, and when, never changes a result: partials merge in block order.)
    */
-  function nextTaskIndex(): number {
+  function takeNextTask(): WorkerTask {
     // A summary finishes a run (and frees its kept values): it goes first, as it was queued.
-    for (let i = 0; i < queue.length; i++) if (queue[i].type === 'summarise' || queue[i].type === 'fans') return i;
+    for (let i = 0; i < queue.length; i++) if (queue[i].type === 'summarise' || queue[i].type === 'fans') return queue.splice(i, 1)[0];
     let best = 0;
     let bestRunning = Infinity;
     let bestTurn = Infinity;
@@ -300,7 +300,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
       }
     }
     lastStarted.set(ownerOf(queue[best]), starts++);
-    return best;
+    return queue.splice(best, 1)[0];
   }
 
   function release(slot: Slot): void {
