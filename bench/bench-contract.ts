@@ -1,13 +1,14 @@
 import { ContractSchema, type Contract } from '../models/contract/index.js';
-import { rotterdamPrestatiecontractWerk } from '../scenarios/rotterdam-prestatiecontract-werk.js';
+import { ROTTERDAM_PRESET_BEFORE_ISSUE_14 } from './bench-base-contract.js';
 
 /**
  * The benchmark contract named in the issues: 200 participants (10 a month for 20 months) over a
  * 60-month horizon, three profiles, fall-back bands, LKS, a rate card, caps. It is the Rotterdam
- * preset with its intake cut to 200 and a job-start trigger added.
+ * preset (as frozen before issue 14, all plain numbers) with its intake cut to 200 and a job-start
+ * trigger added.
  */
 export function benchContract(): Contract {
-  const preset = rotterdamPrestatiecontractWerk.contract;
+  const preset = ROTTERDAM_PRESET_BEFORE_ISSUE_14;
   return ContractSchema.parse({
     ...preset,
     horizonMonths: 60,

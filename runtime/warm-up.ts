@@ -25,9 +25,7 @@ const pert = (value: number, relative: number) => ({ type: 'pert', min: value * 
 export function warmUpModels(): ModelDescription[] {
   const contract = structuredClone(rotterdamPrestatiecontractWerk.contract) as Record<string, any>;
   contract.intake = { cohorts: Array.from({ length: 6 }, (_, month) => ({ month, count: 10 })) };
-  contract.profiles[0].programme.monthlyJobEntryRate = pert(contract.profiles[0].programme.monthlyJobEntryRate, 0.4);
-  contract.work.partTimeShare = pert(contract.work.partTimeShare, 0.3);
-  contract.work.fallbackHazard[0].monthlyRate = pert(contract.work.fallbackHazard[0].monthlyRate, 0.5);
+  // The preset's estimates are distributions already (PERT); one more family and a varied norm.
   contract.profiles[1].monthlyBenefit = pert(contract.profiles[1].monthlyBenefit, 0.1);
   // A second trigger kind, paid at once, so that more of the kernel's booking runs.
   contract.payment.triggers = [{ id: 'start', kind: 'jobStart', price: pert(1_000, 0.2) }, ...contract.payment.triggers];

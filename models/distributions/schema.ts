@@ -6,19 +6,36 @@ import { z } from 'zod';
  */
 const finite = z.number().finite();
 
+/** Longest `source` text a distribution may carry. */
+export const MAX_SOURCE_LENGTH = 1_000;
+
+/**
+ * Where an estimate and its range come from, carried with the distribution so a contract or
+ * portfolio exported, saved or imported keeps its citations. Text only: compiling ignores it.
+ */
+export const DistributionSourceSchema = z
+  .string()
+  .min(1)
+  .max(MAX_SOURCE_LENGTH)
+  .optional()
+  .describe(
+    'Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number.',
+  );
+const source = { source: DistributionSourceSchema };
+
 export const FixedSchema = z
-  .object({ type: z.literal('fixed'), value: finite })
+  .object({ type: z.literal('fixed'), value: finite, ...source })
   .meta({ id: 'FixedDistribution', description: 'A known value.' });
 
 export const UniformSchema = z
-  .object({ type: z.literal('uniform'), min: finite, max: finite })
+  .object({ type: z.literal('uniform'), min: finite, max: finite, ...source })
   .superRefine((d, ctx) => {
     if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be greater than min' });
   })
   .meta({ id: 'UniformDistribution', description: 'Every value between min and max equally likely.' });
 
 export const TriangularSchema = z
-  .object({ type: z.literal('triangular'), min: finite, mode: finite, max: finite })
+  .object({ type: z.literal('triangular'), min: finite, mode: finite, max: finite, ...source })
   .superRefine((d, ctx) => {
     if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be greater than min' });
     else if (d.mode < d.min || d.mode > d.max)
@@ -34,6 +51,7 @@ export const PertSchema = z
     max: finite,
     /** Weight of the mode; 4 is the classic PERT. */
     lambda: z.number().finite().positive().default(4),
+    ...source,
   })
   .superRefine((d, ctx) => {
     if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be greater than min' });
@@ -46,7 +64,7 @@ export const PertSchema = z
   });
 
 export const NormalSchema = z
-  .object({ type: z.literal('normal'), mean: finite, sd: z.number().finite().positive() })
+  .object({ type: z.literal('normal'), mean: finite, sd: z.number().finite().positive(), ...source })
   .meta({ id: 'NormalDistribution' });
 
 export const TruncatedNormalSchema = z
@@ -56,6 +74,7 @@ export const TruncatedNormalSchema = z
     sd: z.number().finite().positive(),
     min: finite,
     max: finite,
+    ...source,
   })
   .superRefine((d, ctx) => {
     if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be greater than min' });
@@ -68,6 +87,7 @@ export const LognormalSchema = z
     /** Mean and sd of the variable itself (not of its logarithm): what users know. */
     mean: z.number().finite().positive(),
     sd: z.number().finite().positive(),
+    ...source,
   })
   .meta({ id: 'LognormalDistribution', description: 'Lognormal given by the mean and sd of the variable itself.' });
 
@@ -78,6 +98,7 @@ export const BetaSchema = z
     beta: z.number().finite().positive(),
     min: finite.default(0),
     max: finite.default(1),
+    ...source,
   })
   .superRefine((d, ctx) => {
     if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be greater than min' });
@@ -89,6 +110,7 @@ export const DiscreteSchema = z
     type: z.literal('discrete'),
     values: z.array(finite).min(1).max(1000),
     probabilities: z.array(z.number().finite().min(0).max(1)).min(1).max(1000),
+    ...source,
   })
   .superRefine((d, ctx) => {
     if (d.values.length !== d.probabilities.length)
@@ -107,6 +129,7 @@ export const Interval90Schema = z
     /** 95th percentile. */
     high: finite,
     shape: z.enum(['normal', 'lognormal', 'uniform']).default('normal'),
+    ...source,
   })
   .superRefine((d, ctx) => {
     if (!(d.low < d.high)) ctx.addIssue({ code: 'custom', path: ['high'], message: 'high must be greater than low' });

@@ -40,7 +40,7 @@ export function inputRows(inputs: ReadonlyArray<ModelInput>, contract: Contract 
       distribution: describeDistribution(input.distribution, unit, format, texts),
       p10: compiled === null ? null : compiled.quantile(LOW_QUANTILE),
       p90: compiled === null ? null : compiled.quantile(HIGH_QUANTILE),
-      source: inputSource(input.path, input.base, input.distribution !== null, texts),
+      source: inputSource(input.path, input.base, input.distribution, texts),
     };
   });
 }

@@ -1,4 +1,5 @@
 import { CONTRACT_DEFAULTS } from '../../models/contract/index.js';
+import type { Distribution } from '../../models/distributions/index.js';
 import {
   ADMINISTRATION_PER_CASE_YEAR,
   FALLBACK_AFTER_SIX_MONTHS,
@@ -10,9 +11,11 @@ import type { Texts } from '../texts/index.js';
 import { pathTemplate } from './input-labels.js';
 
 /**
- * Where an input's value comes from. A value equal to a published reference figure (a
- * bijstand norm, Berenschot's administration cost, the CBS fall-back rates, the MKBA discount
- * rate) cites that figure's source; anything else is an assumption of the scenario or the user.
+ * Where an input's value comes from. A distribution that names its own `source` (every preset
+ * estimate does) cites that text: the contract carries its citations. Otherwise a plain number
+ * equal to a published reference figure (a bijstand norm, Berenschot's administration cost, the
+ * CBS fall-back rates, the MKBA discount rate) cites that figure's source; anything else is an
+ * assumption of the scenario or the user.
  * Matching on the value, not on the field, keeps the citation honest: a changed value loses it.
  */
 
@@ -37,8 +40,9 @@ const REFERENCE_FIGURES: ReferenceFigure[] = [
 /** Relative tolerance of a match: the figures are stored to full precision, so this only absorbs rounding. */
 const MATCH_TOLERANCE = 1e-9;
 
-export function inputSource(path: string, value: number, uncertain: boolean, texts: Texts): string {
-  if (!uncertain) {
+export function inputSource(path: string, value: number, distribution: Distribution | null, texts: Texts): string {
+  if (distribution !== null && distribution.source !== undefined) return distribution.source;
+  if (distribution === null) {
     const template = pathTemplate(path);
     for (const figure of REFERENCE_FIGURES) {
       if (figure.template !== template) continue;
