@@ -203,6 +203,7 @@ function summarise(plan: ContractPlan, params: Float64Array, ws: ContractWorkspa
   let discount = 1;
   let providerCosts = 0;
   let providerIncome = 0;
+  let providerNet = 0;
   let investorDrawn = 0;
   let investorReceived = 0;
   let guaranteePaid = 0;
@@ -213,6 +214,7 @@ function summarise(plan: ContractPlan, params: Float64Array, ws: ContractWorkspa
   for (let t = 0; t < H; t++) {
     providerCosts += ws.providerCosts[t];
     providerIncome += ws.paidByPayee[t] + ws.providerResidual[t];
+    providerNet += ws.providerNetCash[t];
     investorDrawn += ws.investorDraws[t];
     investorReceived += ws.investorDistributions[t] + ws.guaranteePaid[t];
     guaranteePaid += ws.guaranteePaid[t];
@@ -288,7 +290,9 @@ function summarise(plan: ContractPlan, params: Float64Array, ws: ContractWorkspa
 
   scalars[S.providerCosts] = providerCosts;
   scalars[S.providerOutcomeIncome] = providerIncome;
-  scalars[S.providerMargin] = providerIncome - providerCosts;
+  // One definition for the scalar and the yearly series: the provider's net cash flow (outcome
+  // income, waterfall residual and investor funding drawn for its costs, minus its costs).
+  scalars[S.providerMargin] = providerNet;
 
   const drawn = investorDrawn;
   const received = investorReceived;

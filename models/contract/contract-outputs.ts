@@ -29,7 +29,11 @@ export const CONTRACT_SCALAR_OUTPUTS = [
   ['thresholdMetMonth', 'month', 'First month the threshold was met (0 without a threshold, NaN if never).'],
   ['providerCosts', 'EUR', "The provider's costs."],
   ['providerOutcomeIncome', 'EUR', 'Outcome payments reaching the provider, directly or after the waterfall.'],
-  ['providerMargin', 'EUR', 'Provider outcome income minus costs.'],
+  [
+    'providerMargin',
+    'EUR',
+    "What the provider keeps: all its income (outcome payments paid to it, its share of payments after the investor waterfall, and investor funding drawn to pay its costs, which it does not repay) minus its costs. The sum of yearlyProviderNetCash.",
+  ],
   ['investorDrawn', 'EUR', 'Capital drawn from investors.'],
   ['investorReceived', 'EUR', 'Waterfall distributions plus guarantee received by investors.'],
   ['investorIrr', 'rate', 'Annual IRR of investor flows (NaN without a sign change).'],
@@ -56,7 +60,7 @@ export const CONTRACT_SERIES_OUTPUTS = [
   ['yearlyLksAttributable', 'EUR', 'Attributable LKS per year.'],
   ['yearlyPayerNet', 'EUR', 'Payer net result per year.'],
   ['yearlyProviderCosts', 'EUR', 'Provider costs per year.'],
-  ['yearlyProviderNetCash', 'EUR', 'Provider outcome income plus investor draws minus costs per year.'],
+  ['yearlyProviderNetCash', 'EUR', 'Provider outcome income plus investor funding drawn minus costs per year; sums to providerMargin.'],
   ['yearlyInvestorNetFlow', 'EUR', 'Investor distributions and guarantee minus draws per year.'],
   ['yearlyPlacements', 'count', 'Job starts per year (programme).'],
 ] as const;

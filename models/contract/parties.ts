@@ -2,6 +2,14 @@ import type { ContractPlan } from './compile-contract.js';
 import type { ContractWorkspace } from './contract-workspace.js';
 
 /**
+ * A cost that the remaining commitment falls short of by at most this share of the commitment is
+ * drawn in full: costs that add up to the commitment exactly (EUR 680,000 over 160 people and six
+ * months) leave a remainder of about 1e-11 euro in floating point, which would otherwise show as a
+ * "loss" of the provider of that size. 1e-12 of the commitment is far below a cent.
+ */
+const COMMITMENT_ROUNDING = 1e-12;
+
+/**
  * Cash flows of the parties, month by month, from what the population did and what was paid.
  *
  * Provider: coaching per participant for each programme month after intake (whatever happens to
@@ -14,6 +22,10 @@ import type { ContractWorkspace } from './contract-workspace.js';
  * cap is kept exactly by an account that compounds at the cap rate on what is still owed: the
  * investor never receives more than would give an IRR of `returnCap`.
  * A first-loss guarantee pays the investor's remaining loss, up to its amount, in the last month.
+ *
+ * Provider net cash (its margin, summed): outcome payments paid to it, its share of the waterfall,
+ * and the investor funding drawn for its costs (the provider does not repay it: the investors are
+ * repaid from outcome payments or bear the loss), minus its costs.
  */
 export function settleParties(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace): void {
   const H = plan.horizon;
@@ -55,8 +67,9 @@ export function settleParties(plan: ContractPlan, params: Float64Array, ws: Cont
     let receivedTotal = 0;
     for (let t = 0; t < H; t++) {
       owedUnderCap *= 1 + monthlyCapRate;
-      const draw = Math.min(undrawn, financedShare * ws.providerCosts[t]);
-      undrawn -= draw;
+      const financed = financedShare * ws.providerCosts[t];
+      const draw = financed - undrawn <= COMMITMENT_ROUNDING * commitment ? financed : undrawn;
+      undrawn = Math.max(0, undrawn - draw);
       owedUnderCap += draw;
       drawnTotal += draw;
       const incoming = ws.paidByPayee[H + t];
