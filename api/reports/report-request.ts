@@ -24,8 +24,10 @@ export const ReportRequestSchema = z
       .number()
       .gt(0)
       .max(0.9)
-      .default(DEFAULT_SENSITIVITY_RANGE)
-      .describe('In the tornado, plain numbers move this share down and up (0.25: 25%); inputs with a distribution use their own P10 and P90.'),
+      .optional()
+      .describe(
+        `Absent (the default): the tornado and its "what could go wrong" texts vary only inputs with a distribution, over their own P10 and P90; plain numbers (the bijstandsnorm, the contract's intake and prices) stay fixed. Given: plain numbers also move this share down and up (e.g. ${DEFAULT_SENSITIVITY_RANGE}: 25%).`,
+      ),
     about: z
       .object({
         title: z.string().max(MAX_CONTEXT_TEXT).optional(),

@@ -1,13 +1,13 @@
 import { evaluateContractExpected } from '../../models/contract/index.js';
 import { compileModelSpec } from '../../models/model-spec.js';
-import { runSensitivity } from '../../models/sensitivity/index.js';
 import type { SimulationResult } from '../../models/simulation/index.js';
-import { reportSimulationSettings, reportTornadoSettings, type Provenance, type ReportRun } from '../../outputs/index.js';
+import { reportSimulationSettings, type Provenance, type ReportRun } from '../../outputs/index.js';
 import type { SimulationJobs } from '../../runtime/simulation-jobs.js';
 import { HttpProblem, PROBLEM_BASE } from '../problem.js';
 import { failedJobProblem, RETRY_AFTER_SECONDS } from '../simulations/job-response.js';
 import { simulationWork } from '../simulations/simulation-request.js';
 import { unwrapOrThrow } from '../validate.js';
+import { contractReportAnalyses } from './contract-report-analyses.js';
 import type { ReportRequest } from './report-request.js';
 
 export interface ReportDependencies {
@@ -18,8 +18,8 @@ export interface ReportDependencies {
 }
 
 /**
- * A report's run, as a story: evaluate the contract with expected values; run a tornado of the
- * payer's net result; simulate it on the worker pool like any POST /simulations (same
+ * A report's run, as a story: evaluate the contract with expected values; run a tornado and the
+ * break-even searches of the payer's net result and evaluate the "no effect" case; simulate it on the worker pool like any POST /simulations (same
  * validation, same job, same result); hand the three results to the report.
  */
 export async function runReport(request: ReportRequest, deps: ReportDependencies): Promise<ReportRun> {
@@ -27,8 +27,7 @@ export async function runReport(request: ReportRequest, deps: ReportDependencies
   const evaluation = unwrapOrThrow(evaluateContractExpected(contract), ['model', 'contract']);
   const model = unwrapOrThrow(compileModelSpec(request.model), ['model']);
 
-  const sensitivity = unwrapOrThrow(runSensitivity(model, reportTornadoSettings(model.inputs, request.sensitivityRange)));
-  if (sensitivity.method !== 'tornado') throw new Error('the report asked for a tornado');
+  const analyses = await contractReportAnalyses(request.model, model.inputs, request.sensitivityRange, deps.jobs);
 
   const work = unwrapOrThrow(simulationWork({ model: request.model, settings: reportSimulationSettings(request.settings) }));
   const job = deps.jobs.submit(work);
@@ -56,8 +55,7 @@ export async function runReport(request: ReportRequest, deps: ReportDependencies
     evaluation,
     simulation: job.result as SimulationResult,
     simulationId: job.id,
-    sensitivity,
-    sensitivityRange: request.sensitivityRange,
+    ...analyses,
     context: request.about,
     provenance: deps.provenance,
   };

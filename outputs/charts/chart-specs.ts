@@ -223,3 +223,67 @@ export function tornadoSpec(tornado: TornadoResult, labels: TornadoBarLabel[], o
     ],
   } as TopLevelSpec;
 }
+
+/** One calendar year's mean and P10–P90 of one measure, as the yearly chart draws it. */
+export interface YearlyBar {
+  /** The year as printed, partial years with their months ("2026 (mrt–dec, 10 mnd)"). */
+  year: string;
+  measure: 'payments' | 'avoidedCosts' | 'netResult';
+  mean: number | null;
+  p10: number | null;
+  p90: number | null;
+}
+
+/**
+ * Per calendar year, grouped bars of the mean outcome payments, avoided costs and the
+ * municipality's net result, each with a rule from P10 to P90. The measures are named in the
+ * legend and told apart by position within the group, so a grey print reads too; partial
+ * years carry their months in the axis label (split over two lines).
+ */
+export function yearlyFiguresSpec(bars: ReadonlyArray<YearlyBar>, texts: Texts): TopLevelSpec | null {
+  const rows = bars
+    .filter((bar) => bar.mean !== null)
+    .map((bar) => ({ ...bar, year: bar.year.replace(' (', `${LINE_BREAK}(`), measure: texts.charts.yearlyMeasures[bar.measure] }));
+  if (rows.length === 0) return null;
+  const measures = [texts.charts.yearlyMeasures.payments, texts.charts.yearlyMeasures.avoidedCosts, texts.charts.yearlyMeasures.netResult];
+  const years = [...new Set(rows.map((row) => row.year))];
+  const x = {
+    field: 'year',
+    type: 'ordinal' as const,
+    title: texts.charts.year,
+    sort: years,
+    axis: { labelAngle: 0, labelExpr: `split(datum.label, '${LINE_BREAK}')`, labelLimit: 0 },
+  };
+  const xOffset = { field: 'measure', type: 'nominal' as const, sort: measures };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: texts.charts.yearlyTitle, subtitle: texts.charts.yearlySubtitle },
+    width: CHART_WIDTH,
+    height: 240,
+    config: chartConfig(texts),
+    data: { values: rows },
+    layer: [
+      {
+        mark: { type: 'bar', stroke: '#000', strokeWidth: 0.5 },
+        encoding: {
+          x,
+          xOffset,
+          y: { field: 'mean', type: 'quantitative', title: texts.charts.yearlyAxis, axis: { format: EURO_AXIS_FORMAT, tickCount: 5 } },
+          color: {
+            field: 'measure',
+            type: 'nominal',
+            title: null,
+            sort: measures,
+            scale: { domain: measures, range: [LOSS_COLOUR, GAIN_COLOUR, NEUTRAL_COLOUR] },
+            legend: { labelLimit: 0 },
+          },
+        },
+      },
+      {
+        mark: { type: 'rule', color: '#000', strokeWidth: 1.2 },
+        encoding: { x, xOffset, y: { field: 'p10', type: 'quantitative' }, y2: { field: 'p90' } },
+      },
+      { mark: { type: 'rule', color: NEUTRAL_COLOUR }, encoding: { y: { datum: 0 } } },
+    ],
+  } as TopLevelSpec;
+}

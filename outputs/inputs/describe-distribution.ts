@@ -16,7 +16,8 @@ export function describeDistribution(distribution: Distribution | null, unit: In
   const name = texts.distribution.names[distribution.type] ?? distribution.type;
   const parts: string[] = [];
   for (const [key, value] of Object.entries(distribution)) {
-    if (key === 'type') continue;
+    // The source has its own column in the inputs table; repeating it here doubled the table.
+    if (key === 'type' || key === 'source') continue;
     const label = texts.distribution.parameters[key] ?? key;
     if (Array.isArray(value)) {
       const shown = value.slice(0, MAX_LISTED_VALUES).map((v) => (key === 'probabilities' ? format.percent(v, 1) : format.byUnit(v, unit)));

@@ -1,11 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { cashFlowFanSpec, netResultDistributionSpec, tornadoSpec, type TornadoBarLabel } from '../charts/chart-specs.js';
+import { cashFlowFanSpec, netResultDistributionSpec, tornadoSpec, yearlyFiguresSpec, type TornadoBarLabel, type YearlyBar } from '../charts/chart-specs.js';
 import { numberFormatter } from '../format-numbers.js';
 import { inputRows, type InputRow } from '../inputs/input-rows.js';
 import { capitalise, inputLabel, inputUnit } from '../inputs/input-labels.js';
 import { outputLabel, PARTY_NET_SERIES } from '../tables/output-labels.js';
 import { textsFor } from '../texts/index.js';
-import { findOutput, keyFigures } from './key-figures.js';
+import { findOutput, keyFigures, type KeyFigures } from './key-figures.js';
 import { contractWords } from './contract-words.js';
 import { REPORT_OUTPUT } from './report-analyses.js';
 import type { ReportDocument } from './report-document.js';
@@ -14,6 +14,12 @@ import { whatCouldGoWrong } from './what-could-go-wrong.js';
 
 /** Bars in the report's tornado chart; the workbook lists them all. */
 export const TORNADO_CHART_BARS = 8;
+
+function yearlyBars(figures: KeyFigures): YearlyBar[] {
+  return figures.yearly.flatMap((year) =>
+    (['payments', 'avoidedCosts', 'netResult'] as const).map((measure) => ({ year: year.label, measure, ...year[measure] })),
+  );
+}
 
 /** Turns a run's three results into the report's content: figures, sentences, chart specs, inputs. */
 export function buildReport(run: ReportRun): ReportDocument {
@@ -40,11 +46,22 @@ export function buildReport(run: ReportRun): ReportDocument {
     keyFigures: figures,
     contractInWords: texts.report.contractInWords(contractWords(run.contract, run.evaluation, texts, format)),
     findings: whatCouldGoWrong(run, figures, texts, format).map((finding) => ({ kind: finding.kind, text: texts.report.risk(finding) })),
+    providerInWords: texts.report.providerInWords({
+      marginMean: format.euro(figures.providerMarginMean),
+      marginP10: format.euro(figures.providerMarginP10),
+      marginP90: format.euro(figures.providerMarginP90),
+      lossChance: figures.providerLossChance === null ? null : format.chance(figures.providerLossChance),
+      lossProbability: figures.providerLossChance,
+      hasInvestor,
+      anyUncertainInput: figures.uncertainInputs > 0,
+    }),
     charts: {
       netResult: asRecord(net === undefined ? null : netResultDistributionSpec(net, texts, format)),
       cashFlows: asRecord(cashFlowFanSpec(run.simulation, parties, texts)),
+      yearly: asRecord(yearlyFiguresSpec(yearlyBars(figures), texts)),
       tornado: asRecord(tornadoSpec(run.sensitivity, barLabels, outputLabel(REPORT_OUTPUT, texts), texts, format, TORNADO_CHART_BARS)),
     },
+    breakEven: run.breakEven.map(({ kind, path, base, settings, result }) => ({ kind, path, base, settings, result })),
     inputs,
     context: run.context ?? null,
     reproduction: {

@@ -5,8 +5,9 @@ import { isProbabilityLike } from '../inputs/input-labels.js';
 
 /**
  * What a report runs besides the deterministic evaluation: the simulation with the events
- * whose chances the report states, and a tornado of the payer's net result in which plain
- * numbers move by a stated relative range (uncertain inputs move over their own P10–P90).
+ * whose chances the report states, and a tornado of the payer's net result in which the
+ * uncertain inputs move over their own P10–P90. Plain numbers (the bijstandsnorm set by law,
+ * the intake and prices the contract fixes) stay fixed unless the request gives a relative range.
  */
 
 /** The output the report is about: the municipality's net result. */
@@ -19,7 +20,7 @@ export const REPORT_EVENTS = {
   investorLoses: { name: 'reportInvestorLoses', expression: 'investorLoss > 0' },
 } as const;
 
-/** Plain numbers move 25% down and up in the tornado unless the request says otherwise. */
+/** The relative range a caller typically asks for when plain numbers should move too (25% down and up); not applied unless asked. */
 export const DEFAULT_SENSITIVITY_RANGE = 0.25;
 
 export function reportSimulationSettings(settings: SimulationSettings): SimulationSettings {
@@ -34,11 +35,13 @@ export function reportSimulationSettings(settings: SimulationSettings): Simulati
 }
 
 /**
- * Tornado settings: every plain, non-zero input from base × (1 − range) to base × (1 + range),
- * shares and chances kept within [0, 1]; inputs with a distribution use their own P10 and P90.
+ * Tornado settings: inputs with a distribution from their own P10 to P90. With a relative
+ * range (only when the request gives one), every plain, non-zero input too, from
+ * base × (1 − range) to base × (1 + range), shares and chances kept within [0, 1].
  */
-export function reportTornadoSettings(inputs: ReadonlyArray<ModelInput>, relativeRange: number): TornadoSettings {
+export function reportTornadoSettings(inputs: ReadonlyArray<ModelInput>, relativeRange: number | null): TornadoSettings {
   const ranges: TornadoSettings['ranges'] = [];
+  if (relativeRange === null) return { method: 'tornado', output: REPORT_OUTPUT, lowQuantile: 0.1, highQuantile: 0.9, ranges };
   for (const input of inputs) {
     if (input.distribution !== null || input.base === 0) continue;
     let low = input.base * (1 - relativeRange);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ContractEvaluationSchema } from '../../models/contract/index.js';
-import { TornadoResultSchema } from '../../models/sensitivity/index.js';
+import { BreakEvenResultSchema, BreakEvenSettingsSchema, TornadoResultSchema } from '../../models/sensitivity/index.js';
 import { SimulationResultSchema } from '../../models/simulation/index.js';
 import { LANGUAGES } from '../texts/index.js';
 import { KeyFiguresSchema } from './key-figures.js';
@@ -36,7 +36,19 @@ export const ReportDocumentSchema = z
     keyFigures: KeyFiguresSchema,
     contractInWords: z.array(z.string()).describe('The contract described in plain sentences.'),
     findings: z.array(z.object({ kind: z.string(), text: z.string() })).describe('What could go wrong, drawn from the simulation and the tornado.'),
-    charts: z.object({ netResult: ChartSpecSchema, cashFlows: ChartSpecSchema, tornado: ChartSpecSchema }),
+    providerInWords: z.string().describe('What the provider keeps and its chance of a loss, in plain words (the web page shows this sentence).'),
+    charts: z.object({ netResult: ChartSpecSchema, cashFlows: ChartSpecSchema, yearly: ChartSpecSchema, tornado: ChartSpecSchema }),
+    breakEven: z
+      .array(
+        z.object({
+          kind: z.enum(['price', 'jobEntryRate']),
+          path: z.string(),
+          base: z.number(),
+          settings: BreakEvenSettingsSchema.describe('Post these with the same model to POST /sensitivity to get the same result.'),
+          result: BreakEvenResultSchema,
+        }),
+      )
+      .describe('The break-even searches behind keyFigures.breakEven.'),
     inputs: z.array(ReportInputRowSchema),
     context: z
       .object({
@@ -51,7 +63,7 @@ export const ReportDocumentSchema = z
       iterations: z.number().int(),
       sampling: z.string(),
       drawIndividualOutcomes: z.boolean(),
-      sensitivityRange: z.number(),
+      sensitivityRange: z.number().nullable().describe('Relative range of plain numbers in the tornado; null: plain numbers stayed fixed (the default).'),
       softwareVersion: z.string(),
       generatedAt: z.string(),
       simulationId: z.string().nullable().describe('The simulation job, at /simulations/{id}, while the service keeps it.'),

@@ -23,7 +23,9 @@ export function reportTables(run: ReportRun, report: ReportDocument): Table[] {
   const about: AboutEntry[] = [
     { label: a.contract, value: run.contract.name },
     ...simulationAboutEntries(run.simulation, texts),
-    { label: texts.workbook.sheets.sensitivity, value: run.sensitivityRange, format: 'percent' },
+    run.sensitivityRange === null
+      ? { label: texts.workbook.sheets.sensitivity, value: texts.report.sensitivityUncertainOnly(texts.statistics.percentile(10), texts.statistics.percentile(90)) }
+      : { label: texts.workbook.sheets.sensitivity, value: run.sensitivityRange, format: 'percent' },
     ...provenanceEntries(texts, run.provenance),
     ...(run.simulationId === null ? [] : [{ label: texts.report.simulationId, value: `/simulations/${run.simulationId}` }]),
     ...(context?.assumptions ? [{ label: a.assumptions, value: context.assumptions }] : []),

@@ -4,6 +4,7 @@ import type { ModelInput } from '../../models/simulation/model.js';
 import type { SimulationResult } from '../../models/simulation/index.js';
 import type { Provenance } from '../tables/about-table.js';
 import type { Language } from '../texts/index.js';
+import type { ReportBreakEven } from './report-break-even.js';
 
 /** What the scenario says about itself: shown in the report, never used in the numbers. */
 export interface ScenarioContext {
@@ -14,7 +15,7 @@ export interface ScenarioContext {
 }
 
 /**
- * One report run: the three results the report is made of, and what it needs to describe them.
+ * One report run: the results the report is made of, and what it needs to describe them.
  * Every figure in the report is read from these results; nothing is recomputed differently.
  */
 export interface ReportRun {
@@ -27,7 +28,12 @@ export interface ReportRun {
   /** Id of the simulation job, so the run can be fetched again while the service keeps it. */
   simulationId: string | null;
   sensitivity: TornadoResult;
-  sensitivityRange: number;
+  /** Relative range plain numbers moved by in the tornado; null: only uncertain inputs moved (the default). */
+  sensitivityRange: number | null;
+  /** Break-even searches of the payer's net result (POST /sensitivity, method break-even). */
+  breakEven: ReportBreakEven[];
+  /** The deterministic evaluation of the contract as if the programme changed nothing (noEffectContract). */
+  noEffect: ContractEvaluation;
   context: ScenarioContext | undefined;
   provenance: Provenance;
 }

@@ -35,7 +35,11 @@ ul.findings li { margin-bottom: 6px; }
 dl.reproduction { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; font-size: 9.5pt; }
 dl.reproduction dt { color: #444; }
 dl.reproduction dd { margin: 0; font-variant-numeric: tabular-nums; }
-pre.contract { font-size: 7.5pt; line-height: 1.3; white-space: pre-wrap; word-break: break-word; background: #f6f6f6; border: 1px solid #ddd; padding: 8px; }
-.appendix { break-before: page; page-break-before: always; }
+table.yearly td.number { line-height: 1.25; }
+table.yearly tr.total td { font-weight: bold; border-top: 2px solid #999; }
+.band { font-size: 8pt; color: #555; font-weight: normal; }
+.caveat { border-left: 4px solid #D55E00; padding: 4px 8px; background: #fdf3ec; }
+@media print { p.download { display: none; } }
+@media screen { p.download-note { display: none; } }
 a { color: #005a8c; }
 `;

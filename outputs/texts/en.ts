@@ -1,5 +1,5 @@
 import { monthName } from './month-name.js';
-import type { ContractWords, RiskFinding, Texts, TriggerWords } from './texts.js';
+import type { BreakEvenWords, ContractWords, NoEffectWords, PriceBasisWords, ProviderWords, RiskFinding, Texts, TriggerWords } from './texts.js';
 
 /** English, on request (`lang=en` or `"language": "en"`). */
 
@@ -72,6 +72,58 @@ function risk(f: RiskFinding): string {
     case 'fewParticipants':
       return `With ${f.participants} participants chance decides much of the outcome: a few placements more or fewer change the result noticeably.`;
   }
+}
+
+function chanceInWords(p: number): string {
+  if (p <= 0) return 'in no run at all';
+  if (p >= 1) return 'in every run';
+  if (p < 0.05) return 'rarely: in fewer than 1 in 20 outcomes';
+  if (p > 0.95) return 'almost always: in more than 19 in 20 outcomes';
+  const tenths = Math.round(p * 10);
+  if (tenths === 0) return 'in fewer than 1 in 10 outcomes';
+  if (tenths === 10) return 'in more than 9 in 10 outcomes';
+  return `in about ${tenths} in 10 outcomes`;
+}
+
+function providerInWords(w: ProviderWords): string {
+  const income = w.hasInvestor
+    ? 'its income from this contract (the outcome payments reaching it and the money the investors put in for its costs, which it does not repay)'
+    : 'its income from this contract (the outcome payments)';
+  const keeps = `What the provider keeps is ${income} minus its costs: ${w.marginMean} expected, between ${w.marginP10} and ${w.marginP90} in 8 of 10 outcomes.`;
+  if (w.lossChance === null || w.lossProbability === null) return keeps;
+  const loss =
+    w.lossProbability <= 0
+      ? 'In no run does the provider make a loss.'
+      : `The chance that the provider makes a loss, its costs exceeding its income, is ${w.lossChance} (${chanceInWords(w.lossProbability)}). A provider making a loss may stop before the results come.`;
+  const caveat = w.anyUncertainInput ? '' : ' Note: every input was entered as a fixed number, so this chance reflects only chance per participant, not uncertainty in the assumptions.';
+  return `${keeps} ${loss}${caveat}`;
+}
+
+function priceBasis(w: PriceBasisWords): string {
+  const amounts =
+    w.indexation === null
+      ? `All amounts are euros of ${w.startYear} (constant prices): the contract has no indexation.`
+      : `Amounts are euros of ${w.startYear}, raised in later years by the contract's indexation (benefits ${w.indexation.benefit}, prices ${w.indexation.price}, costs ${w.indexation.cost} a year); if that indexation follows inflation, they are nominal (current prices).`;
+  return (
+    `${amounts} Totals and yearly amounts are added up as they fall, without discounting. ` +
+    `The present value is real: each month discounted to ${w.startMonth} at ${w.discountRate} a year (prescribed for Dutch social cost-benefit analyses: 2.25%, Werkgroep discontovoet 2020).`
+  );
+}
+
+function breakEvenRow(w: BreakEvenWords): string {
+  if (w.value !== null) return w.valueWithinYear === null ? w.value : `${w.value} a month (${w.valueWithinYear} within a year)`;
+  return `not between ${w.low} and ${w.high}: the net result stays ${w.staysPositive ? 'above' : 'below'} zero there (from ${w.outputAtLow} to ${w.outputAtHigh})`;
+}
+
+function noEffect(w: NoEffectWords): string {
+  const what =
+    w.method === 'rates'
+      ? 'Suppose the programme changes nothing: participants find work as often as without it.'
+      : 'Suppose the programme changes nothing: every move into work would have happened without it (deadweight 100%).';
+  const pays = w.paysNothing
+    ? 'Then the municipality pays no outcome payments: the contract pays only for results beyond what happens without the programme.'
+    : `Then the municipality still pays ${w.payments} in outcome payments (against ${w.expectedPayments} expected): payment for moves into work that would have come without the contract.`;
+  return `${what} ${pays} The municipality's net result is then ${w.netResult}. This is one calculation with every assumption at its expected value, without chance.`;
 }
 
 export const en: Texts = {
@@ -448,6 +500,10 @@ export const en: Texts = {
     lowValue: (value) => `low: ${value}`,
     highValue: (value) => `high: ${value}`,
     baseLabel: (value) => `base ${value}`,
+    yearlyTitle: 'Payments, avoided costs and net result per year',
+    yearlySubtitle: ['Mean per calendar year in euro; the line runs from P10 to P90.'],
+    yearlyAxis: 'Euro per year',
+    yearlyMeasures: { payments: 'Outcome payments', avoidedCosts: 'Avoided costs', netResult: 'Net result municipality' },
   },
 
   report: {
@@ -489,7 +545,6 @@ export const en: Texts = {
     scenarioSources: "The scenario's sources",
     reproductionHeading: 'Reproducing this calculation',
     reproductionIntro: 'With the same input (annex), seed, settings and software version the service gives exactly the same results.',
-    appendixHeading: 'Annex: the contract as calculated (JSON)',
     yearColumn: 'Year',
     budgetColumn: 'Payments P90',
     notAvailable: 'n/a',
@@ -497,6 +552,39 @@ export const en: Texts = {
     between: (low, high) => `${low} to ${high}`,
     monthName: (isoMonth) => monthName(isoMonth, 'en-GB'),
     sensitivityRange: (relative, low, high) =>
-      `Uncertain assumptions move from their own ${low} to ${high}; fixed numbers ${relative} down and up.`,
+      `Uncertain assumptions move from their own ${low} to ${high}; fixed numbers ${relative} down and up (on request).`,
+    sensitivityUncertainOnly: (low, high) =>
+      `Only uncertain assumptions move, from their own ${low} to ${high}; fixed numbers (such as the benefit norm, the intake and the contract's prices) stay fixed.`,
+    partialYear: (year, from, to, months) => `${year} (${from}–${to}, ${months} months)`,
+    monthShort: (month) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1] ?? String(month),
+    chanceInWords,
+    noUncertainty:
+      'Every input was entered as a fixed number: the calculation therefore shows no uncertainty about the assumptions, only chance per participant. A chance of 100% or 0% here does not mean the outcome is certain.',
+    noTornado: 'There is no sensitivity chart: no assumption has an uncertainty range.',
+    presentValue: 'Present value of the net result',
+    presentValueDetail: (rate, p10, p90) => `Real, discounted at ${rate} a year to the start month. 8 of 10 outcomes between ${p10} and ${p90}.`,
+    priceBasisHeading: 'Price basis',
+    priceBasis,
+    yearlyHeading: 'Per calendar year',
+    yearlyIntro:
+      'Mean over all runs, with below it the band holding 8 of 10 outcomes (P10 to P90). Yearly amounts are added up without discounting (see price basis). The net result is the avoided costs minus the outcome payments, the attributable wage-cost subsidy and the municipality\'s own costs.',
+    yearlyColumns: { year: 'Year', payments: 'Outcome payments', avoidedCosts: 'Avoided costs', netResult: 'Net result municipality' },
+    yearlyTotal: 'Whole term',
+    yearlyCaption: 'Per calendar year the mean (bar) and the band from P10 to P90 (line). A year of fewer than 12 months is marked with its months.',
+    breakEvenHeading: 'Break-even points',
+    breakEvenIntro: (base) =>
+      `At what value is the municipality's net result exactly zero? Each time one assumption moves; all others stay at their expected value, without chance (net result then: ${base}). A contract with several prices or profiles has a row for each.`,
+    breakEvenColumns: { input: 'Assumption', now: 'Now', breakEven: 'Break-even (net result zero)' },
+    breakEvenRow,
+    breakEvenNone: 'This contract has no price or job-entry rate for which a break-even point can be found.',
+    noEffectHeading: 'If the programme has no effect',
+    noEffect,
+    providerHeading: 'The provider',
+    providerKeeps: 'What the provider keeps (mean)',
+    providerInWords,
+    providerLossLabel: 'Chance that the provider makes a loss',
+    inputDownload: 'Download the full input (JSON)',
+    inputDownloadNote:
+      'The full input (contract and settings) is a JSON file in the HTML version of this report (link "Download the full input") and comes with the report as data (format json).',
   },
 };

@@ -1,5 +1,5 @@
 import { monthName } from './month-name.js';
-import type { ContractWords, RiskFinding, Texts, TriggerWords } from './texts.js';
+import type { BreakEvenWords, ContractWords, NoEffectWords, PriceBasisWords, ProviderWords, RiskFinding, Texts, TriggerWords } from './texts.js';
 
 /** Dutch: the default language of every download. */
 
@@ -72,6 +72,58 @@ function risk(f: RiskFinding): string {
     case 'fewParticipants':
       return `Met ${f.participants} deelnemers bepaalt toeval een groot deel van de uitkomst: een paar plaatsingen meer of minder verandert het resultaat merkbaar.`;
   }
+}
+
+function chanceInWords(p: number): string {
+  if (p <= 0) return 'in geen enkele doorrekening';
+  if (p >= 1) return 'in elke doorrekening';
+  if (p < 0.05) return 'zelden: in minder dan 1 op de 20 uitkomsten';
+  if (p > 0.95) return 'bijna altijd: in meer dan 19 van de 20 uitkomsten';
+  const tenths = Math.round(p * 10);
+  if (tenths === 0) return 'in minder dan 1 op de 10 uitkomsten';
+  if (tenths === 10) return 'in meer dan 9 van de 10 uitkomsten';
+  return `in ongeveer ${tenths} van de 10 uitkomsten`;
+}
+
+function providerInWords(w: ProviderWords): string {
+  const income = w.hasInvestor
+    ? 'zijn inkomsten uit dit contract (de resultaatbetalingen die hem bereiken en het geld dat de investeerders voor zijn kosten inbrengen; dat hoeft hij niet terug te betalen)'
+    : 'zijn inkomsten uit dit contract (de resultaatbetalingen)';
+  const keeps = `Wat de aanbieder overhoudt is ${income} min zijn kosten: naar verwachting ${w.marginMean}, in 8 van de 10 uitkomsten tussen ${w.marginP10} en ${w.marginP90}.`;
+  if (w.lossChance === null || w.lossProbability === null) return keeps;
+  const loss =
+    w.lossProbability <= 0
+      ? 'In geen enkele doorrekening maakt de aanbieder verlies.'
+      : `De kans dat de aanbieder verlies maakt, dus meer kosten heeft dan inkomsten, is ${w.lossChance} (${chanceInWords(w.lossProbability)}). Een aanbieder die verlies lijdt, kan stoppen voordat de resultaten er zijn.`;
+  const caveat = w.anyUncertainInput ? '' : ' Let op: alle invoer is als vast getal ingevoerd, dus deze kans weerspiegelt alleen toeval per deelnemer, niet de onzekerheid van de aannames.';
+  return `${keeps} ${loss}${caveat}`;
+}
+
+function priceBasis(w: PriceBasisWords): string {
+  const amounts =
+    w.indexation === null
+      ? `Alle bedragen zijn euro's van ${w.startYear} (constante prijzen): het contract rekent zonder indexatie.`
+      : `Bedragen zijn euro's van ${w.startYear}, in latere jaren verhoogd met de indexatie uit het contract (uitkeringen ${w.indexation.benefit}, prijzen ${w.indexation.price}, kosten ${w.indexation.cost} per jaar); volgt die indexatie de inflatie, dan zijn het lopende prijzen (nominaal).`;
+  return (
+    `${amounts} Totalen en bedragen per jaar zijn zo opgeteld, zonder verdisconteren. ` +
+    `De contante waarde is reëel: elke maand teruggerekend naar ${w.startMonth} met een discontovoet van ${w.discountRate} per jaar (voorgeschreven voor MKBA's: 2,25%, Werkgroep discontovoet 2020).`
+  );
+}
+
+function breakEvenRow(w: BreakEvenWords): string {
+  if (w.value !== null) return w.valueWithinYear === null ? w.value : `${w.value} per maand (${w.valueWithinYear} binnen een jaar)`;
+  return `niet tussen ${w.low} en ${w.high}: het nettoresultaat blijft daar ${w.staysPositive ? 'boven' : 'onder'} nul (van ${w.outputAtLow} tot ${w.outputAtHigh})`;
+}
+
+function noEffect(w: NoEffectWords): string {
+  const what =
+    w.method === 'rates'
+      ? 'Stel dat het programma niets verandert: de deelnemers vinden even vaak werk als zonder programma.'
+      : 'Stel dat het programma niets verandert: alle uitstroom naar werk was ook zonder programma gebeurd (deadweight 100%).';
+  const pays = w.paysNothing
+    ? 'Dan betaalt de gemeente geen resultaatbetalingen: het contract betaalt alleen voor resultaat boven wat er zonder programma gebeurt.'
+    : `Dan betaalt de gemeente toch ${w.payments} aan resultaatbetalingen (tegenover ${w.expectedPayments} verwacht): betaling voor uitstroom die er ook zonder het contract was gekomen.`;
+  return `${what} ${pays} Het nettoresultaat voor de gemeente is dan ${w.netResult}. Dit is één berekening met de verwachte waarde van elke aanname, zonder toeval.`;
 }
 
 export const nl: Texts = {
@@ -448,6 +500,10 @@ export const nl: Texts = {
     lowValue: (value) => `laag: ${value}`,
     highValue: (value) => `hoog: ${value}`,
     baseLabel: (value) => `basis ${value}`,
+    yearlyTitle: 'Betalingen, vermeden kosten en nettoresultaat per jaar',
+    yearlySubtitle: ['Gemiddelde per kalenderjaar in euro; de streep loopt van P10 tot P90.'],
+    yearlyAxis: 'Euro per jaar',
+    yearlyMeasures: { payments: 'Resultaatbetalingen', avoidedCosts: 'Vermeden kosten', netResult: 'Nettoresultaat gemeente' },
   },
 
   report: {
@@ -490,7 +546,6 @@ export const nl: Texts = {
     reproductionHeading: 'Opnieuw doorrekenen',
     reproductionIntro:
       'Met dezelfde invoer (bijlage), seed, instellingen en softwareversie geeft de rekendienst precies dezelfde uitkomsten.',
-    appendixHeading: 'Bijlage: het contract zoals doorgerekend (JSON)',
     yearColumn: 'Jaar',
     budgetColumn: 'Betalingen P90',
     notAvailable: 'n.v.t.',
@@ -498,6 +553,40 @@ export const nl: Texts = {
     between: (low, high) => `${low} tot ${high}`,
     monthName: (isoMonth) => monthName(isoMonth, 'nl-NL'),
     sensitivityRange: (relative, low, high) =>
-      `Onzekere aannames gaan van hun eigen ${low} naar ${high}; vaste getallen ${relative} omlaag en omhoog.`,
+      `Onzekere aannames gaan van hun eigen ${low} naar ${high}; vaste getallen ${relative} omlaag en omhoog (op verzoek).`,
+    sensitivityUncertainOnly: (low, high) =>
+      `Alleen onzekere aannames variëren, van hun eigen ${low} naar ${high}; vaste getallen (zoals de bijstandsnorm, de instroom en de prijzen in het contract) blijven vast.`,
+    partialYear: (year, from, to, months) => `${year} (${from}–${to}, ${months} mnd)`,
+    monthShort: (month) => ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'][month - 1] ?? String(month),
+    chanceInWords,
+    noUncertainty:
+      'Alle invoer is als vast getal ingevoerd: de berekening toont daarom geen onzekerheid over de aannames, alleen toeval per deelnemer. Een kans van 100% of 0% betekent hier niet dat de uitkomst zeker is.',
+    noTornado: 'Er is geen gevoeligheidsgrafiek: geen enkele aanname heeft een onzekerheidsbereik.',
+    presentValue: 'Contante waarde van het nettoresultaat',
+    presentValueDetail: (rate, p10, p90) => `Reëel, verdisconteerd met ${rate} per jaar naar de startmaand. 8 van de 10 uitkomsten tussen ${p10} en ${p90}.`,
+    priceBasisHeading: 'Prijsbasis',
+    priceBasis,
+    yearlyHeading: 'Per kalenderjaar',
+    yearlyIntro:
+      'Gemiddelde over alle doorrekeningen, met daaronder de band waarin 8 van de 10 uitkomsten vallen (P10 tot P90). Bedragen per jaar zijn opgeteld zonder verdisconteren (zie prijsbasis). Het nettoresultaat is de vermeden kosten min de resultaatbetalingen, de toerekenbare loonkostensubsidie en de eigen kosten van de gemeente.',
+    yearlyColumns: { year: 'Jaar', payments: 'Resultaatbetalingen', avoidedCosts: 'Vermeden kosten', netResult: 'Nettoresultaat gemeente' },
+    yearlyTotal: 'Hele looptijd',
+    yearlyCaption:
+      'Per kalenderjaar het gemiddelde (balk) en de band van P10 tot P90 (streep). Een jaar met minder dan 12 maanden staat met zijn maanden aangegeven.',
+    breakEvenHeading: 'Omslagpunten',
+    breakEvenIntro: (base) =>
+      `Bij welke waarde is het nettoresultaat voor de gemeente precies nul? Telkens verschuift één aanname; alle andere blijven op hun verwachte waarde, zonder toeval (nettoresultaat dan: ${base}). Heeft het contract meerdere prijzen of profielen, dan staat elk apart.`,
+    breakEvenColumns: { input: 'Aanname', now: 'Nu', breakEven: 'Omslagpunt (nettoresultaat nul)' },
+    breakEvenRow,
+    breakEvenNone: 'Dit contract heeft geen prijs of kans op werk waarvoor een omslagpunt te berekenen is.',
+    noEffectHeading: 'Als het programma geen effect heeft',
+    noEffect,
+    providerHeading: 'De aanbieder',
+    providerKeeps: 'Wat de aanbieder overhoudt (gemiddeld)',
+    providerInWords,
+    providerLossLabel: 'Kans dat de aanbieder verlies maakt',
+    inputDownload: 'Volledige invoer downloaden (JSON)',
+    inputDownloadNote:
+      'De volledige invoer (contract en instellingen) staat als JSON-bestand in de HTML-versie van dit rapport (link "Volledige invoer downloaden") en komt mee met het rapport als data (format json).',
   },
 };

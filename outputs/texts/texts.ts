@@ -49,6 +49,53 @@ export interface ContractWords {
   investor: { commitment: string; returnCap: string } | null;
 }
 
+/** What the report says about the provider, formatted. */
+export interface ProviderWords {
+  marginMean: string;
+  marginP10: string;
+  marginP90: string;
+  /** Formatted chance of a loss ("27%"), and the raw chance for the words around it; null when not computed. */
+  lossChance: string | null;
+  lossProbability: number | null;
+  hasInvestor: boolean;
+  /** False when every input was entered as a fixed number. */
+  anyUncertainInput: boolean;
+}
+
+/** The price basis of the report's amounts, formatted. */
+export interface PriceBasisWords {
+  startYear: string;
+  startMonth: string;
+  /** Yearly indexation of benefits, prices and costs; null when all are zero (constant prices). */
+  indexation: { benefit: string; price: string; cost: string } | null;
+  discountRate: string;
+}
+
+/** One break-even row, formatted. */
+export interface BreakEvenWords {
+  kind: 'price' | 'jobEntryRate';
+  input: string;
+  now: string;
+  value: string | null;
+  /** For a monthly job-entry rate: the same as a chance within a year. */
+  valueWithinYear: string | null;
+  low: string;
+  high: string;
+  outputAtLow: string;
+  outputAtHigh: string;
+  /** When not found: whether the net result stays above zero over the whole range. */
+  staysPositive: boolean;
+}
+
+/** The "no effect" scenario, formatted. */
+export interface NoEffectWords {
+  method: 'rates' | 'deadweight';
+  payments: string;
+  paysNothing: boolean;
+  expectedPayments: string;
+  netResult: string;
+}
+
 /** One "what could go wrong" finding, with its figures formatted. */
 export type RiskFinding =
   | { kind: 'lossChance'; lossChance: string; p10: string }
@@ -247,6 +294,10 @@ export interface Texts {
     lowValue: (value: string) => string;
     highValue: (value: string) => string;
     baseLabel: (value: string) => string;
+    yearlyTitle: string;
+    yearlySubtitle: string[];
+    yearlyAxis: string;
+    yearlyMeasures: { payments: string; avoidedCosts: string; netResult: string };
   };
 
   report: {
@@ -283,7 +334,6 @@ export interface Texts {
     scenarioSources: string;
     reproductionHeading: string;
     reproductionIntro: string;
-    appendixHeading: string;
     yearColumn: string;
     budgetColumn: string;
     notAvailable: string;
@@ -291,6 +341,37 @@ export interface Texts {
     between: (low: string, high: string) => string;
     monthName: (isoMonth: string) => string;
     sensitivityRange: (relative: string, low: string, high: string) => string;
+    /** The tornado's range when only uncertain inputs move (the default). */
+    sensitivityUncertainOnly: (low: string, high: string) => string;
+    /** A year the contract covers only in part: "2026 (mrt–dec, 10 mnd)". */
+    partialYear: (year: string, from: string, to: string, months: number) => string;
+    monthShort: (month: number) => string;
+    /** A chance in words a council member reads at a glance ("in ongeveer 3 van de 10 uitkomsten"). */
+    chanceInWords: (probability: number) => string;
+    noUncertainty: string;
+    noTornado: string;
+    presentValue: string;
+    presentValueDetail: (rate: string, p10: string, p90: string) => string;
+    priceBasisHeading: string;
+    priceBasis: (words: PriceBasisWords) => string;
+    yearlyHeading: string;
+    yearlyIntro: string;
+    yearlyColumns: { year: string; payments: string; avoidedCosts: string; netResult: string };
+    yearlyTotal: string;
+    yearlyCaption: string;
+    breakEvenHeading: string;
+    breakEvenIntro: (base: string) => string;
+    breakEvenColumns: { input: string; now: string; breakEven: string };
+    breakEvenRow: (words: BreakEvenWords) => string;
+    breakEvenNone: string;
+    noEffectHeading: string;
+    noEffect: (words: NoEffectWords) => string;
+    providerHeading: string;
+    providerKeeps: string;
+    providerInWords: (words: ProviderWords) => string;
+    providerLossLabel: string;
+    inputDownload: string;
+    inputDownloadNote: string;
   };
 }
 
