@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ContractSchema } from '../../models/contract/index.js';
 import { SimulationSettingsSchema } from '../../models/simulation/index.js';
 import { DEFAULT_LANGUAGE, DEFAULT_SENSITIVITY_RANGE, LANGUAGES } from '../../outputs/index.js';
+import { FundReportModelSchema } from './fund-report-request.js';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -13,10 +14,12 @@ const MAX_CONTEXT_SOURCES = 50;
 export const ReportRequestSchema = z
   .object({
     model: z
-      .object({ kind: z.literal('contract'), contract: ContractSchema })
-      .describe('The outcome contract to report on (reports exist for contracts).'),
+      .discriminatedUnion('kind', [z.object({ kind: z.literal('contract'), contract: ContractSchema }), FundReportModelSchema])
+      .describe(
+        'What to report on: an outcome contract (kind contract), or a place-based fund (kind portfolio) with the strategies to compare it with.',
+      ),
     settings: SimulationSettingsSchema.describe(
-      'The Monte Carlo run: seed, iterations, sampling. The report adds three events it reads (reportPayerGains, reportProviderLoses, reportInvestorLoses) and, unless given, riskOutput payerNetResult.',
+      'The Monte Carlo run: seed, iterations, sampling. For a contract the report adds three events it reads (reportPayerGains, reportProviderLoses, reportInvestorLoses) and, unless given, riskOutput payerNetResult; for a fund it runs these settings as they are, as POST /portfolios/compare does.',
     ),
     language: z.enum(LANGUAGES).default(DEFAULT_LANGUAGE).describe('Language of the report: Dutch (default) or English.'),
     format: z.enum(REPORT_FORMATS).default('html').describe('html (self-contained page), pdf (the same page printed), xlsx, csv, or json (the report as data, for the web page).'),
@@ -43,6 +46,12 @@ export const ReportRequestSchema = z
   })
   .meta({
     id: 'ReportRequest',
-    description: 'A report on one contract: its deterministic evaluation, a Monte Carlo simulation and a tornado of the payer net result.',
+    description:
+      'A report on one contract (its deterministic evaluation, a Monte Carlo simulation and a tornado of the payer net result) or on one place-based fund (its strategies compared on common random numbers).',
   });
-export type ReportRequest = z.infer<typeof ReportRequestSchema>;
+/** Any report request, contract or fund, as parsed. */
+export type AnyReportRequest = z.infer<typeof ReportRequestSchema>;
+/** A report request on a contract (the contract report's path reads only these). */
+export type ReportRequest = Omit<AnyReportRequest, 'model'> & { model: Extract<AnyReportRequest['model'], { kind: 'contract' }> };
+/** A report request on a place-based fund. */
+export type FundReportRequest = Omit<AnyReportRequest, 'model'> & { model: Extract<AnyReportRequest['model'], { kind: 'portfolio' }> };

@@ -7,6 +7,7 @@ import { fileName, provenanceNow, sendDownload } from '../downloads/send-downloa
 import { HttpProblem, PROBLEM_BASE } from '../problem.js';
 import { REPORT_FORMATS, ReportRequestSchema } from '../reports/report-request.js';
 import { runReport } from '../reports/run-report.js';
+import { sendFundReport } from '../reports/send-fund-report.js';
 import { parseOrThrow } from '../validate.js';
 
 export interface ReportRouteOptions {
@@ -29,10 +30,11 @@ export function reportRoutes(options: ReportRouteOptions): Router {
         detail: 'The server has no Chromium to print with; ask for format html and print it from a browser.',
       });
     }
-    const run = await runReport(request, { jobs: options.jobs, waitMs: options.maxWaitMs, provenance: provenanceNow() });
+    if (request.model.kind === 'portfolio') return sendFundReport(res, { ...request, model: request.model }, format, options);
+    const run = await runReport({ ...request, model: request.model }, { jobs: options.jobs, waitMs: options.maxWaitMs, provenance: provenanceNow() });
     const report = buildReport(run);
     const suffix = request.language === 'en' ? 'report' : 'rapport';
-    const name = (extension: typeof format) => fileName(request.model.contract.name, suffix, extension);
+    const name = (extension: typeof format) => fileName(run.contract.name, suffix, extension);
     switch (format) {
       case 'json':
         return void res.json(report);

@@ -1,5 +1,6 @@
 import { LAYER_METRICS } from '../../models/portfolio/index.js';
 import type { PartyKey, Texts } from '../texts/index.js';
+import { layerName, type NamedLayer } from './layer-names.js';
 
 /**
  * Which party a contract series belongs to, the unit of the monthly series, and an output's
@@ -83,17 +84,15 @@ export function parseLayerOutputName(name: string): { layerId: string; metric: L
   return { layerId: match[1].charAt(0).toLowerCase() + match[1].slice(1), metric: match[2] as LayerOutputMetric };
 }
 
-/** A fund's capital layer as output labels name it: its id, and who provides it when known. */
-export interface LayerNaming {
-  id: string;
-  provider?: string;
-}
+/** A fund's capital layer as output labels name it: its id, and who provides it when known (see layer-names.ts). */
+export type LayerNaming = NamedLayer;
 
+/** "Verlies van laag 'Gemeente Rotterdam'": the layer by its provider's name, by its id only when the provider is not known. */
 function layerOutputLabel(name: string, texts: Texts, layers: readonly LayerNaming[]): string | undefined {
   const parsed = parseLayerOutputName(name);
   if (parsed === null) return undefined;
-  const provider = layers.find((layer) => layer.id === parsed.layerId)?.provider;
-  return texts.fund.layerOutputs[parsed.metric](provider === undefined ? `'${parsed.layerId}'` : `'${parsed.layerId}' (${provider})`);
+  const layer = layers.find((l) => l.id === parsed.layerId);
+  return texts.fund.layerOutputs[parsed.metric](`'${layer === undefined ? parsed.layerId : layerName(layer, layers, texts)}'`);
 }
 
 function fundOutputLabel(name: string, texts: Texts): string | undefined {
@@ -102,16 +101,17 @@ function fundOutputLabel(name: string, texts: Texts): string | undefined {
 
 /**
  * The label of an output of a result whose model is not known (simulations, sensitivity): a
- * contract label first, then a fund label, then the given fallback (the model's description).
+ * contract label first, then a fund label (per-layer outputs named after `layers`, when known),
+ * then the given fallback (the model's description).
  */
-export function outputLabel(name: string, texts: Texts, fallback?: string): string {
-  return (Object.hasOwn(texts.outputs, name) ? texts.outputs[name] : undefined) ?? fundOutputLabel(name, texts) ?? layerOutputLabel(name, texts, []) ?? fallback ?? name;
+export function outputLabel(name: string, texts: Texts, fallback?: string, layers: readonly LayerNaming[] = []): string {
+  return (Object.hasOwn(texts.outputs, name) ? texts.outputs[name] : undefined) ?? fundOutputLabel(name, texts) ?? layerOutputLabel(name, texts, layers) ?? fallback ?? name;
 }
 
 /**
  * The label of an output of a fund (portfolio) result. Names a fund shares with a contract
- * (outcomePayments, avoidedCostsAttributable, ...) take the fund's label; `layers` names each
- * layer's provider beside its id.
+ * (outcomePayments, avoidedCostsAttributable, ...) take the fund's label; `layers` gives each
+ * layer's provider, which names it.
  */
 export function portfolioOutputLabel(name: string, texts: Texts, layers: readonly LayerNaming[] = []): string {
   return fundOutputLabel(name, texts) ?? layerOutputLabel(name, texts, layers) ?? outputLabel(name, texts);
