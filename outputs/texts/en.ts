@@ -1,5 +1,6 @@
 import { monthName } from './month-name.js';
 import type { BreakEvenWords, ContractWords, NoEffectWords, PriceBasisWords, ProviderWords, RiskFinding, Texts, TriggerWords } from './texts.js';
+import { FUND_REPORT_EN } from './fund-report-en.js';
 
 /** English, on request (`lang=en` or `"language": "en"`). */
 
@@ -506,6 +507,7 @@ export const en: Texts = {
     yearlyMeasures: { payments: 'Outcome payments', avoidedCosts: 'Avoided costs', netResult: 'Net result municipality' },
   },
 
+  fundReport: FUND_REPORT_EN,
   report: {
     documentTitle: (contract) => `Outcome contract appraisal: ${contract}`,
     subtitle: 'Annex to a council proposal: what does this contract cost and bring the municipality, and how certain is that?',

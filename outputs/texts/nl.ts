@@ -1,5 +1,6 @@
 import { monthName } from './month-name.js';
 import type { BreakEvenWords, ContractWords, NoEffectWords, PriceBasisWords, ProviderWords, RiskFinding, Texts, TriggerWords } from './texts.js';
+import { FUND_REPORT_NL } from './fund-report-nl.js';
 
 /** Dutch: the default language of every download. */
 
@@ -506,6 +507,7 @@ export const nl: Texts = {
     yearlyMeasures: { payments: 'Resultaatbetalingen', avoidedCosts: 'Vermeden kosten', netResult: 'Nettoresultaat gemeente' },
   },
 
+  fundReport: FUND_REPORT_NL,
   report: {
     documentTitle: (contract) => `Doorrekening resultaatcontract: ${contract}`,
     subtitle: 'Bijlage bij raadsvoorstel: wat kost en wat levert dit contract de gemeente op, en hoe zeker is dat?',

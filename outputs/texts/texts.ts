@@ -1,5 +1,6 @@
 import type { LayerKind } from '../../models/portfolio/portfolio-schema.js';
 import type { LayerMetricName, PortfolioOutputName } from '../../models/portfolio/portfolio-outputs.js';
+import type { FundReportTexts } from './fund-report-texts.js';
 
 /**
  * Every sentence, heading and label that the downloads (workbook, CSV labels, report, charts)
@@ -300,6 +301,8 @@ export interface Texts {
     yearlyMeasures: { payments: string; avoidedCosts: string; netResult: string };
   };
 
+  /** The fund (place-based portfolio) report: outputs/texts/fund-report-nl.ts and fund-report-en.ts. */
+  fundReport: FundReportTexts;
   report: {
     documentTitle: (contract: string) => string;
     subtitle: string;
