@@ -2510,6 +2510,8 @@ export interface components {
             /** @enum {string} */
             type: "fixed";
             value: number;
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
         };
         /** @description Every value between min and max equally likely. */
         UniformDistribution: {
@@ -2517,6 +2519,8 @@ export interface components {
             type: "uniform";
             min: number;
             max: number;
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
         };
         /** @description Lowest, most likely and highest value. */
         TriangularDistribution: {
@@ -2525,6 +2529,8 @@ export interface components {
             min: number;
             mode: number;
             max: number;
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
         };
         /** @description Beta-PERT: a smooth three-point estimate (lowest, most likely, highest); lambda 4 is the classic form. */
         PertDistribution: {
@@ -2535,12 +2541,16 @@ export interface components {
             max: number;
             /** @default 4 */
             lambda?: number;
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
         };
         NormalDistribution: {
             /** @enum {string} */
             type: "normal";
             mean: number;
             sd: number;
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
         };
         /** @description A normal distribution cut to [min, max] (mean and sd are those of the uncut normal). */
         TruncatedNormalDistribution: {
@@ -2550,6 +2560,8 @@ export interface components {
             sd: number;
             min: number;
             max: number;
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
         };
         /** @description Lognormal given by the mean and sd of the variable itself. */
         LognormalDistribution: {
@@ -2557,6 +2569,8 @@ export interface components {
             type: "lognormal";
             mean: number;
             sd: number;
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
         };
         /** @description Beta(alpha, beta) scaled to [min, max] (default [0, 1]). */
         BetaDistribution: {
@@ -2568,6 +2582,8 @@ export interface components {
             min?: number;
             /** @default 1 */
             max?: number;
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
         };
         /** @description A finite set of values with their probabilities. */
         DiscreteDistribution: {
@@ -2575,6 +2591,8 @@ export interface components {
             type: "discrete";
             values: number[];
             probabilities: number[];
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
         };
         /** @description A 90% interval: 5% chance below low, 5% above high. The service fits the named shape to it (uniform: low and high are the 5th and 95th percentiles of a wider uniform). */
         Interval90Distribution: {
@@ -2587,6 +2605,8 @@ export interface components {
              * @enum {string}
              */
             shape?: "normal" | "lognormal" | "uniform";
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
         };
         Intake: {
             cohorts: components["schemas"]["IntakeCohort"][];
@@ -2599,8 +2619,8 @@ export interface components {
         IntakeCohort: {
             /** @description Contract month of intake (0 = start month). */
             month: number;
-            /** @description Participants entering in that month. */
-            count: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /** @description Participants entering in that month: a whole number the contract fixes (not a distribution). To spread a total over months, give it as one cohort per month with counts that add up to it (as spreadIntake does: the same number each month, one more in the earliest months). All cohorts together at most 100,000. */
+            count: number;
         };
         ParticipantProfile: {
             id: string;
@@ -3032,8 +3052,11 @@ export interface components {
             search: "grid-scan-then-brent";
             gridPoints: number;
             modelRuns: number;
-            /** @enum {boolean} */
-            found: true;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            found: "BreakEvenFound";
             /** @description Input value at which the output reaches the target. */
             value: number;
             outputAtValue: number;
@@ -3067,8 +3090,11 @@ export interface components {
             search: "grid-scan-then-brent";
             gridPoints: number;
             modelRuns: number;
-            /** @enum {boolean} */
-            found: false;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            found: "BreakEvenNotFound";
             outputAtLow: number | null;
             outputAtHigh: number | null;
             smallestOutputInGrid: number | null;
@@ -4323,6 +4349,8 @@ export interface components {
                 kind: string;
                 text: string;
             }[];
+            /** @description What the provider keeps and its chance of a loss, in plain words (the web page shows this sentence). */
+            providerInWords: string;
             charts: {
                 /** @description A Vega-Lite 6 specification with its data inline (render with vega-embed); null when there is nothing to draw. */
                 netResult: {
@@ -4333,10 +4361,53 @@ export interface components {
                     [key: string]: unknown;
                 } | null;
                 /** @description A Vega-Lite 6 specification with its data inline (render with vega-embed); null when there is nothing to draw. */
+                yearly: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description A Vega-Lite 6 specification with its data inline (render with vega-embed); null when there is nothing to draw. */
                 tornado: {
                     [key: string]: unknown;
                 } | null;
             };
+            /** @description The break-even searches behind keyFigures.breakEven. */
+            breakEven: {
+                /** @enum {string} */
+                kind: "price" | "jobEntryRate";
+                path: string;
+                base: number;
+                /** @description Post these with the same model to POST /sensitivity to get the same result. */
+                settings: {
+                    /** @enum {string} */
+                    method: "break-even";
+                    /** @description Name of one scalar output of the model, e.g. `payerNetResult`. */
+                    output: string;
+                    /** @description The input to move. */
+                    input: string;
+                    /**
+                     * @description Output value to reach; 0 is the usual break-even.
+                     * @default 0
+                     */
+                    target?: number;
+                    /** @description Lowest input value to search; give with high. */
+                    low?: number;
+                    /** @description Highest input value to search; give with low. */
+                    high?: number;
+                    /** @default 0.01 */
+                    lowQuantile?: number;
+                    /** @default 0.99 */
+                    highQuantile?: number;
+                    /**
+                     * @description Evenly spaced values scanned for a sign change before the root is refined.
+                     * @default 21
+                     */
+                    gridPoints?: number;
+                    /** @description Absolute tolerance on the input value; default 1e-10 of the range. */
+                    tolerance?: number;
+                    /** @default 100 */
+                    maxIterations?: number;
+                };
+                result: components["schemas"]["BreakEvenResult"];
+            }[];
             inputs: components["schemas"]["ReportInput"][];
             context: {
                 title?: string;
@@ -4352,7 +4423,8 @@ export interface components {
                 iterations: number;
                 sampling: string;
                 drawIndividualOutcomes: boolean;
-                sensitivityRange: number;
+                /** @description Relative range of plain numbers in the tornado; null: plain numbers stayed fixed (the default). */
+                sensitivityRange: number | null;
                 softwareVersion: string;
                 generatedAt: string;
                 /** @description The simulation job, at /simulations/{id}, while the service keeps it. */
@@ -4385,8 +4457,76 @@ export interface components {
             /** @description simulation.series[yearlyOutcomePayments].fan.p90 per calendar year. */
             budgetP90ByYear: {
                 year: string;
+                /** @description The year as printed: the bare year when the contract covers all of it, else with its months ("2026 (mrt–dec, 10 mnd)"). */
+                label: string;
                 amount: number | null;
             }[];
+            /** @description Per calendar year: outcome payments, attributable avoided costs and the municipality's net result (nominal, euros of the start year plus the contract's indexation). */
+            yearly: {
+                year: string;
+                /** @description The year as printed: the bare year when the contract covers all of it, else with its months ("2026 (mrt–dec, 10 mnd)"). */
+                label: string;
+                /** @description Months of the year within the horizon. */
+                months: number;
+                /** @description simulation.series[yearlyOutcomePayments]: mean, fan.p10, fan.p90 */
+                payments: {
+                    mean: number | null;
+                    p10: number | null;
+                    p90: number | null;
+                };
+                /** @description simulation.series[yearlyAvoidedCostsAttributable]: mean, fan.p10, fan.p90 */
+                avoidedCosts: {
+                    mean: number | null;
+                    p10: number | null;
+                    p90: number | null;
+                };
+                /** @description simulation.series[yearlyPayerNet]: mean, fan.p10, fan.p90 */
+                netResult: {
+                    mean: number | null;
+                    p10: number | null;
+                    p90: number | null;
+                };
+            }[];
+            /** @description simulation.outputs[payerNetPresentValue]: mean, percentiles.p10, percentiles.p90 (real, discounted at money.discountRate to the start month). */
+            presentValue: {
+                mean: number | null;
+                p10: number | null;
+                p90: number | null;
+            };
+            /** @description evaluation.inputs[money.discountRate].base: the real annual discount rate. */
+            discountRate: number | null;
+            /** @description simulation.outputs[providerMargin].percentiles.p10 */
+            providerMarginP10: number | null;
+            /** @description simulation.outputs[providerMargin].percentiles.p90 */
+            providerMarginP90: number | null;
+            /** @description Deterministic evaluation (expected values, no simulation) of the contract as if the programme changed nothing: programme rates equal to the counterfactual rates, or deadweight share 1. */
+            noEffect: {
+                /** @description noEffect.summary.payerOutcomePayments */
+                outcomePayments: number | null;
+                /** @description noEffect.summary.payerNetResult */
+                netResult: number | null;
+                /** @description noEffect.summary.payerNetPresentValue */
+                netPresentValue: number | null;
+            };
+            /** @description Break-even values of the municipality's net result (every other input at its expected value), from POST /sensitivity method break-even with the settings in breakEven[].settings. */
+            breakEven: {
+                /** @enum {string} */
+                kind: "price" | "jobEntryRate";
+                path: string;
+                /** @description The input's value in the contract. */
+                base: number;
+                found: boolean;
+                /** @description breakEven[].result.value when found. */
+                value: number | null;
+                /** @description Searched from this value ... */
+                low: number;
+                /** @description ... to this one. */
+                high: number;
+                outputAtLow: number | null;
+                outputAtHigh: number | null;
+            }[];
+            /** @description Inputs with a distribution; with none, the report shows no uncertainty beyond chance per participant. */
+            uncertainInputs: number;
             /** @description simulation.outputs[providerOutcomeIncome].mean */
             providerIncomeMean: number | null;
             /** @description simulation.outputs[providerOutcomeIncome].percentiles.p10 */
@@ -4413,6 +4553,7 @@ export interface components {
             /** @description evaluation.summary.participants */
             participants: number | null;
         };
+        BreakEvenResult: components["schemas"]["BreakEvenFound"] | components["schemas"]["BreakEvenNotFound"];
         /** @description One input of the calculation with its value, distribution and source. */
         ReportInput: {
             path: string;
@@ -4426,15 +4567,15 @@ export interface components {
             p90: number | null;
             source: string;
         };
-        /** @description A report on one contract: its deterministic evaluation, a Monte Carlo simulation and a tornado of the payer net result. */
+        /** @description A report on one contract (its deterministic evaluation, a Monte Carlo simulation and a tornado of the payer net result) or on one place-based fund (its strategies compared on common random numbers). */
         ReportRequest: {
-            /** @description The outcome contract to report on (reports exist for contracts). */
+            /** @description What to report on: an outcome contract (kind contract), or a place-based fund (kind portfolio) with the strategies to compare it with. */
             model: {
                 /** @enum {string} */
                 kind: "contract";
                 contract: components["schemas"]["Contract"];
-            };
-            /** @description The Monte Carlo run: seed, iterations, sampling. The report adds three events it reads (reportPayerGains, reportProviderLoses, reportInvestorLoses) and, unless given, riskOutput payerNetResult. */
+            } | components["schemas"]["FundReportModel"];
+            /** @description The Monte Carlo run: seed, iterations, sampling. For a contract the report adds three events it reads (reportPayerGains, reportProviderLoses, reportInvestorLoses) and, unless given, riskOutput payerNetResult; for a fund it runs these settings as they are, as POST /portfolios/compare does. */
             settings: {
                 /** @default 10000 */
                 iterations?: number;
@@ -4488,10 +4629,7 @@ export interface components {
              * @enum {string}
              */
             format?: "html" | "pdf" | "xlsx" | "csv" | "json";
-            /**
-             * @description In the tornado, plain numbers move this share down and up (0.25: 25%); inputs with a distribution use their own P10 and P90.
-             * @default 0.25
-             */
+            /** @description Absent (the default): the tornado and its "what could go wrong" texts vary only inputs with a distribution, over their own P10 and P90; plain numbers (the bijstandsnorm, the contract's intake and prices) stay fixed. Given: plain numbers also move this share down and up (e.g. 0.25: 25%). */
             sensitivityRange?: number;
             /** @description What the scenario says about itself (a preset's title, summary, assumptions and sources); printed in the report, never used in the numbers. */
             about?: {
@@ -4503,6 +4641,38 @@ export interface components {
                     url?: string;
                 }[];
             };
+        };
+        /** @description A place-based fund and the strategies to compare it with. */
+        FundReportModel: {
+            /** @enum {string} */
+            kind: "portfolio";
+            /** @description The fund to report on; the first strategy of the comparison, named after the portfolio. */
+            portfolio: {
+                name: string;
+                description?: string;
+                /** @default 2026 */
+                startYear?: number;
+                /** @default 10 */
+                horizonYears?: number;
+                fund: components["schemas"]["Fund"];
+                enterprises: components["schemas"]["PortfolioEnterprise"][];
+                risk?: components["schemas"]["PortfolioRisk"];
+                impact?: components["schemas"]["PortfolioImpact"];
+                municipality?: components["schemas"]["PortfolioMunicipality"];
+                money?: components["schemas"]["PortfolioMoney"];
+            };
+            /**
+             * @description Alternative strategies compared with the portfolio on the same random draws (common random numbers).
+             * @default []
+             */
+            strategies?: components["schemas"]["FundReportStrategy"][];
+        };
+        /** @description An alternative strategy: a named portfolio scenario. */
+        FundReportStrategy: {
+            name: string;
+            /** @description What sets this strategy apart, in a sentence or two; printed in the report. */
+            description?: string;
+            portfolio: components["schemas"]["Portfolio"];
         };
         /** @description A saved contract, one version of it. */
         SavedContract: {

@@ -13,3 +13,5 @@ export function readMainInputs(contract: object): {
   capPerYear: number | null;
 };
 export function applyMainInput<C extends object>(contract: C, name: MainInput, value: number | null): C;
+/** Whole people split by largest remainder, ties to the earliest: a copy of models/contract/spread-intake.ts. */
+export function apportionWholePeople(weights: readonly number[], total: number): number[];

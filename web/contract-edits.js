@@ -36,13 +36,14 @@ export function centreOf(value) {
 
 const SCALED_PARAMETERS = ['value', 'min', 'mode', 'max', 'mean', 'sd', 'low', 'high'];
 
-/** The value moved so that its centre is `centre`: numbers are replaced, distributions scaled. */
+/** The value moved so that its centre is `centre`: numbers are replaced, distributions scaled (without their `source`). */
 export function withCentre(value, centre) {
   if (typeof value === 'number' || value === null || typeof value !== 'object') return centre;
   const old = centreOf(value);
   if (!Number.isFinite(old) || old === 0) return centre;
   const factor = centre / old;
-  const scaled = { ...value };
+  // A moved estimate is the user's figure now: the preset's source no longer describes it.
+  const { source: _source, ...scaled } = value;
   for (const key of SCALED_PARAMETERS) if (typeof scaled[key] === 'number') scaled[key] = scaled[key] * factor;
   if (Array.isArray(scaled.values)) scaled.values = scaled.values.map((v) => v * factor);
   if (value.type === 'beta') {
@@ -127,12 +128,10 @@ export function applyMainInput(contract, name, value) {
       scaleProfiles(next, (p) => p.monthlyBenefit, (p, v) => (p.monthlyBenefit = v), value);
       break;
     case 'intake': {
-      const total = next.intake.cohorts.reduce((sum, cohort) => sum + centreOf(cohort.count), 0);
-      const factor = total > 0 ? value / total : 1;
-      next.intake.cohorts = next.intake.cohorts.map((cohort) => ({
-        ...cohort,
-        count: total > 0 ? withCentre(cohort.count, centreOf(cohort.count) * factor) : value / next.intake.cohorts.length,
-      }));
+      // Whole people: the new total is split over the same cohorts in proportion to their counts.
+      const weights = next.intake.cohorts.map((cohort) => Math.max(0, Math.round(centreOf(cohort.count)) || 0));
+      const counts = apportionWholePeople(weights, Math.max(0, Math.round(value)));
+      next.intake.cohorts = next.intake.cohorts.map((cohort, i) => ({ ...cohort, count: counts[i] }));
       break;
     }
     case 'horizon':
@@ -147,4 +146,28 @@ export function applyMainInput(contract, name, value) {
       throw new Error(`unknown input ${name}`);
   }
   return next;
+}
+
+/**
+ * `total` whole people split over cohorts in proportion to `weights` (whole numbers; all zero
+ * means equal) by largest remainder, ties to the earliest cohort: the whole part of each exact
+ * share, then one more each for the largest fractional parts. A copy of apportionWholePeople in
+ * models/contract/spread-intake.ts (the page imports nothing from the server);
+ * tests/outputs/web-contract-edits.test.ts pins the two to the same results.
+ */
+export function apportionWholePeople(weights, total) {
+  const n = weights.length;
+  if (n === 0) return [];
+  let whole = weights.slice();
+  let sum = whole.reduce((a, b) => a + b, 0);
+  if (sum === 0) {
+    whole = whole.map(() => 1);
+    sum = n;
+  }
+  const counts = whole.map((w) => Math.floor((total * w) / sum));
+  const remainders = whole.map((w) => (total * w) % sum);
+  let left = total - counts.reduce((a, b) => a + b, 0);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => remainders[b] - remainders[a] || a - b);
+  for (let k = 0; left > 0; k++, left--) counts[order[k]]++;
+  return counts;
 }

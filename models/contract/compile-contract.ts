@@ -1,5 +1,4 @@
 import type { Uncertain } from '../distributions/schema.js';
-import { meanOf } from '../distributions/index.js';
 import type { DomainError, FieldPath } from '../errors.js';
 import type { ModelInput } from '../simulation/model.js';
 import { InputSlots } from '../simulation/input-slots.js';
@@ -54,6 +53,7 @@ export interface ContractPlan {
   milestones: number[];
   profiles: ProfilePlan[];
   cohortMonths: Int32Array;
+  /** People entering in each cohort (whole numbers, not slots). */
   cohortCounts: Int32Array;
   delayMonths: number;
   partTimeShare: number;
@@ -108,18 +108,18 @@ export function compileContract(contract: Contract): Result<CompiledPlan, Domain
   const profileMonthsOnBenefit = contract.profiles.map((p) => p.monthsOnBenefitBeforeIntake);
 
   const cohortMonths = Int32Array.from(contract.intake.cohorts.map((c) => c.month));
-  const cohortCounts = Int32Array.from(
-    contract.intake.cohorts.map((c, i) => slots.add(c.count, ['intake', 'cohorts', i, 'count'], 'nonNegative')),
-  );
-  const expectedParticipants = contract.intake.cohorts.reduce((sum, c) => sum + meanOf(c.count), 0);
-  if (expectedParticipants > CONTRACT_LIMITS.maxParticipants)
+  const participants = contract.intake.cohorts.reduce((sum, c) => sum + c.count, 0);
+  if (participants > CONTRACT_LIMITS.maxParticipants)
     return fail({
       kind: 'limit-exceeded',
-      problems: [{ path: ['intake', 'cohorts'], message: `expects ${Math.round(expectedParticipants)} participants; at most ${CONTRACT_LIMITS.maxParticipants} are allowed` }],
+      problems: [{ path: ['intake', 'cohorts'], message: `takes in ${participants} participants; at most ${CONTRACT_LIMITS.maxParticipants} are allowed` }],
       limit: 'maxParticipants',
-      requested: Math.round(expectedParticipants),
+      requested: participants,
       allowed: CONTRACT_LIMITS.maxParticipants,
     });
+  // Whole people fixed by the contract (the schema refuses fractions and distributions): structure,
+  // not a model input, so no run varies or rounds them.
+  const cohortCounts = Int32Array.from(contract.intake.cohorts.map((c) => c.count));
   const delayMonths = slots.add(contract.intake.delayMonths, ['intake', 'delayMonths'], 'nonNegative');
 
   const work = contract.work;

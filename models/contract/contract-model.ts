@@ -104,8 +104,9 @@ function prepare(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace
   types[2] = lksShare * (1 - partTimeShare);
   types[3] = lksShare * partTimeShare;
 
-  // Intake: cohorts shifted by the (rounded) start delay; each cohort split over profiles by
-  // their normalised shares, as whole persons when outcomes are drawn.
+  // Intake: cohorts (whole people) shifted by the (rounded) start delay; each cohort split over
+  // profiles by their normalised shares, in expectation, or as whole persons (multinomially) when
+  // outcomes are drawn. Both count the same people.
   const H = plan.horizon;
   const P = plan.profiles.length;
   ws.intakeByProfile.fill(0);
@@ -116,8 +117,8 @@ function prepare(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace
   for (let c = 0; c < plan.cohortMonths.length; c++) {
     const month = plan.cohortMonths[c] + delay;
     if (month >= H) continue;
-    const rawCount = Math.max(0, params[plan.cohortCounts[c]]);
-    let remaining = rng ? Math.round(rawCount) : rawCount;
+    const cohortCount = plan.cohortCounts[c];
+    let remaining = cohortCount;
     ws.intakeTotal[month] += remaining;
     let remainingShare = shareTotal;
     for (let p = 0; p < P; p++) {
@@ -126,7 +127,7 @@ function prepare(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace
       if (p === P - 1) count = remaining;
       else if (remainingShare <= 0) count = 0;
       else if (rng) count = binomial(rng, remaining, Math.min(1, share / remainingShare));
-      else count = rawCount * (share / shareTotal);
+      else count = cohortCount * (share / shareTotal);
       ws.intakeByProfile[p * H + month] += count;
       remaining -= count;
       remainingShare -= share;

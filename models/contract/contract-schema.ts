@@ -6,7 +6,7 @@ import { CONTRACT_LIMITS } from './limits.js';
 /**
  * The outcome contract (resultaatcontract) as one JSON document. Every numeric field that is
  * `Uncertain` may be a number or a distribution; the compiler lists them as model inputs by path.
- * Integer fields (months, ids) are structure, not uncertain inputs.
+ * Integer fields (months, ids, intake counts) are structure, not uncertain inputs.
  */
 
 const Identifier = z
@@ -48,10 +48,27 @@ export const ProfileSchema = z
   })
   .meta({ id: 'ParticipantProfile' });
 
+/**
+ * Intake is a number of people the contract fixes: a whole number, and not uncertain. A fractional
+ * count made expected-rate runs count 2.5 people where drawn runs rounded to 3 (60 over 24 months
+ * became 72 people). Uncertain recruitment (fewer people found than contracted) is not modelled.
+ */
+const WholePeople = z
+  .number({
+    error: (issue) =>
+      issue.input !== null && typeof issue.input === 'object'
+        ? 'intake is fixed by the contract: give a whole number of people, not a distribution (uncertain recruitment is not modelled)'
+        : undefined,
+  })
+  .int({ error: 'must be a whole number of people' })
+  .min(0);
+
 export const CohortSchema = z
   .object({
     month: MonthIndex.describe('Contract month of intake (0 = start month).'),
-    count: Uncertain.describe('Participants entering in that month.'),
+    count: WholePeople.describe(
+      `Participants entering in that month: a whole number the contract fixes (not a distribution). To spread a total over months, give it as one cohort per month with counts that add up to it (as spreadIntake does: the same number each month, one more in the earliest months). All cohorts together at most ${CONTRACT_LIMITS.maxParticipants.toLocaleString('en-US')}.`,
+    ),
   })
   .meta({ id: 'IntakeCohort' });
 

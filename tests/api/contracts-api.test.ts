@@ -49,6 +49,22 @@ describe('POST /contracts/evaluate', () => {
     expect(tooLarge.status).toBe(413);
   });
 
+  it('refuses a fractional or uncertain cohort count with 400 problem+json naming the cohort', async () => {
+    const fractional = simpleContract({ intake: { cohorts: [{ month: 0, count: 10 }, { month: 1, count: 1.5 }] } });
+    const { error, response } = await service.client.POST('/contracts/evaluate', { body: fractional });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(error!.errors).toContainEqual({ path: 'intake.cohorts[1].count', pointer: '#/intake/cohorts/1/count', message: 'must be a whole number of people' });
+    const uncertain = simpleContract();
+    (uncertain.intake.cohorts[0] as { count: unknown }).count = { type: 'pert', min: 80, mode: 100, max: 110 };
+    const refused = await service.client.POST('/simulations', {
+      body: { model: { kind: 'contract', contract: uncertain }, settings: { seed: 1, iterations: 100 } },
+    });
+    expect(refused.response.status).toBe(400);
+    const entry = refused.error!.errors!.find((e) => e.path === 'model.contract.intake.cohorts[0].count');
+    expect(entry?.message).toMatch(/intake is fixed by the contract/);
+  });
+
   it('refuses more participants than the documented limit', async () => {
     const input = simpleContract({ intake: { cohorts: [{ month: 0, count: 200_000 }] } });
     const { error, response } = await service.client.POST('/contracts/evaluate', { body: input });
@@ -70,12 +86,15 @@ describe('service endpoints', () => {
     expect(await docs.text()).toMatch(/swagger-ui/);
   });
 
-  it('lists presets that all evaluate, each with sources', async () => {
+  it('lists contract presets that all evaluate, each with sources', async () => {
     const { data } = await service.client.GET('/presets');
-    expect(data!.map((p) => p.id)).toEqual(CONTRACT_PRESETS.map((p) => p.id));
-    for (const summary of data!) {
+    // Fund presets (kind portfolio) are listed too since issue 14: tests/api/presets-api.test.ts.
+    const contracts = data!.filter((p) => p.kind === 'contract');
+    expect(contracts.map((p) => p.id)).toEqual(CONTRACT_PRESETS.map((p) => p.id));
+    for (const summary of contracts) {
       expect(summary.sources.length).toBeGreaterThan(0);
       const preset = await service.client.GET('/presets/{id}', { params: { path: { id: summary.id } } });
+      if (preset.data!.kind !== 'contract') throw new Error(`${summary.id} is not a contract preset`);
       const evaluated = await service.client.POST('/contracts/evaluate', { body: preset.data!.contract });
       expect(evaluated.response.status).toBe(200);
       expect(evaluated.data!.summary.participants).toBeGreaterThan(0);

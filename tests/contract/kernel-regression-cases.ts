@@ -31,7 +31,7 @@ const everyKernelPath: ContractInput = {
   startMonth: '2026-07',
   horizonMonths: 48,
   programmeMonths: 9,
-  intake: { cohorts: [{ month: 0, count: 30 }, { month: 3, count: 25 }, { month: 10, count: 17.5 }], delayMonths: 1 },
+  intake: { cohorts: [{ month: 0, count: 30 }, { month: 3, count: 25 }, { month: 10, count: 18 }], delayMonths: 1 },
   profiles: [
     {
       id: 'kort',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyMainInput, centreOf, readMainInputs, withCentre } from '../../web/contract-edits.js';
+import { apportionWholePeople as splitOnServer, spreadIntake } from '../../models/contract/spread-intake.js';
+import { applyMainInput, apportionWholePeople as splitOnPage, centreOf, readMainInputs, withCentre } from '../../web/contract-edits.js';
 import { presetContract } from './output-service.js';
 
 /**
@@ -31,6 +32,26 @@ describe('contract edits of the web page', () => {
     expect(readMainInputs(edited).intake).toBe(30);
     // The original is left as it was.
     expect(contract.intake.cohorts.map((c) => c.count)).toEqual([10, 10]);
+  });
+
+  it('splits a new intake into whole people that add up to it: 60 over 24 cohorts of 10 is twelve 3s, then twelve 2s', () => {
+    const contract = presetContract('small-municipality-pilot');
+    contract.intake.cohorts = Array.from({ length: 24 }, (_, month) => ({ month, count: 10 }));
+    const edited = applyMainInput(contract, 'intake', 60);
+    // 60 / 24 = 2.5 each: 2 each, and the 12 left over one each to the earliest months.
+    expect(edited.intake.cohorts.map((c) => c.count)).toEqual([...new Array(12).fill(3), ...new Array(12).fill(2)]);
+    expect(edited.intake.cohorts).toEqual(spreadIntake(60, 0, 24));
+    expect(readMainInputs(edited).intake).toBe(60);
+  });
+
+  it("splits intake exactly as the engine's apportionWholePeople does (the page keeps a copy)", () => {
+    let state = 777;
+    const next = (bound: number) => ((state = (state * 1103515245 + 12345) % 2 ** 31) % bound);
+    for (let trial = 0; trial < 1_000; trial++) {
+      const weights = Array.from({ length: 1 + next(40) }, () => (next(4) === 0 ? 0 : next(60)));
+      const total = next(5_000);
+      expect(splitOnPage(weights, total)).toEqual(splitOnServer(weights, total));
+    }
   });
 
   it('sets the share of savings paid, and removes the yearly cap when the field is emptied', () => {
