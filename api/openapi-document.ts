@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ContractEvaluationSchema, ContractSchema } from '../models/contract/index.js';
 import { SensitivityResultSchema } from '../models/sensitivity/index.js';
 import { PresetSummarySchema } from '../scenarios/index.js';
+import { PresetListItemSchema } from '../scenarios/preset-catalogue.js';
+import { PortfolioPresetSummarySchema } from '../scenarios/portfolios/index.js';
 import { registerStorePaths } from './openapi-store-paths.js';
 import { ComparisonRequestBodySchema, SensitivityRequestBodySchema, SimulationRequestBodySchema } from './runs/model-requests.js';
 import { SimulationJobSchema } from './simulations/simulation-job-schema.js';
@@ -52,18 +54,28 @@ export function buildOpenApiDocument() {
     },
   });
   const ScenarioSchema = PresetSummarySchema.extend({ contract: ContractSchema }).meta({ id: 'ContractScenario' });
+  const FundScenarioSchema = PortfolioPresetSummarySchema.extend({
+    portfolio: PortfolioSchema,
+    strategies: z.array(z.object({ name: z.string(), description: z.string(), portfolio: PortfolioSchema })),
+  }).meta({ id: 'PortfolioScenario' });
   registry.registerPath({
     method: 'get',
     path: '/presets',
-    summary: 'Preset scenarios with their sources (the same for everyone; saved scenarios are at /scenarios).',
-    responses: { 200: { description: 'Presets', content: json(z.array(PresetSummarySchema)) } },
+    summary: 'Preset scenarios, contracts (kind contract) and funds (kind portfolio), with their sources (the same for everyone; saved scenarios are at /scenarios).',
+    responses: { 200: { description: 'Presets', content: json(z.array(PresetListItemSchema)) } },
   });
   registry.registerPath({
     method: 'get',
     path: '/presets/{id}',
-    summary: 'One preset scenario with its contract, ready to evaluate.',
+    summary: 'One preset scenario with its data, ready to evaluate: a contract for POST /contracts/evaluate, or a portfolio and its alternative strategies for POST /portfolios/evaluate and /portfolios/compare.',
     request: { params: z.object({ id: z.string() }) },
-    responses: { 200: { description: 'The preset', content: json(ScenarioSchema) }, 404: problem('No such preset') },
+    responses: {
+      200: {
+        description: 'The preset',
+        content: json(z.discriminatedUnion('kind', [ScenarioSchema, FundScenarioSchema]).meta({ id: 'PresetScenario' })),
+      },
+      404: problem('No such preset'),
+    },
   });
 
   registry.registerPath({

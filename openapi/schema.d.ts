@@ -124,7 +124,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Preset scenarios with their sources (the same for everyone; saved scenarios are at /scenarios). */
+        /** Preset scenarios, contracts (kind contract) and funds (kind portfolio), with their sources (the same for everyone; saved scenarios are at /scenarios). */
         get: {
             parameters: {
                 query?: never;
@@ -140,7 +140,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PresetSummary"][];
+                        "application/json": components["schemas"]["PresetListItem"][];
                     };
                 };
             };
@@ -160,7 +160,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One preset scenario with its contract, ready to evaluate. */
+        /** One preset scenario with its data, ready to evaluate: a contract for POST /contracts/evaluate, or a portfolio and its alternative strategies for POST /portfolios/evaluate and /portfolios/compare. */
         get: {
             parameters: {
                 query?: never;
@@ -178,7 +178,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ContractScenario"];
+                        "application/json": components["schemas"]["PresetScenario"];
                     };
                 };
                 /** @description No such preset */
@@ -2956,9 +2956,14 @@ export interface components {
                 guarantor?: "payer" | "thirdParty";
             };
         };
+        /** @description A contract preset (kind contract) or a fund preset (kind portfolio), without its data. */
+        PresetListItem: components["schemas"]["PresetSummary"] | components["schemas"]["PortfolioPresetSummary"];
         PresetSummary: {
             id: string;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             kind: "contract";
             title: string;
             summary: string;
@@ -2968,9 +2973,32 @@ export interface components {
                 url?: string;
             }[];
         };
+        PortfolioPresetSummary: {
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "portfolio";
+            title: string;
+            summary: string;
+            assumptions: string;
+            sources: {
+                label: string;
+                url?: string;
+            }[];
+            strategies: {
+                name: string;
+                description: string;
+            }[];
+        };
+        PresetScenario: components["schemas"]["ContractScenario"] | components["schemas"]["PortfolioScenario"];
         ContractScenario: {
             id: string;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             kind: "contract";
             title: string;
             summary: string;
@@ -2981,260 +3009,26 @@ export interface components {
             }[];
             contract: components["schemas"]["Contract"];
         };
-        SensitivityResult: components["schemas"]["TornadoResult"] | components["schemas"]["SpiderResult"] | components["schemas"]["BreakEvenFound"] | components["schemas"]["BreakEvenNotFound"] | components["schemas"]["TwoWayResult"] | components["schemas"]["SobolResult"] | components["schemas"]["MorrisResult"] | components["schemas"]["RankCorrelationResult"] | components["schemas"]["ValueOfInformationResult"];
-        TornadoResult: {
-            /** @enum {string} */
-            method: "tornado";
-            output: components["schemas"]["SensitivityOutput"];
-            /** @description Output with every input at its base value. */
-            baseOutput: number | null;
-            lowQuantile: number;
-            highQuantile: number;
-            /** @description One bar per input, widest swing first. */
-            bars: components["schemas"]["TornadoBar"][];
-            /** @description Inputs that are plain numbers and had no range given. */
-            skippedInputs: string[];
-            modelRuns: number;
-        };
-        /** @description The scalar output analysed. */
-        SensitivityOutput: {
-            name: string;
-            unit: string;
-        };
-        TornadoBar: {
-            /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
-            path: string;
-            /** @description Input value at the low end. */
-            low: number;
-            /** @description Input value at the high end. */
-            high: number;
-            outputAtLow: number | null;
-            outputAtHigh: number | null;
-            /** @description |outputAtHigh − outputAtLow|; null when the output could not be computed. */
-            swing: number | null;
-            /** @enum {string} */
-            rangeFrom: "quantiles" | "given";
-        };
-        SpiderResult: {
-            /** @enum {string} */
-            method: "spider";
-            output: components["schemas"]["SensitivityOutput"];
-            baseOutput: number | null;
-            /** @description One line per input, largest output range first. */
-            lines: components["schemas"]["SpiderLine"][];
-            skippedInputs: string[];
-            modelRuns: number;
-        };
-        SpiderLine: {
-            /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
-            path: string;
-            points: {
-                /** @description Quantile of the input value; null for given values. */
-                quantile: number | null;
-                value: number;
-                output: number | null;
-            }[];
-            /** @description Largest minus smallest output along the line. */
-            outputRange: number | null;
-        };
-        BreakEvenFound: {
-            /** @enum {string} */
-            method: "break-even";
-            output: components["schemas"]["SensitivityOutput"];
-            /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
-            input: string;
-            target: number;
-            searchRange: components["schemas"]["BreakEvenSearchRange"];
-            /**
-             * @description The range is scanned on gridPoints evenly spaced values for a sign change of output − target; the first one is refined by Brent's method.
-             * @enum {string}
-             */
-            search: "grid-scan-then-brent";
-            gridPoints: number;
-            modelRuns: number;
+        PortfolioScenario: {
+            id: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            found: "BreakEvenFound";
-            /** @description Input value at which the output reaches the target. */
-            value: number;
-            outputAtValue: number;
-            /** @description Adjacent grid values between which the output crosses the target; the root was refined inside. */
-            bracket: {
-                low: number;
-                high: number;
-            };
-            /** @description Crossings seen in the grid scan; more than 1 means several break-even values, the lowest is returned. */
-            signChangesInGrid: number;
-        };
-        BreakEvenSearchRange: {
-            low: number;
-            high: number;
-            /** @enum {string} */
-            from: "quantiles" | "given";
-        };
-        /** @description No input value in the search range brings the output to the target. */
-        BreakEvenNotFound: {
-            /** @enum {string} */
-            method: "break-even";
-            output: components["schemas"]["SensitivityOutput"];
-            /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
-            input: string;
-            target: number;
-            searchRange: components["schemas"]["BreakEvenSearchRange"];
-            /**
-             * @description The range is scanned on gridPoints evenly spaced values for a sign change of output − target; the first one is refined by Brent's method.
-             * @enum {string}
-             */
-            search: "grid-scan-then-brent";
-            gridPoints: number;
-            modelRuns: number;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            found: "BreakEvenNotFound";
-            outputAtLow: number | null;
-            outputAtHigh: number | null;
-            smallestOutputInGrid: number | null;
-            largestOutputInGrid: number | null;
-        };
-        TwoWayResult: {
-            /** @enum {string} */
-            method: "two-way";
-            output: components["schemas"]["SensitivityOutput"];
-            x: {
-                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
-                path: string;
-                values: number[];
-            };
-            y: {
-                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
-                path: string;
-                values: number[];
-            };
-            /** @description outputs[row][column]: row follows y.values, column follows x.values (a heat map). */
-            outputs: (number | null)[][];
-            baseOutput: number | null;
-            modelRuns: number;
-        };
-        SobolResult: {
-            /** @enum {string} */
-            method: "sobol";
-            output: components["schemas"]["SensitivityOutput"];
-            /**
-             * @description A and B are independent uniform matrices from the seeded generator mapped through each input's quantile function.
-             * @enum {string}
-             */
-            sampling: "plain-monte-carlo";
-            sampleSize: number;
-            seed: number;
-            /** @description N·(d + 2). */
-            modelRuns: number;
-            outputMean: number;
-            outputVariance: number;
-            confidenceLevel: number;
-            bootstrapResamples: number;
-            /** @description One entry per input, largest total-order index first. firstOrder: share of the output variance due to the input alone; totalOrder: share including all its interactions. */
-            indices: {
-                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
-                path: string;
-                firstOrder: components["schemas"]["SobolIndexEstimate"];
-                totalOrder: components["schemas"]["SobolIndexEstimate"];
-            }[];
-            /** @description Below 1 by the share of variance that comes from interactions. */
-            sumOfFirstOrder: number;
-        };
-        SobolIndexEstimate: {
-            estimate: number;
-            /** @description Lower end of the bootstrap percentile interval. */
-            low: number | null;
-            /** @description Upper end of the bootstrap percentile interval. */
-            high: number | null;
-        };
-        MorrisResult: {
-            /** @enum {string} */
-            method: "morris";
-            output: components["schemas"]["SensitivityOutput"];
-            trajectories: number;
-            levels: number;
-            /** @description Δ in quantile space: each step moves one input by this much probability. */
-            quantileJump: number;
-            seed: number;
-            /** @description r·(d + 1). */
-            modelRuns: number;
-            /** @description One entry per input, largest mu* first. */
-            effects: {
-                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
-                path: string;
-                /** @description Mean elementary effect: output change per unit of quantile; signs may cancel. */
-                mu: number;
-                /** @description Mean absolute elementary effect (Campolongo et al. 2007): overall importance. */
-                muStar: number;
-                /** @description Standard deviation of the elementary effects: non-linearity or interaction. */
-                sigma: number;
-            }[];
-        };
-        RankCorrelationResult: {
-            /** @enum {string} */
-            method: "rank-correlation";
-            output: components["schemas"]["SensitivityOutput"];
-            sampleSize: number;
-            seed: number;
-            modelRuns: number;
-            /** @description One entry per input, largest |PRCC| (else |Spearman|) first. */
-            coefficients: {
-                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
-                path: string;
-                /** @description Spearman rank correlation; null when the input or output does not vary. */
-                spearman: number | null;
-                /** @description Partial rank correlation: the rank correlation after removing the linear effect of the other inputs' ranks; null when undefined (the others explain the output's ranks exactly). */
-                prcc: number | null;
-            }[];
-        };
-        ValueOfInformationResult: {
-            /** @enum {string} */
-            method: "value-of-information";
-            output: components["schemas"]["SensitivityOutput"];
-            /** @description The decision whose value of information is measured. */
-            decision: string;
-            estimator: string;
-            sampleSize: number;
-            bins: number;
-            seed: number;
-            modelRuns: number;
-            /** @description Mean output over the sample: go ahead when it is above 0. */
-            expectedOutput: number;
-            /** @description Share of draws in which going ahead is the better choice. */
-            probabilityPositive: number;
-            /** @description Expected value of perfect information, in the output's unit: the most worth paying to remove all uncertainty. */
-            evpi: number;
-            /** @description One entry per input, largest EVPPI first. */
-            perInput: {
-                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
-                path: string;
-                /** @description Expected value of knowing this input exactly, in the output's unit. */
-                evppi: number;
-            }[];
-        };
-        SensitivityRequest: {
-            model: components["schemas"]["ModelSpec"];
-            settings: components["schemas"]["SensitivitySettings"];
-        };
-        /** @description The model to run: an outcome contract, a place-based fund portfolio, or an expression model. */
-        ModelSpec: {
-            /** @enum {string} */
-            kind: "contract";
-            contract: components["schemas"]["Contract"];
-        } | {
-            /** @enum {string} */
             kind: "portfolio";
+            title: string;
+            summary: string;
+            assumptions: string;
+            sources: {
+                label: string;
+                url?: string;
+            }[];
+            strategies: {
+                name: string;
+                description: string;
+                portfolio: components["schemas"]["Portfolio"];
+            }[];
             portfolio: components["schemas"]["Portfolio"];
-        } | {
-            /** @enum {string} */
-            kind: "expression";
-            expression: components["schemas"]["ExpressionModel"];
         };
         /** @description A place-based investment scenario: a local impact fund with capital in layers and its portfolio of enterprises. */
         Portfolio: {
@@ -3540,6 +3334,261 @@ export interface components {
              * @default 0.0225
              */
             discountRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+        };
+        SensitivityResult: components["schemas"]["TornadoResult"] | components["schemas"]["SpiderResult"] | components["schemas"]["BreakEvenFound"] | components["schemas"]["BreakEvenNotFound"] | components["schemas"]["TwoWayResult"] | components["schemas"]["SobolResult"] | components["schemas"]["MorrisResult"] | components["schemas"]["RankCorrelationResult"] | components["schemas"]["ValueOfInformationResult"];
+        TornadoResult: {
+            /** @enum {string} */
+            method: "tornado";
+            output: components["schemas"]["SensitivityOutput"];
+            /** @description Output with every input at its base value. */
+            baseOutput: number | null;
+            lowQuantile: number;
+            highQuantile: number;
+            /** @description One bar per input, widest swing first. */
+            bars: components["schemas"]["TornadoBar"][];
+            /** @description Inputs that are plain numbers and had no range given. */
+            skippedInputs: string[];
+            modelRuns: number;
+        };
+        /** @description The scalar output analysed. */
+        SensitivityOutput: {
+            name: string;
+            unit: string;
+        };
+        TornadoBar: {
+            /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+            path: string;
+            /** @description Input value at the low end. */
+            low: number;
+            /** @description Input value at the high end. */
+            high: number;
+            outputAtLow: number | null;
+            outputAtHigh: number | null;
+            /** @description |outputAtHigh − outputAtLow|; null when the output could not be computed. */
+            swing: number | null;
+            /** @enum {string} */
+            rangeFrom: "quantiles" | "given";
+        };
+        SpiderResult: {
+            /** @enum {string} */
+            method: "spider";
+            output: components["schemas"]["SensitivityOutput"];
+            baseOutput: number | null;
+            /** @description One line per input, largest output range first. */
+            lines: components["schemas"]["SpiderLine"][];
+            skippedInputs: string[];
+            modelRuns: number;
+        };
+        SpiderLine: {
+            /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+            path: string;
+            points: {
+                /** @description Quantile of the input value; null for given values. */
+                quantile: number | null;
+                value: number;
+                output: number | null;
+            }[];
+            /** @description Largest minus smallest output along the line. */
+            outputRange: number | null;
+        };
+        BreakEvenFound: {
+            /** @enum {string} */
+            method: "break-even";
+            output: components["schemas"]["SensitivityOutput"];
+            /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+            input: string;
+            target: number;
+            searchRange: components["schemas"]["BreakEvenSearchRange"];
+            /**
+             * @description The range is scanned on gridPoints evenly spaced values for a sign change of output − target; the first one is refined by Brent's method.
+             * @enum {string}
+             */
+            search: "grid-scan-then-brent";
+            gridPoints: number;
+            modelRuns: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            found: "BreakEvenFound";
+            /** @description Input value at which the output reaches the target. */
+            value: number;
+            outputAtValue: number;
+            /** @description Adjacent grid values between which the output crosses the target; the root was refined inside. */
+            bracket: {
+                low: number;
+                high: number;
+            };
+            /** @description Crossings seen in the grid scan; more than 1 means several break-even values, the lowest is returned. */
+            signChangesInGrid: number;
+        };
+        BreakEvenSearchRange: {
+            low: number;
+            high: number;
+            /** @enum {string} */
+            from: "quantiles" | "given";
+        };
+        /** @description No input value in the search range brings the output to the target. */
+        BreakEvenNotFound: {
+            /** @enum {string} */
+            method: "break-even";
+            output: components["schemas"]["SensitivityOutput"];
+            /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+            input: string;
+            target: number;
+            searchRange: components["schemas"]["BreakEvenSearchRange"];
+            /**
+             * @description The range is scanned on gridPoints evenly spaced values for a sign change of output − target; the first one is refined by Brent's method.
+             * @enum {string}
+             */
+            search: "grid-scan-then-brent";
+            gridPoints: number;
+            modelRuns: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            found: "BreakEvenNotFound";
+            outputAtLow: number | null;
+            outputAtHigh: number | null;
+            smallestOutputInGrid: number | null;
+            largestOutputInGrid: number | null;
+        };
+        TwoWayResult: {
+            /** @enum {string} */
+            method: "two-way";
+            output: components["schemas"]["SensitivityOutput"];
+            x: {
+                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+                path: string;
+                values: number[];
+            };
+            y: {
+                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+                path: string;
+                values: number[];
+            };
+            /** @description outputs[row][column]: row follows y.values, column follows x.values (a heat map). */
+            outputs: (number | null)[][];
+            baseOutput: number | null;
+            modelRuns: number;
+        };
+        SobolResult: {
+            /** @enum {string} */
+            method: "sobol";
+            output: components["schemas"]["SensitivityOutput"];
+            /**
+             * @description A and B are independent uniform matrices from the seeded generator mapped through each input's quantile function.
+             * @enum {string}
+             */
+            sampling: "plain-monte-carlo";
+            sampleSize: number;
+            seed: number;
+            /** @description N·(d + 2). */
+            modelRuns: number;
+            outputMean: number;
+            outputVariance: number;
+            confidenceLevel: number;
+            bootstrapResamples: number;
+            /** @description One entry per input, largest total-order index first. firstOrder: share of the output variance due to the input alone; totalOrder: share including all its interactions. */
+            indices: {
+                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+                path: string;
+                firstOrder: components["schemas"]["SobolIndexEstimate"];
+                totalOrder: components["schemas"]["SobolIndexEstimate"];
+            }[];
+            /** @description Below 1 by the share of variance that comes from interactions. */
+            sumOfFirstOrder: number;
+        };
+        SobolIndexEstimate: {
+            estimate: number;
+            /** @description Lower end of the bootstrap percentile interval. */
+            low: number | null;
+            /** @description Upper end of the bootstrap percentile interval. */
+            high: number | null;
+        };
+        MorrisResult: {
+            /** @enum {string} */
+            method: "morris";
+            output: components["schemas"]["SensitivityOutput"];
+            trajectories: number;
+            levels: number;
+            /** @description Δ in quantile space: each step moves one input by this much probability. */
+            quantileJump: number;
+            seed: number;
+            /** @description r·(d + 1). */
+            modelRuns: number;
+            /** @description One entry per input, largest mu* first. */
+            effects: {
+                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+                path: string;
+                /** @description Mean elementary effect: output change per unit of quantile; signs may cancel. */
+                mu: number;
+                /** @description Mean absolute elementary effect (Campolongo et al. 2007): overall importance. */
+                muStar: number;
+                /** @description Standard deviation of the elementary effects: non-linearity or interaction. */
+                sigma: number;
+            }[];
+        };
+        RankCorrelationResult: {
+            /** @enum {string} */
+            method: "rank-correlation";
+            output: components["schemas"]["SensitivityOutput"];
+            sampleSize: number;
+            seed: number;
+            modelRuns: number;
+            /** @description One entry per input, largest |PRCC| (else |Spearman|) first. */
+            coefficients: {
+                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+                path: string;
+                /** @description Spearman rank correlation; null when the input or output does not vary. */
+                spearman: number | null;
+                /** @description Partial rank correlation: the rank correlation after removing the linear effect of the other inputs' ranks; null when undefined (the others explain the output's ranks exactly). */
+                prcc: number | null;
+            }[];
+        };
+        ValueOfInformationResult: {
+            /** @enum {string} */
+            method: "value-of-information";
+            output: components["schemas"]["SensitivityOutput"];
+            /** @description The decision whose value of information is measured. */
+            decision: string;
+            estimator: string;
+            sampleSize: number;
+            bins: number;
+            seed: number;
+            modelRuns: number;
+            /** @description Mean output over the sample: go ahead when it is above 0. */
+            expectedOutput: number;
+            /** @description Share of draws in which going ahead is the better choice. */
+            probabilityPositive: number;
+            /** @description Expected value of perfect information, in the output's unit: the most worth paying to remove all uncertainty. */
+            evpi: number;
+            /** @description One entry per input, largest EVPPI first. */
+            perInput: {
+                /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
+                path: string;
+                /** @description Expected value of knowing this input exactly, in the output's unit. */
+                evppi: number;
+            }[];
+        };
+        SensitivityRequest: {
+            model: components["schemas"]["ModelSpec"];
+            settings: components["schemas"]["SensitivitySettings"];
+        };
+        /** @description The model to run: an outcome contract, a place-based fund portfolio, or an expression model. */
+        ModelSpec: {
+            /** @enum {string} */
+            kind: "contract";
+            contract: components["schemas"]["Contract"];
+        } | {
+            /** @enum {string} */
+            kind: "portfolio";
+            portfolio: components["schemas"]["Portfolio"];
+        } | {
+            /** @enum {string} */
+            kind: "expression";
+            expression: components["schemas"]["ExpressionModel"];
         };
         /** @description A model written as formulas over uncertain inputs. */
         ExpressionModel: {

@@ -4,7 +4,6 @@ import {
   cbsFallbackBandEstimates,
   describeShareRange,
   estimate,
-  monthlyFromYearly,
   monthlyRateFromYearly,
   NORM_SINGLE_2024,
   otherExitRateEstimate,
@@ -23,6 +22,8 @@ import {
 const PROGRAMME_JOB_ENTRY_YEARLY: Range = { low: 0.1, likely: 0.35, high: 0.5 };
 /** Werk na Detentie about two thirds, the Flemish evaluation about 85%; the low end is an assumption. */
 const DEADWEIGHT: Range = { low: 0.4, likely: 2 / 3, high: 0.9 };
+/** CBS 7% to 15% a year; two thirds of the pilot's 35% would be about 23%: the range spans both readings. */
+const COUNTERFACTUAL_JOB_ENTRY_YEARLY: Range = { low: 0.07, likely: 0.15, high: 0.25 };
 const OTHER_EXIT_YEARLY: Range = { low: 0.05, likely: 0.09, high: 0.15 };
 const PART_TIME_SHARE: Range = { low: 0.2, likely: 0.35, high: 0.5 };
 const PART_TIME_BENEFIT_SHARE: Range = { low: 0.3, likely: 0.5, high: 0.7 };
@@ -37,7 +38,7 @@ export const smallMunicipalityPilot: ContractPreset = {
     `Geschat, elk met bron en bandbreedte: de deadweight ${describeShareRange(DEADWEIGHT)} (Werk na Detentie circa twee derde, een Vlaamse evaluatie circa 85%), ` +
     `de kans op werk in de pilot ${describeShareRange(PROGRAMME_JOB_ENTRY_YEARLY)} binnen een jaar (aanname), uitstroom om andere redenen (Divosa en CBS), terugval uit werk (CBS 82% na 6 en 72% na 18 maanden), ` +
     'het deeltijdaandeel, de uitvoeringskosten (Berenschot, gemiddelde van 30 gemeenten) en de kosten van onderneming en gemeente, eenmalig en per maand (aannames). ' +
-    'Zonder programma rekent het model met de deadweight, niet met eigen uitstroomkansen: die staan er alleen omdat het schema ze vraagt. Geen loonkostensubsidie in deze pilot.',
+    'De vergelijking zonder pilot volgt uit de deadweight; na de 12 maanden begeleiding en na terugval gelden de kansen zonder programma (CBS 7% tot 15% per jaar naar werk, geschat 7% tot 25%). Geen loonkostensubsidie in deze pilot.',
   sources: [SOURCES.emmen, SOURCES.werkNaDetentie, SOURCES.flemishDeadweight, SOURCES.norms, SOURCES.berenschot, SOURCES.cbsRetention, SOURCES.cbsOutflow, SOURCES.divosa, SOURCES.mkba],
   contract: {
     name: 'Pilot kleine gemeente (besparingsdeling)',
@@ -60,8 +61,15 @@ export const smallMunicipalityPilot: ContractPreset = {
           ),
           monthlyOtherExitRate: otherExitRateEstimate(OTHER_EXIT_YEARLY, 'alleenstaanden die twee jaar in de bijstand zitten'),
         },
-        // Not used: with the deadweight method the counterfactual is a share of the programme's outcomes (models/contract/contract-model.ts).
-        counterfactual: { monthlyJobEntryRate: monthlyFromYearly(0.35 * (2 / 3)), monthlyOtherExitRate: monthlyFromYearly(OTHER_EXIT_YEARLY.likely) },
+        // With the deadweight method these rates apply after the programme months and after a fall-back, not to the comparison.
+        counterfactual: {
+          monthlyJobEntryRate: monthlyRateFromYearly(
+            COUNTERFACTUAL_JOB_ENTRY_YEARLY,
+            'CBS: 7% tot 15% van het bijstandsbestand vindt binnen een jaar werk; twee derde deadweight op de 35% van de pilot komt neer op circa 23%. ' +
+              `Aangenomen ${describeShareRange(COUNTERFACTUAL_JOB_ENTRY_YEARLY)} per jaar, voor wie na de 12 maanden begeleiding of na terugval nog in de bijstand zit.`,
+          ),
+          monthlyOtherExitRate: otherExitRateEstimate(OTHER_EXIT_YEARLY, 'alleenstaanden die twee jaar in de bijstand zitten'),
+        },
       },
     ],
     work: {

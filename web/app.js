@@ -82,7 +82,8 @@ async function problemOf(response) {
 // ----- presets and the contract -----
 
 async function loadPresets() {
-  const presets = await getJson('/presets');
+  // The page edits contracts: fund presets (kind portfolio) are for POST /portfolios/evaluate.
+  const presets = (await getJson('/presets')).filter((p) => p.kind === 'contract');
   const select = $('#preset');
   select.innerHTML = '<option value="">Kies een scenario…</option>' + presets.map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.title)}</option>`).join('');
 }

@@ -1,17 +1,24 @@
 import type { PortfolioInput } from '../../models/portfolio/index.js';
-import { ADMINISTRATION_PER_CASE_YEAR } from '../figures.js';
+import { administrationCostEstimate, describeShareRange, estimate, type Range } from '../figures.js';
 import {
-  AVERAGE_BENEFIT_PER_YEAR,
+  avoidedBenefitEstimate,
   BASEL_CORRELATION_HIGH,
   BASEL_CORRELATION_LOW,
   BASEL_SME_REDUCTION,
-  DEADWEIGHT_WERK_NA_DETENTIE,
-  LKS_PER_YEAR_AT_60_PERCENT,
+  enterpriseCountText,
+  extraCostPerWorkerEstimate,
+  fundCostEstimate,
+  lksPerWorkerYearEstimate,
+  otherFailureRateEstimate,
   PORTFOLIO_SOURCES,
+  recoveryRateEstimate,
+  regionalCorrelationEstimate,
+  resultVolatilityEstimate,
   SIFR_FOUNDATION_CAPITAL,
   SIFR_MUNICIPAL_CAPITAL,
   SIFR_MUNICIPAL_EXPECTED_RETURN,
   SIFR_MUNICIPAL_YEARS,
+  yearlyLeaveRateEstimate,
 } from './portfolio-figures.js';
 import type { PortfolioPreset } from './preset.js';
 import { grantsInsteadOfLoans, withoutOutcomePayments } from './strategy-variants.js';
@@ -20,7 +27,10 @@ import { grantsInsteadOfLoans, withoutOutcomePayments } from './strategy-variant
  * A place-based impact fund in the style of Social Impact Fonds Rotterdam: six foundations and
  * the municipality put capital in layers, the fund lends to (and takes a few stakes in) social
  * enterprises in one area, and the municipality pays each enterprise per worker from bijstand
- * who has been employed 12 months, as in SIFR's Prestatiecontract Werk.
+ * who has been employed 12 months, as in SIFR's Prestatiecontract Werk. Fixed: the capital layers,
+ * fee, loans, stake and outcome price (contract), the business plans (revenue, costs, growth,
+ * start-up costs, own cash, jobs: what the fund underwrites; their risk is in resultVolatility and
+ * otherFailureRate) and the discount rate (policy). Everything else is an estimate with its source.
  */
 
 /** Assumed split of the foundations' EUR 5 million over three layers (not published). */
@@ -32,8 +42,12 @@ const FOUNDATION_JUNIOR = SIFR_FOUNDATION_CAPITAL - FOUNDATION_GRANT - FOUNDATIO
 const PRESTATIECONTRACT_FEE = 7_500;
 const prestatiecontractWerk = { pricePerSustainedPlacement: PRESTATIECONTRACT_FEE, paidBy: 'municipality' as const };
 
-/** Assumed: three in ten workers need LKS at loonwaarde 60%. */
-const LKS_SHARE_OF_WORKERS = 0.3;
+/** Assumed: 15% to 45% of workers need LKS, most likely three in ten (as in the rotterdam-prestatiecontract-werk preset). */
+const LKS_SHARE_OF_WORKERS: Range = { low: 0.15, likely: 0.3, high: 0.45 };
+/** Werk na Detentie about two thirds, the Flemish evaluation about 85%; enterprises that create jobs may do better: likely one half. */
+const DEADWEIGHT: Range = { low: 1 / 3, likely: 0.5, high: 0.85 };
+/** Short names of the archetypes for the summary's count. */
+const SHORT_NAMES = { horeca: 'horeca', schoonmaak: 'schoonmaak', circulair: 'circulair' };
 
 const portfolio: PortfolioInput = {
   name: 'Place-based fonds Rotterdam-Zuid (SIFR-stijl)',
@@ -57,7 +71,11 @@ const portfolio: PortfolioInput = {
         fromMunicipality: true,
       },
     ],
-    costs: { fixedPerYear: 40_000, perEnterpriseYear: 2_500, managementFeeRate: 0.005 },
+    costs: {
+      fixedPerYear: fundCostEstimate({ low: 30_000, likely: 40_000, high: 60_000 }, 'beheer en bedrijfsvoering van het fonds'),
+      perEnterpriseYear: fundCostEstimate({ low: 1_500, likely: 2_500, high: 4_000 }, 'ondersteuning en monitoring per onderneming'),
+      managementFeeRate: 0.005,
+    },
   },
   enterprises: [
     {
@@ -72,11 +90,16 @@ const portfolio: PortfolioInput = {
         revenueGrowth: 0.04,
         costs: 570_000,
         costGrowth: 0.02,
-        resultVolatility: { type: 'pert', min: 0.05, mode: 0.08, max: 0.12 },
-        otherFailureRate: 0.01,
+        resultVolatility: resultVolatilityEstimate({ low: 0.05, likely: 0.08, high: 0.12 }, 'een lunchroom met catering'),
+        otherFailureRate: otherFailureRateEstimate(),
       },
-      jobs: { positions: 12, rampUpYears: 2, extraCostPerWorkerYear: 5_000 },
-      loan: { amount: 200_000, rate: 0.045, termYears: 7, graceYears: 1, amortisation: 'annuity', recoveryRate: 0.1 },
+      jobs: {
+        positions: 12,
+        rampUpYears: 2,
+        yearlyLeaveRate: yearlyLeaveRateEstimate(),
+        extraCostPerWorkerYear: extraCostPerWorkerEstimate({ low: 3_000, likely: 5_000, high: 8_000 }),
+      },
+      loan: { amount: 200_000, rate: 0.045, termYears: 7, graceYears: 1, amortisation: 'annuity', recoveryRate: recoveryRateEstimate({ low: 0, likely: 0.1, high: 0.3 }) },
       outcomeContract: prestatiecontractWerk,
     },
     {
@@ -91,11 +114,16 @@ const portfolio: PortfolioInput = {
         revenueGrowth: 0.03,
         costs: 810_000,
         costGrowth: 0.02,
-        resultVolatility: { type: 'pert', min: 0.04, mode: 0.06, max: 0.09 },
-        otherFailureRate: 0.01,
+        resultVolatility: resultVolatilityEstimate({ low: 0.04, likely: 0.06, high: 0.09 }, 'een schoonmaakbedrijf'),
+        otherFailureRate: otherFailureRateEstimate(),
       },
-      jobs: { positions: 18, rampUpYears: 1, extraCostPerWorkerYear: 3_500 },
-      loan: { amount: 150_000, rate: 0.04, termYears: 5, graceYears: 0, amortisation: 'linear', recoveryRate: 0.2 },
+      jobs: {
+        positions: 18,
+        rampUpYears: 1,
+        yearlyLeaveRate: yearlyLeaveRateEstimate(),
+        extraCostPerWorkerYear: extraCostPerWorkerEstimate({ low: 2_000, likely: 3_500, high: 5_500 }),
+      },
+      loan: { amount: 150_000, rate: 0.04, termYears: 5, graceYears: 0, amortisation: 'linear', recoveryRate: recoveryRateEstimate({ low: 0.05, likely: 0.2, high: 0.4 }) },
       outcomeContract: prestatiecontractWerk,
     },
     {
@@ -110,25 +138,51 @@ const portfolio: PortfolioInput = {
         revenueGrowth: 0.1,
         costs: 420_000,
         costGrowth: 0.04,
-        resultVolatility: { type: 'pert', min: 0.08, mode: 0.12, max: 0.2 },
-        otherFailureRate: 0.01,
+        resultVolatility: resultVolatilityEstimate({ low: 0.08, likely: 0.12, high: 0.2 }, 'een circulaire maakindustrie'),
+        otherFailureRate: otherFailureRateEstimate(),
       },
-      jobs: { positions: 8, rampUpYears: 2, extraCostPerWorkerYear: 6_000 },
-      loan: { amount: 150_000, rate: 0.05, termYears: 8, graceYears: 2, amortisation: 'annuity', recoveryRate: 0.1 },
-      equity: { amount: 250_000, stake: 0.3, exitAfterYears: 7, exitMultiple: { type: 'triangular', min: 2, mode: 4, max: 6 } },
+      jobs: {
+        positions: 8,
+        rampUpYears: 2,
+        yearlyLeaveRate: yearlyLeaveRateEstimate(),
+        extraCostPerWorkerYear: extraCostPerWorkerEstimate({ low: 4_000, likely: 6_000, high: 9_000 }),
+      },
+      loan: { amount: 150_000, rate: 0.05, termYears: 8, graceYears: 2, amortisation: 'annuity', recoveryRate: recoveryRateEstimate({ low: 0, likely: 0.1, high: 0.3 }) },
+      equity: {
+        amount: 250_000,
+        stake: 0.3,
+        exitAfterYears: 7,
+        exitMultiple: {
+          type: 'triangular',
+          min: 2,
+          mode: 4,
+          max: 6,
+          source: 'Aanname: bij verkoop na 7 jaar is de onderneming 2 tot 6 keer haar bedrijfsresultaat van dat jaar waard, meest waarschijnlijk 4 (een lage waardering voor een kleine onderneming); geen bron in onze referenties.',
+        },
+      },
       outcomeContract: prestatiecontractWerk,
     },
   ],
   risk: {
-    regionalCorrelation: { type: 'pert', min: BASEL_CORRELATION_LOW - BASEL_SME_REDUCTION, mode: BASEL_CORRELATION_LOW, max: BASEL_CORRELATION_HIGH },
+    regionalCorrelation: regionalCorrelationEstimate(
+      { low: BASEL_CORRELATION_LOW - BASEL_SME_REDUCTION, likely: BASEL_CORRELATION_LOW, high: BASEL_CORRELATION_HIGH },
+      'Meest waarschijnlijk 12%, de waarde voor bedrijven met een hoge kans op wanbetaling.',
+    ),
   },
   impact: {
-    avoidedBenefitPerWorkerYear: AVERAGE_BENEFIT_PER_YEAR,
-    administrationCostPerWorkerYear: ADMINISTRATION_PER_CASE_YEAR,
-    deadweight: { type: 'pert', min: 1 / 3, mode: 0.5, max: DEADWEIGHT_WERK_NA_DETENTIE },
-    lksPerWorkerYear: LKS_SHARE_OF_WORKERS * LKS_PER_YEAR_AT_60_PERCENT,
+    avoidedBenefitPerWorkerYear: avoidedBenefitEstimate(),
+    administrationCostPerWorkerYear: administrationCostEstimate(),
+    deadweight: estimate(
+      DEADWEIGHT,
+      'Werk na Detentie SIB (2016): circa twee derde van wie werk vond, had dat ook zonder programma gedaan; een Vlaamse evaluatie vond circa 85%. ' +
+        `Aangenomen ${describeShareRange(DEADWEIGHT)}: ondernemingen die zelf banen scheppen voor mensen ver van de arbeidsmarkt kunnen minder deadweight hebben dan een re-integratieprogramma.`,
+    ),
+    lksPerWorkerYear: lksPerWorkerYearEstimate(LKS_SHARE_OF_WORKERS),
   },
-  municipality: { name: 'Gemeente Rotterdam', ownCostsPerYear: 18_000 },
+  municipality: {
+    name: 'Gemeente Rotterdam',
+    ownCostsPerYear: fundCostEstimate({ low: 12_000, likely: 18_000, high: 30_000 }, 'contractbeheer, toetsing van de plaatsingen en verantwoording door de gemeente'),
+  },
   money: { discountRate: 0.0225 },
 };
 
@@ -136,13 +190,15 @@ export const rotterdamPlaceBasedFund: PortfolioPreset = {
   id: 'rotterdam-place-based-fund',
   title: 'Place-based impactfonds Rotterdam-Zuid (SIFR-stijl) met Prestatiecontract Werk',
   summary:
-    `Zes vermogensfondsen (EUR ${SIFR_FOUNDATION_CAPITAL / 1e6} miljoen in drie lagen) en de gemeente (EUR ${SIFR_MUNICIPAL_CAPITAL / 1e6} miljoen, senior, ${SIFR_MUNICIPAL_EXPECTED_RETURN * 100}% verwacht, ${SIFR_MUNICIPAL_YEARS} jaar) ` +
-    'financieren in vijf jaar 18 sociale ondernemingen (8 horeca, 6 schoonmaak, 4 circulair); het fonds herbelegt aflossingen. ' +
+    `Zes vermogensfondsen (EUR ${(SIFR_FOUNDATION_CAPITAL / 1e6).toLocaleString('nl-NL')} miljoen in drie lagen) en de gemeente (EUR ${(SIFR_MUNICIPAL_CAPITAL / 1e6).toLocaleString('nl-NL')} miljoen, senior, ${(SIFR_MUNICIPAL_EXPECTED_RETURN * 100).toLocaleString('nl-NL')}% verwacht, ${SIFR_MUNICIPAL_YEARS} jaar) ` +
+    `financieren in vijf jaar ${enterpriseCountText(portfolio.enterprises, SHORT_NAMES)}; het fonds herbelegt aflossingen. ` +
     `De gemeente betaalt EUR ${PRESTATIECONTRACT_FEE.toLocaleString('nl-NL')} per werknemer uit de bijstand die 12 maanden in dienst is.`,
   assumptions:
-    'Aangenomen (niet gepubliceerd): de verdeling van het fondsenkapitaal over schenking, eerste verlies en junior, de fondskosten, de omzet, kosten en volatiliteit van de drie soorten ondernemingen, ' +
-    'de leningen en de deelneming, de vergoeding per plaatsing en dat 30% van de werknemers loonkostensubsidie krijgt. ' +
-    'De deadweight loopt van een derde tot twee derde (Werk na Detentie) en de regionale correlatie van 8% tot 24% (Basel II voor mkb).',
+    'Vast: de kapitaallagen en hun vereiste rendement, de beheervergoeding, de leningen, de deelneming en de vergoeding per plaatsing (contract; de verdeling van het fondsenkapitaal over schenking, eerste verlies en junior is niet gepubliceerd, dit is een voorbeeld), ' +
+    'de ondernemingsplannen (startkosten, eigen geld, omzet, kosten, groei en banen: wat het fonds financiert; hun risico zit in de volatiliteit en de kans op stoppen) en de discontovoet van 2,25% (MKBA-beleid). ' +
+    `Geschat, elk met bron en bandbreedte: de deadweight ${describeShareRange(DEADWEIGHT)} (Werk na Detentie circa twee derde, een Vlaamse evaluatie circa 85%), de regionale correlatie van 8% tot 24% (Basel II voor mkb), ` +
+    'de vermeden uitkering (Berenschot circa EUR 14.000 per jaar) en uitvoeringskosten (Berenschot, gemiddelde van 30 gemeenten), het vertrek van werknemers (CBS), de loonkostensubsidie (15% tot 45% van de werknemers), ' +
+    'en als aannames de volatiliteit en de kans op stoppen van de ondernemingen, de extra kosten per werknemer, wat bij een faillissement terugkomt, de verkoopwaarde van de deelneming en de kosten van fonds en gemeente.',
   sources: [
     PORTFOLIO_SOURCES.sifrFund,
     PORTFOLIO_SOURCES.sifr,
@@ -150,6 +206,8 @@ export const rotterdamPlaceBasedFund: PortfolioPreset = {
     PORTFOLIO_SOURCES.berenschotAverage,
     PORTFOLIO_SOURCES.cbsRetention,
     PORTFOLIO_SOURCES.werkNaDetentie,
+    PORTFOLIO_SOURCES.flemishDeadweight,
+    PORTFOLIO_SOURCES.berenschot,
     PORTFOLIO_SOURCES.basel,
     PORTFOLIO_SOURCES.mkba,
   ],
