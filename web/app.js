@@ -245,14 +245,27 @@ function setFigure(name, value, shown, detail) {
 async function showReport(report) {
   const k = report.keyFigures;
   setFigure('expectedNetResult', k.expectedNetResult, money(k.expectedNetResult), `8 van de 10 uitkomsten tussen ${money(k.netResultP10)} en ${money(k.netResultP90)}`);
-  setFigure('chancePaysOff', k.chancePaysOff, chance(k.chancePaysOff), 'nettoresultaat gemeente boven nul');
+  setFigure(
+    'chancePaysOff',
+    k.chancePaysOff,
+    chance(k.chancePaysOff),
+    k.uncertainInputs === 0 ? 'let op: alle invoer is als vast getal ingevoerd, dus zonder onzekerheid over de aannames' : 'nettoresultaat gemeente boven nul',
+  );
   setFigure(
     'peakAnnualPaymentP90',
     k.peakAnnualPaymentP90,
     money(k.peakAnnualPaymentP90),
-    k.budgetP90ByYear.map((b) => `${b.year}: ${money(b.amount)}`).join(' · '),
+    k.budgetP90ByYear.map((b) => `${b.label ?? b.year}: ${money(b.amount)}`).join(' · '),
   );
   setFigure('providerIncomeMean', k.providerIncomeMean, money(k.providerIncomeMean), `marge na kosten gemiddeld ${money(k.providerMarginMean)}`);
+  setFigure(
+    'providerLossChance',
+    k.providerLossChance,
+    chance(k.providerLossChance),
+    `houdt gemiddeld ${money(k.providerMarginMean)} over; 8 van de 10 uitkomsten tussen ${money(k.providerMarginP10)} en ${money(k.providerMarginP90)}`,
+  );
+  // The report's own sentence on the provider, in the report's language: what it keeps and how likely it is to lose money.
+  $('#provider-words').textContent = report.providerInWords;
   const findings = $('#findings');
   findings.innerHTML = report.findings.length
     ? report.findings.map((f) => `<li data-finding="${escapeHtml(f.kind)}">${escapeHtml(f.text)}</li>`).join('')

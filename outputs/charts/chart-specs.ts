@@ -98,6 +98,8 @@ export function cashFlowFanSpec(
   result: SimulationResult,
   parties: ReadonlyArray<{ party: PartyKey; series: string }>,
   texts: Texts,
+  /** How a year is printed: partial years with their months (the report); default the bare label. */
+  yearLabel: (year: string) => string = (year) => year,
 ): TopLevelSpec | null {
   const rows: { party: string; year: string; p10: number | null; p50: number | null; p90: number | null }[] = [];
   const order: string[] = [];
@@ -105,10 +107,13 @@ export function cashFlowFanSpec(
     const series = result.series.find((s) => s.name === name);
     if (series === undefined) continue;
     order.push(texts.parties[party]);
-    series.labels.forEach((year, k) => rows.push({ party: texts.parties[party], year, p10: series.fan.p10[k], p50: series.fan.p50[k], p90: series.fan.p90[k] }));
+    series.labels.forEach((year, k) =>
+      rows.push({ party: texts.parties[party], year: yearLabel(year).replace(' (', `${LINE_BREAK}(`), p10: series.fan.p10[k], p50: series.fan.p50[k], p90: series.fan.p90[k] }),
+    );
   }
   if (rows.length === 0) return null;
-  const x = { field: 'year', type: 'ordinal' as const, title: texts.charts.year, axis: { labelAngle: 0 } };
+  const years = [...new Set(rows.map((row) => row.year))];
+  const x = { field: 'year', type: 'ordinal' as const, title: texts.charts.year, sort: years, axis: { labelAngle: 0, labelExpr: `split(datum.label, '${LINE_BREAK}')`, labelLimit: 0 } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: texts.charts.fanTitle, subtitle: texts.charts.fanSubtitle },

@@ -57,7 +57,7 @@ export function buildReport(run: ReportRun): ReportDocument {
     }),
     charts: {
       netResult: asRecord(net === undefined ? null : netResultDistributionSpec(net, texts, format)),
-      cashFlows: asRecord(cashFlowFanSpec(run.simulation, parties, texts)),
+      cashFlows: asRecord(cashFlowFanSpec(run.simulation, parties, texts, (year) => figures.yearly.find((y) => y.year === year)?.label ?? year)),
       yearly: asRecord(yearlyFiguresSpec(yearlyBars(figures), texts)),
       tornado: asRecord(tornadoSpec(run.sensitivity, barLabels, outputLabel(REPORT_OUTPUT, texts), texts, format, TORNADO_CHART_BARS)),
     },

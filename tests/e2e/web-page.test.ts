@@ -91,6 +91,13 @@ describe('the web page', () => {
     expect((await figure('chancePaysOff')).value).toBe(first.keyFigures.chancePaysOff);
     expect((await figure('peakAnnualPaymentP90')).value).toBe(first.keyFigures.peakAnnualPaymentP90);
     expect((await figure('providerIncomeMean')).value).toBe(first.keyFigures.providerIncomeMean);
+    // The provider's chance of a loss: the report's figure, in a card and in words (the report's own sentence).
+    const providerLoss = await figure('providerLossChance');
+    expect(providerLoss.value).toBe(first.keyFigures.providerLossChance);
+    expect(providerLoss.shown).toMatch(/%$/);
+    const providerWords = (await page.locator('#provider-words').textContent()) ?? '';
+    expect(providerWords).toContain('De kans dat de aanbieder verlies maakt, dus meer kosten heeft dan inkomsten, is ');
+    expect(providerWords).toMatch(/in (ongeveer \d+ van de 10|meer dan|minder dan)|bijna altijd|zelden/);
     for (const chart of ['#chart-net', '#chart-fan', '#chart-tornado']) await expect(page.locator(`${chart} svg`).count()).resolves.toBe(1);
     firstChart = await page.locator('#chart-net svg').innerHTML();
     expect(await page.locator('#findings li').count()).toBeGreaterThan(0);

@@ -62,7 +62,7 @@ describe('report key figures', () => {
     expect(k.chancePaysOff).toBeLessThan(1);
     expect(k.peakAnnualPaymentP90).toBe(output(simulation, 'peakAnnualPayment').percentiles.p90);
     const payments = simulation.series.find((s) => s.name === 'yearlyOutcomePayments')!;
-    expect(k.budgetP90ByYear).toEqual(payments.labels.map((year, i) => ({ year, amount: payments.fan.p90[i] })));
+    expect(k.budgetP90ByYear.map(({ year, amount }) => ({ year, amount }))).toEqual(payments.labels.map((year, i) => ({ year, amount: payments.fan.p90[i] })));
     expect(k.providerIncomeMean).toBe(output(simulation, 'providerOutcomeIncome').mean);
     expect(k.providerMarginMean).toBe(output(simulation, 'providerMargin').mean);
     expect(k.investor).toEqual({
@@ -134,8 +134,8 @@ describe.each([
     expect(html).toContain(`<div class="figure-label">${label}</div>`);
   });
 
-  it('stands alone: three charts as inline SVG, no scripts, nothing fetched from elsewhere', () => {
-    expect(html.match(/<svg /g)).toHaveLength(3);
+  it('stands alone: four charts as inline SVG (net result, yearly figures, cash flows, tornado), no scripts, nothing fetched from elsewhere', () => {
+    expect(html.match(/<svg /g)).toHaveLength(4);
     expect(html).not.toMatch(/<script|<link |<img |<iframe/i);
     expect(html).not.toMatch(/\ssrc=/i);
   });
