@@ -3406,11 +3406,8 @@ export interface components {
             search: "grid-scan-then-brent";
             gridPoints: number;
             modelRuns: number;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            found: "BreakEvenFound";
+            /** @enum {boolean} */
+            found: true;
             /** @description Input value at which the output reaches the target. */
             value: number;
             outputAtValue: number;
@@ -3444,11 +3441,8 @@ export interface components {
             search: "grid-scan-then-brent";
             gridPoints: number;
             modelRuns: number;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            found: "BreakEvenNotFound";
+            /** @enum {boolean} */
+            found: false;
             outputAtLow: number | null;
             outputAtHigh: number | null;
             smallestOutputInGrid: number | null;
@@ -4455,7 +4449,7 @@ export interface components {
                     /** @default 100 */
                     maxIterations?: number;
                 };
-                result: components["schemas"]["BreakEvenResult"];
+                result: components["schemas"]["BreakEvenFound"] | components["schemas"]["BreakEvenNotFound"];
             }[];
             inputs: components["schemas"]["ReportInput"][];
             context: {
@@ -4602,7 +4596,6 @@ export interface components {
             /** @description evaluation.summary.participants */
             participants: number | null;
         };
-        BreakEvenResult: components["schemas"]["BreakEvenFound"] | components["schemas"]["BreakEvenNotFound"];
         /** @description One input of the calculation with its value, distribution and source. */
         ReportInput: {
             path: string;

@@ -45,7 +45,9 @@ export const ReportDocumentSchema = z
           path: z.string(),
           base: z.number(),
           settings: BreakEvenSettingsSchema.describe('Post these with the same model to POST /sensitivity to get the same result.'),
-          result: BreakEvenResultSchema,
+          // A plain union of the two answers, as SensitivityResult lists them: the discriminated union on a
+          // boolean gives an OpenAPI discriminator whose generated type names the schema instead of true/false.
+          result: z.union(BreakEvenResultSchema.options),
         }),
       )
       .describe('The break-even searches behind keyFigures.breakEven.'),
