@@ -11,6 +11,7 @@ import { SimulationJobSchema } from './simulations/simulation-job-schema.js';
 import { PortfolioComparisonRequestSchema, PortfolioComparisonResponseSchema } from './routes/portfolios.js';
 import { PortfolioEvaluationSchema, PortfolioSchema } from '../models/portfolio/index.js';
 import { SimulationResultSchema, VariantComparisonResultSchema } from '../models/simulation/index.js';
+import { FundReportDocumentSchema } from '../outputs/fund-report/fund-report-document.js';
 import { ReportDocumentSchema } from '../outputs/index.js';
 import { downloadQuerySchema, MEDIA_TYPES } from './downloads/negotiate.js';
 import { ProblemSchema } from './problem.js';
@@ -136,9 +137,11 @@ export function buildOpenApiDocument() {
     method: 'post',
     path: '/portfolios/compare',
     summary: 'Fund strategies side by side: expected results at once and, with settings, a Monte Carlo comparison on common random numbers.',
-    request: { headers: prefer, body: { required: true, content: json(PortfolioComparisonRequestSchema) } },
+    description:
+      'Answers JSON, or with `?format=xlsx|csv` (or an Accept header) a file with one column per strategy: the expected results and, once the Monte Carlo comparison has finished, its statistics, the capital layers (by provider) and the differences from the first strategy. While the comparison still runs the answer is the 202 JSON; its file is then at GET /simulations/{id}/result.',
+    request: { query: downloadQuery, headers: prefer, body: { required: true, content: json(PortfolioComparisonRequestSchema) } },
     responses: {
-      200: { description: 'Expected comparison, and the finished simulation job when settings were given', content: json(PortfolioComparisonResponseSchema) },
+      200: { description: 'Expected comparison, and the finished simulation job when settings were given', content: { ...json(PortfolioComparisonResponseSchema), ...files } },
       202: { description: 'Expected comparison; the simulation job is still running (see Location)', content: json(PortfolioComparisonResponseSchema) },
       400: problem('Invalid strategies or settings'),
       429: problem('Too many simulations queued or running; retry after the Retry-After header'),
@@ -186,7 +189,7 @@ export function buildOpenApiDocument() {
   registry.registerPath({
     method: 'post',
     path: '/reports',
-    summary: 'A council-ready report on a contract: deterministic evaluation, Monte Carlo simulation and tornado, as HTML, PDF, xlsx, CSV or JSON.',
+    summary: 'A council-ready report on a contract (deterministic evaluation, Monte Carlo simulation and tornado) or on a place-based fund (its strategies compared on common random numbers), as HTML, PDF, xlsx, CSV or JSON.',
     description:
       'Runs the three analyses (the simulation as a job on the worker pool) and renders the report from their results. The format is `format` in the body, or `?format=` (for links). The HTML is one self-contained page with inline SVG charts; the PDF is that page printed by headless Chromium; JSON is the report as data with Vega-Lite chart specs.',
     request: {
@@ -200,7 +203,7 @@ export function buildOpenApiDocument() {
           [MEDIA_TYPES.html]: { schema: z.string().meta({ description: 'A self-contained HTML page (inline CSS and SVG, no scripts).' }) },
           [MEDIA_TYPES.pdf]: { schema: binary('The HTML report printed on A4.') },
           ...files,
-          ...json(ReportDocumentSchema),
+          ...json(z.union([ReportDocumentSchema, FundReportDocumentSchema])),
         },
       },
       400: problem('Invalid contract or settings'),

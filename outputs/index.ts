@@ -6,7 +6,7 @@ export * from './texts/index.js';
 export { numberFormatter, type NumberFormatter } from './format-numbers.js';
 export { inputRows, type InputRow } from './inputs/input-rows.js';
 export type { Provenance } from './tables/about-table.js';
-export { evaluationWorkbook, portfolioWorkbook, simulationWorkbook, sensitivityWorkbook } from './workbook/workbooks.js';
+export { evaluationWorkbook, portfolioComparisonWorkbook, portfolioWorkbook, simulationWorkbook, sensitivityWorkbook } from './workbook/workbooks.js';
 export { writeCsv, type Fact } from './csv/facts.js';
 export { evaluationFacts, portfolioFacts, simulationFacts, sensitivityFacts } from './csv/result-facts.js';
 export { buildReport } from './report/build-report.js';

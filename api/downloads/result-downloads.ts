@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import type { Contract, ContractEvaluation } from '../../models/contract/index.js';
-import type { Portfolio, PortfolioEvaluation } from '../../models/portfolio/index.js';
+import type { Portfolio, PortfolioComparison, PortfolioEvaluation } from '../../models/portfolio/index.js';
 import { compileModelSpec, type ModelSpec } from '../../models/model-spec.js';
 import type { SensitivityResult } from '../../models/sensitivity/index.js';
 import type { SimulationResult, VariantComparisonResult } from '../../models/simulation/index.js';
@@ -8,6 +8,7 @@ import {
   evaluationFacts,
   evaluationWorkbook,
   inputRows,
+  portfolioComparisonWorkbook,
   portfolioFacts,
   portfolioWorkbook,
   sensitivityFacts,
@@ -45,6 +46,31 @@ export async function sendPortfolioFile(res: Response, format: FileFormat, portf
   const name = fileName(evaluation.portfolio, language === 'en' ? 'fund' : 'fonds', format);
   if (format === 'csv') return sendDownload(res, 'csv', writeCsv(portfolioFacts(evaluation, inputs, texts)), name);
   sendDownload(res, 'xlsx', await portfolioWorkbook(evaluation, inputs, texts, provenanceNow()), name);
+}
+
+/**
+ * POST /portfolios/compare as a file: the expected results side by side and, when the Monte Carlo
+ * comparison finished, its statistics side by side. CSV keeps machine-readable facts: the
+ * expected values per strategy, then the comparison's facts as the simulation's CSV gives them.
+ */
+export async function sendPortfolioComparisonFile(
+  res: Response,
+  format: FileFormat,
+  strategies: ReadonlyArray<{ name: string; portfolio: Portfolio }>,
+  expected: PortfolioComparison,
+  simulation: VariantComparisonResult | null,
+  language: Language,
+): Promise<void> {
+  const texts = textsFor(language);
+  const name = fileName(strategies[0].portfolio.name, language === 'en' ? 'strategies' : 'strategieen', format);
+  if (format === 'csv') {
+    const facts = expected.outputs.flatMap((output) =>
+      expected.strategies.map((variant, s) => ({ section: 'expected', variant, name: output.name, statistic: 'value', value: output.values[s], unit: output.unit })),
+    );
+    return sendDownload(res, 'csv', writeCsv([...facts, ...(simulation === null ? [] : simulationFacts(simulation, texts))]), name);
+  }
+  const layers = strategies.flatMap((s) => s.portfolio.fund.layers).filter((layer, i, all) => all.findIndex((other) => other.id === layer.id) === i);
+  sendDownload(res, 'xlsx', await portfolioComparisonWorkbook(expected, simulation, layers, texts, provenanceNow()), name);
 }
 
 export async function sendSimulationFile(

@@ -7,12 +7,12 @@ import {
   PortfolioSchema,
   PortfolioStrategiesSchema,
 } from '../../models/portfolio/index.js';
-import { prepareVariants, SimulationSettingsSchema, type SimulationVariant } from '../../models/simulation/index.js';
+import { prepareVariants, SimulationSettingsSchema, type SimulationVariant, type VariantComparisonResult } from '../../models/simulation/index.js';
 import { compileModelDescription } from '../../runtime/model-registry.js';
 import type { JobWork, SimulationJobs } from '../../runtime/simulation-jobs.js';
 import { callerOf } from '../auth.js';
 import { languageFromQuery, negotiateFormat } from '../downloads/negotiate.js';
-import { sendPortfolioFile } from '../downloads/result-downloads.js';
+import { sendPortfolioComparisonFile, sendPortfolioFile } from '../downloads/result-downloads.js';
 import { submitJob, type RunStorage } from '../runs/run-storage.js';
 import { submitAndWait, type JobWaitOptions } from '../simulations/job-response.js';
 import { jobView, SimulationJobSchema } from '../simulations/simulation-job-schema.js';
@@ -52,9 +52,14 @@ export function portfolioRoutes(options: PortfolioRouteOptions): Router {
   });
 
   router.post('/portfolios/compare', async (req, res) => {
+    const format = negotiateFormat(req, ['json', 'xlsx', 'csv']);
     const request = parseOrThrow(PortfolioComparisonRequestSchema, req.body);
     const expected = unwrapOrThrow(comparePortfoliosExpected(request.strategies), ['strategies']);
-    if (request.settings === undefined) return void res.json({ expected, simulation: null });
+    const language = languageFromQuery(req);
+    if (request.settings === undefined) {
+      if (format !== 'json') return sendPortfolioComparisonFile(res, format, request.strategies, expected, null, language);
+      return void res.json({ expected, simulation: null });
+    }
 
     const variants = request.strategies.map((strategy) => ({ name: strategy.name, model: { kind: 'portfolio', definition: strategy.portfolio } }));
     const compiled: SimulationVariant[] = [];
@@ -66,6 +71,9 @@ export function portfolioRoutes(options: PortfolioRouteOptions): Router {
     const work: JobWork = { kind: 'comparison', variants, settings: request.settings };
     const run = { kind: 'comparison' as const, request, sources: [] };
     const job = await submitAndWait(req, res, options.jobs, () => submitJob(options.jobs, work, callerOf(res), options.storage, run), options);
+    // A file needs the finished comparison; until then the answer is the job (its file is at GET /simulations/{id}/result).
+    if (format !== 'json' && job.status === 'succeeded' && job.result !== null)
+      return sendPortfolioComparisonFile(res, format, request.strategies, expected, job.result as VariantComparisonResult, language);
     res.status(job.status === 'succeeded' ? 200 : 202).json({ expected, simulation: jobView(job, true) });
   });
 

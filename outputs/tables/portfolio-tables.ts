@@ -1,14 +1,17 @@
 import { PORTFOLIO_LEVEL_SERIES, PORTFOLIO_SERIES_OUTPUTS, type PortfolioEvaluation } from '../../models/portfolio/index.js';
 import type { Texts } from '../texts/index.js';
+import { fundCellFormat } from './fund-comparison-tables.js';
+import { layerNames } from './layer-names.js';
 import { layerKindLabel, portfolioOutputLabel, unitLabel } from './output-labels.js';
-import { finiteOrNull, formatForUnit, type Table } from './table.js';
+import { finiteOrNull, type Table } from './table.js';
 import { yearlySeriesTable } from './yearly-series-table.js';
 
 /**
  * Tables of a fund's expected result (POST /portfolios/evaluate): the summary outputs, the fund's
  * yearly series, one line per capital layer and each layer's calls and distributions per year.
  * Every label comes from the texts of the request's language (texts.fund): the fund's outputs,
- * its per-layer outputs (named with the layer's id and provider) and the kinds of layer.
+ * its per-layer outputs and the layers themselves (named by their providers, see layer-names.ts)
+ * and the kinds of layer.
  */
 
 const SERIES_UNITS = new Map<string, string>(PORTFOLIO_SERIES_OUTPUTS.map(([name, unit]) => [name, unit]));
@@ -30,7 +33,7 @@ export function portfolioSummaryTable(evaluation: PortfolioEvaluation, texts: Te
       finiteOrNull(evaluation.summary[output.name]),
       unitLabel(output.unit, texts),
     ]),
-    rowFormats: evaluation.outputs.map((output) => formatForUnit(output.unit)),
+    rowFormats: evaluation.outputs.map((output) => fundCellFormat(output.name, output.unit)),
     frozenColumns: 1,
   };
 }
@@ -49,11 +52,11 @@ export function portfolioYearlyTable(evaluation: PortfolioEvaluation, texts: Tex
 export function portfolioLayersTable(evaluation: PortfolioEvaluation, texts: Texts): Table {
   const l = texts.workbook.layers;
   const a = texts.workbook.about;
+  const names = layerNames(evaluation.layers, texts);
   return {
     sheet: texts.workbook.sheets.layers,
     columns: [
-      { header: l.layer, format: 'text', width: 16 },
-      { header: l.provider, format: 'text', width: 28 },
+      { header: l.layer, format: 'text', width: 36 },
       { header: l.kind, format: 'text', width: 30 },
       { header: l.fromMunicipality, format: 'text', width: 12 },
       { header: l.committed, format: 'euro', width: 16 },
@@ -64,8 +67,7 @@ export function portfolioLayersTable(evaluation: PortfolioEvaluation, texts: Tex
       { header: l.loss, format: 'euro', width: 16 },
     ],
     rows: evaluation.layers.map((layer) => [
-      layer.id,
-      layer.provider,
+      names.get(layer.id) ?? layer.id,
       layerKindLabel(layer.kind, texts),
       layer.fromMunicipality ? a.yes : a.no,
       layer.committed,
@@ -87,14 +89,15 @@ export function portfolioLayerFlowsTable(evaluation: PortfolioEvaluation, texts:
     ['distributions', l.distributions],
     ['netFlow', l.netFlow],
   ] as const;
+  const names = layerNames(evaluation.layers, texts);
   return {
     sheet: texts.workbook.sheets.layerFlows,
     columns: [
-      { header: l.layer, format: 'text', width: 16 },
+      { header: l.layer, format: 'text', width: 36 },
       { header: texts.workbook.columns.series, format: 'text', width: 20 },
       ...evaluation.years.map((year) => ({ header: year, format: 'euro' as const, width: 14 })),
     ],
-    rows: evaluation.layers.flatMap((layer) => kinds.map(([key, label]) => [layer.id, label, ...layer[key]])),
+    rows: evaluation.layers.flatMap((layer) => kinds.map(([key, label]) => [names.get(layer.id) ?? layer.id, label, ...layer[key]])),
     frozenColumns: 2,
   };
 }

@@ -1,6 +1,8 @@
 import type { OutputSummary, SimulationResult, VariantComparisonResult } from '../../models/simulation/index.js';
 import type { Texts } from '../texts/index.js';
 import type { AboutEntry } from './about-table.js';
+import { fundCellFormat, fundComparisonTables, isFundResult } from './fund-comparison-tables.js';
+import { layersFromDescriptions } from './layer-names.js';
 import { outputLabel, partyOfSeries, unitLabel } from './output-labels.js';
 import { formatForUnit, type Cell, type CellFormat, type Table } from './table.js';
 
@@ -34,6 +36,8 @@ export function simulationSummaryTable(
   const s = texts.statistics;
   const lead = options.variant === undefined ? [] : [{ header: c.variant, format: 'text' as const, width: 16 }];
   const baseColumn = options.base === undefined ? [] : [{ header: s.base, format: 'row' as const, width: 18 }];
+  // A fund's per-layer outputs are named after the layer's provider, which their descriptions carry.
+  const layers = layersFromDescriptions(outputs);
   return {
     sheet: options.sheet ?? texts.workbook.sheets.summary,
     columns: [
@@ -53,7 +57,7 @@ export function simulationSummaryTable(
     ],
     rows: outputs.map((o): Cell[] => [
       ...(options.variant === undefined ? [] : [options.variant]),
-      outputLabel(o.name, texts, o.description),
+      outputLabel(o.name, texts, o.description, layers),
       o.name,
       unitLabel(o.unit, texts),
       ...(options.base === undefined ? [] : [options.base[o.name] ?? null]),
@@ -66,7 +70,7 @@ export function simulationSummaryTable(
       o.count,
       o.nanCount,
     ]),
-    rowFormats: outputs.map((o) => formatForUnit(o.unit)),
+    rowFormats: outputs.map((o) => fundCellFormat(o.name, o.unit)),
     frozenColumns: lead.length + 1,
   };
 }
@@ -208,8 +212,12 @@ export function simulationTables(result: SimulationResult, texts: Texts): Table[
   return tables;
 }
 
-/** A comparison: every variant's statistics in one sheet, and the paired differences in another. */
+/**
+ * A comparison: every variant's statistics in one sheet, and the paired differences in another.
+ * Fund strategies are set side by side instead (one column per strategy, see fund-comparison-tables.ts).
+ */
 export function comparisonTables(result: VariantComparisonResult, texts: Texts): Table[] {
+  if (isFundResult(result.variants[0]?.result.outputs ?? [])) return fundComparisonTables(result, texts);
   const merge = (tables: Table[], sheet: string): Table => ({
     ...tables[0],
     sheet,

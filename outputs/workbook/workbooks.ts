@@ -1,5 +1,5 @@
 import type { Contract, ContractEvaluation } from '../../models/contract/index.js';
-import type { PortfolioEvaluation } from '../../models/portfolio/index.js';
+import type { PortfolioComparison, PortfolioEvaluation } from '../../models/portfolio/index.js';
 import type { SensitivityResult } from '../../models/sensitivity/index.js';
 import type { SimulationResult, VariantComparisonResult } from '../../models/simulation/index.js';
 import type { InputRow } from '../inputs/input-rows.js';
@@ -11,6 +11,8 @@ import {
   evaluationYearlyTable,
   inputsTable,
 } from '../tables/evaluation-tables.js';
+import { expectedComparisonTable, fundComparisonTables } from '../tables/fund-comparison-tables.js';
+import type { NamedLayer } from '../tables/layer-names.js';
 import { portfolioLayerFlowsTable, portfolioLayersTable, portfolioSummaryTable, portfolioYearlyTable } from '../tables/portfolio-tables.js';
 import { sensitivityAboutEntries, sensitivityTable } from '../tables/sensitivity-tables.js';
 import { comparisonTables, simulationAboutEntries, simulationTables } from '../tables/simulation-tables.js';
@@ -46,6 +48,28 @@ export function portfolioWorkbook(evaluation: PortfolioEvaluation, inputs: Input
       portfolioLayersTable(evaluation, texts),
       portfolioLayerFlowsTable(evaluation, texts),
     ],
+    provenance,
+  );
+}
+
+/**
+ * Fund strategies compared (POST /portfolios/compare): the expected results side by side, and,
+ * when the Monte Carlo comparison ran, its statistics, the layers and the differences side by side.
+ */
+export function portfolioComparisonWorkbook(
+  expected: PortfolioComparison,
+  simulation: VariantComparisonResult | null,
+  layers: NamedLayer[],
+  texts: Texts,
+  provenance: Provenance,
+): Promise<Buffer> {
+  const about: AboutEntry[] = [
+    { label: texts.fundReport.strategyColumn, value: expected.strategies.join(' · ') },
+    ...(simulation === null ? [] : simulationAboutEntries(simulation.variants[0].result, texts)),
+    ...provenanceEntries(texts, provenance),
+  ];
+  return writeWorkbook(
+    [aboutTable(texts, about), expectedComparisonTable(expected, texts, layers), ...(simulation === null ? [] : fundComparisonTables(simulation, texts, layers))],
     provenance,
   );
 }

@@ -9,6 +9,7 @@ import {
   PortfolioSchema,
   type PortfolioEvaluation,
 } from '../../models/portfolio/index.js';
+import { layersFromDescriptions } from '../../outputs/tables/layer-names.js';
 import { outputLabel, parseLayerOutputName, portfolioOutputLabel } from '../../outputs/tables/output-labels.js';
 import { LANGUAGES, textsFor } from '../../outputs/texts/index.js';
 import { PORTFOLIO_PRESETS } from '../../scenarios/portfolios/index.js';
@@ -69,7 +70,7 @@ describe('fund labels in the texts', () => {
     }
   });
 
-  it('labels every output of every preset fund and strategy, per-layer outputs included, with the layer named', () => {
+  it('labels every output of every preset fund and strategy, per-layer outputs included, with the layer named by its provider', () => {
     for (const evaluation of evaluations) {
       const names = [...evaluation.outputs.map((o) => o.name), ...Object.keys(evaluation.yearly)];
       expect(names.filter((name) => name.startsWith('layer')).length).toBeGreaterThan(0);
@@ -82,8 +83,11 @@ describe('fund labels in the texts', () => {
         expect(dutch, name).not.toBe(english);
         const layer = parseLayerOutputName(name);
         if (layer !== null) {
+          // Named by the provider (the presets' providers are distinct), not by the model's id.
           const provider = evaluation.layers.find((l) => l.id === layer.layerId)!.provider;
-          expect(dutch).toContain(`'${layer.layerId}' (${provider})`);
+          expect(dutch).toContain(`'${provider}'`);
+          expect(dutch).not.toContain(`'${layer.layerId}'`);
+          // Without the layers (a result of unknown model) the id is all there is.
           expect(outputLabel(name, nl)).toContain(`'${layer.layerId}'`);
         }
       }
@@ -96,6 +100,13 @@ describe('fund labels in the texts', () => {
     expect(parseLayerOutputName('layerSeniorNetFlow')).toEqual({ layerId: 'senior', metric: 'NetFlow' });
     expect(parseLayerOutputName('layerA2PaidIn')).toEqual({ layerId: 'a2', metric: 'PaidIn' });
     expect(parseLayerOutputName('fundIrr')).toBeNull();
+  });
+
+  it('reads each layer’s provider back from the portfolio model’s output descriptions', () => {
+    for (const evaluation of evaluations) {
+      const read = layersFromDescriptions(evaluation.outputs);
+      expect(read).toEqual(evaluation.layers.map((layer) => ({ id: layer.id, provider: layer.provider })));
+    }
   });
 
   it('names every kind of capital layer in both languages', () => {
@@ -142,7 +153,7 @@ describe('fund downloads in Dutch and English', () => {
     }
     expect(findRow(summary, { [s.get('Naam')!]: 'fundIrr' }).getCell(s.get('Omschrijving')!).value).toBe('Rendement van het fonds (IRR, na fondskosten, alle lagen samen)');
     expect(findRow(summary, { [s.get('Naam')!]: 'layerEersteVerliesLoss' }).getCell(s.get('Omschrijving')!).value).toBe(
-      "Verlies van laag 'eersteVerlies' (Zes vermogensfondsen (achtergesteld))",
+      "Verlies van laag 'Zes vermogensfondsen (achtergesteld)'",
     );
 
     const yearly = workbook.getWorksheet('Kasstromen per jaar')!;
@@ -158,12 +169,12 @@ describe('fund downloads in Dutch and English', () => {
     const layers = workbook.getWorksheet('Kapitaallagen')!;
     const l = columnsOf(layers);
     for (const layer of json.layers) {
-      const row = findRow(layers, { [l.get('Laag')!]: layer.id });
+      const row = findRow(layers, { [l.get('Laag')!]: layer.provider });
       expect(row.getCell(l.get('Soort')!).value).toBe(nl.fund.layerKinds[layer.kind]);
       expect(numberCell(row.getCell(l.get('Gestort')!))).toBe(layer.paidIn);
       expect(numberCell(row.getCell(l.get('Verlies')!))).toBe(layer.loss);
     }
-    expect(findRow(layers, { [l.get('Laag')!]: 'eersteVerlies' }).getCell(l.get('Soort')!).value).toBe('Eerste-verlieslaag (first loss)');
+    expect(findRow(layers, { [l.get('Laag')!]: 'Zes vermogensfondsen (achtergesteld)' }).getCell(l.get('Soort')!).value).toBe('Eerste-verlieslaag (first loss)');
 
     // No cell of the Dutch workbook's result sheets holds one of the model's English descriptions.
     for (const sheet of [summary, yearly, layers, workbook.getWorksheet('Kasstromen per laag')!])
@@ -182,7 +193,7 @@ describe('fund downloads in Dutch and English', () => {
     expect(findRow(summary, { [s.get('Name')!]: 'municipalityNetPosition' }).getCell(s.get('Description')!).value).toBe("The municipality's net position");
     const layers = workbook.getWorksheet('Capital layers')!;
     const l = columnsOf(layers);
-    expect(findRow(layers, { [l.get('Layer')!]: 'schenking' }).getCell(l.get('Kind')!).value).toBe('Grant (not repaid)');
+    expect(findRow(layers, { [l.get('Layer')!]: 'Zes vermogensfondsen (schenking)' }).getCell(l.get('Kind')!).value).toBe('Grant (not repaid)');
   });
 
   it('writes the Dutch labels into the fund CSV, the layer kind translated', async () => {
@@ -218,7 +229,9 @@ describe('fund downloads in Dutch and English', () => {
       const row = findRow(summary, { [s.get('Naam')!]: output.name });
       const label = String(row.getCell(s.get('Omschrijving')!).value);
       expect(label, output.name).not.toBe(output.description);
-      expect(label, output.name).toBe(outputLabel(output.name, nl));
+      // The result carries no model; its per-layer outputs' descriptions name the provider (layersFromDescriptions).
+      expect(label, output.name).toBe(outputLabel(output.name, nl, output.description, layersFromDescriptions(result.outputs)));
+      if (parseLayerOutputName(output.name) !== null) expect(label, output.name).not.toMatch(/'(schenking|eersteVerlies|junior|gemeente)'/);
       if (output.mean === null) expect(row.getCell(s.get('Gemiddelde')!).value).toBeNull();
       else expect(numberCell(row.getCell(s.get('Gemiddelde')!))).toBe(output.mean);
     }

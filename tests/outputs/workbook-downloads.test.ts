@@ -197,6 +197,8 @@ describe('sensitivity result as xlsx', () => {
         { path: 'profiles[0].monthlyBenefit', low: 1000, high: 1500 },
         { path: 'payment.triggers[0].share', low: 0.3, high: 0.6 },
       ],
+      // Only these two: the preset's estimates (distributions since issue 14) would otherwise add their own bars.
+      inputs: ['profiles[0].monthlyBenefit', 'payment.triggers[0].share'],
     },
   };
   type Bar = { path: string; low: number; high: number; outputAtLow: number; outputAtHigh: number; swing: number };
@@ -231,7 +233,7 @@ describe('sensitivity result as xlsx', () => {
 
 describe('fund evaluation as xlsx', () => {
   const portfolio = PORTFOLIO_PRESETS.find((p) => p.id === 'small-municipality-fund')!.portfolio;
-  type Layer = { id: string; committed: number; paidIn: number; received: number; irr: number | null; netFlow: number[] };
+  type Layer = { id: string; provider: string; committed: number; paidIn: number; received: number; irr: number | null; netFlow: number[] };
 
   it('holds the summary, the yearly series and each capital layer as the JSON answer gives them', async () => {
     const json: { portfolio: string; years: string[]; summary: Record<string, number>; yearly: Record<string, number[]>; layers: Layer[] } = await (
@@ -263,7 +265,7 @@ describe('fund evaluation as xlsx', () => {
     const l = columnsOf(layers);
     expect(json.layers.length).toBeGreaterThan(0);
     for (const layer of json.layers) {
-      const line = findRow(layers, { [l.get('Laag')!]: layer.id });
+      const line = findRow(layers, { [l.get('Laag')!]: layer.provider });
       expect(numberCell(line.getCell(l.get('Toegezegd')!))).toBe(layer.committed);
       expect(numberCell(line.getCell(l.get('Ontvangen')!))).toBe(layer.received);
       expect(line.getCell(l.get('Toegezegd')!).numFmt).toBe(EURO_FORMAT);
@@ -272,7 +274,7 @@ describe('fund evaluation as xlsx', () => {
     const flows = workbook.getWorksheet('Kasstromen per laag')!;
     const f = columnsOf(flows);
     const first = json.layers[0];
-    const netFlow = findRow(flows, { [f.get('Laag')!]: first.id, 2: 'Netto kasstroom' });
+    const netFlow = findRow(flows, { [f.get('Laag')!]: first.provider, 2: 'Netto kasstroom' });
     json.years.forEach((year, k) => expect(numberCell(netFlow.getCell(f.get(year)!))).toBe(first.netFlow[k]));
   });
 });
