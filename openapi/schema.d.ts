@@ -521,10 +521,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Fund strategies side by side: expected results at once and, with settings, a Monte Carlo comparison on common random numbers. */
+        /**
+         * Fund strategies side by side: expected results at once and, with settings, a Monte Carlo comparison on common random numbers.
+         * @description Answers JSON, or with `?format=xlsx|csv` (or an Accept header) a file with one column per strategy: the expected results and, once the Monte Carlo comparison has finished, its statistics, the capital layers (by provider) and the differences from the first strategy. While the comparison still runs the answer is the 202 JSON; its file is then at GET /simulations/{id}/result.
+         */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Download as this format (overrides the Accept header): json, xlsx, csv. */
+                    format?: "json" | "xlsx" | "csv";
+                    /** @description Language of labels and sheet names in xlsx and CSV: nl (default) or en. */
+                    lang?: "nl" | "en";
+                };
                 header?: {
                     /** @description RFC 7240: `respond-async` answers 202 at once; `wait=N` waits up to N seconds (capped by the server) for the result. */
                     prefer?: string;
@@ -545,6 +553,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PortfolioComparisonResponse"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
                     };
                 };
                 /** @description Expected comparison; the simulation job is still running (see Location) */
@@ -799,7 +809,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A council-ready report on a contract: deterministic evaluation, Monte Carlo simulation and tornado, as HTML, PDF, xlsx, CSV or JSON.
+         * A council-ready report on a contract (deterministic evaluation, Monte Carlo simulation and tornado) or on a place-based fund (its strategies compared on common random numbers), as HTML, PDF, xlsx, CSV or JSON.
          * @description Runs the three analyses (the simulation as a job on the worker pool) and renders the report from their results. The format is `format` in the body, or `?format=` (for links). The HTML is one self-contained page with inline SVG charts; the PDF is that page printed by headless Chromium; JSON is the report as data with Vega-Lite chart specs.
          */
         post: {
@@ -828,7 +838,7 @@ export interface paths {
                         "application/pdf": string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                         "text/csv": string;
-                        "application/json": components["schemas"]["ReportDocument"];
+                        "application/json": components["schemas"]["ReportDocument"] | components["schemas"]["FundReportDocument"];
                     };
                 };
                 /** @description Invalid contract or settings */
@@ -4608,6 +4618,103 @@ export interface components {
             p10: number | null;
             p90: number | null;
             source: string;
+        };
+        /** @description A fund report as data: the fund, its strategies compared on common random numbers, and the inputs. */
+        FundReportDocument: {
+            /** @enum {string} */
+            kind: "portfolio";
+            /** @enum {string} */
+            language: "nl" | "en";
+            title: string;
+            fundName: string;
+            fundInWords: string[];
+            priceBasis: string;
+            layers: {
+                id: string;
+                /** @description The layer as people name it: its provider's name. */
+                name: string;
+                kind: string;
+                kindLabel: string;
+                /** @description Committed capital (the expected value when the amount is uncertain). */
+                committed: number;
+                /** @description Required return per year; null for a grant. */
+                targetReturn: number | null;
+                fromMunicipality: boolean;
+            }[];
+            enterprises: {
+                id: string;
+                label: string;
+                count: number;
+                intake: string;
+                instruments: string;
+                jobs: string;
+                outcomeContract: string;
+            }[];
+            strategies: {
+                name: string;
+                description: string | null;
+                /** @description Per output name (capitalRecycled, sustainedPlacements, ...): its statistics over the runs. */
+                figures: {
+                    [key: string]: components["schemas"]["FundStatistic"];
+                };
+                layers: {
+                    id: string;
+                    name: string;
+                    /** @description Share of runs in which the layer got back less than it paid in. */
+                    lossChance: number | null;
+                    multiple: components["schemas"]["FundStatistic"];
+                    irr: components["schemas"]["FundStatistic"];
+                    loss: components["schemas"]["FundStatistic"];
+                }[];
+            }[];
+            charts: {
+                /** @description Vega-Lite spec: chance of loss per layer per strategy. */
+                lossChance: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description Vega-Lite spec: attributable avoided costs per strategy, P10 to P90. */
+                impact: {
+                    [key: string]: unknown;
+                } | null;
+            };
+            inputs: {
+                path: string;
+                label: string;
+                unit: string;
+                base: number;
+                uncertain: boolean;
+                distribution: string;
+                source: string;
+            }[];
+            context: {
+                title?: string;
+                summary?: string;
+                assumptions?: string;
+                sources?: {
+                    label: string;
+                    url?: string;
+                }[];
+            } | null;
+            reproduction: {
+                seed: number;
+                iterations: number;
+                sampling: string;
+                softwareVersion: string;
+                generatedAt: string;
+                simulationId: string | null;
+            };
+        };
+        FundStatistic: {
+            mean: number | null;
+            p10: number | null;
+            p25: number | null;
+            p50: number | null;
+            p75: number | null;
+            p90: number | null;
+            /** @description Runs in which the figure could be computed. */
+            count: number;
+            /** @description Runs in which it could not (an IRR when nothing came back). */
+            nanCount: number;
         };
         /** @description A report on one contract (its deterministic evaluation, a Monte Carlo simulation and a tornado of the payer net result) or on one place-based fund (its strategies compared on common random numbers). */
         ReportRequest: {
