@@ -37,7 +37,7 @@ export function buildFundReport(run: FundReportRun): FundReportDocument {
     language: run.language,
     title: texts.fundReport.documentTitle(first.portfolio.name),
     fundName: first.portfolio.name,
-    fundInWords: fundInWords(first, base, texts, format),
+    fundInWords: fundInWords(first, run.inputs, texts, format),
     priceBasis: texts.fundReport.priceBasis(first.portfolio.startYear),
     layers: describeLayers(first, base, texts),
     enterprises: describeEnterprises(first, base, texts, format),
@@ -91,8 +91,14 @@ function strategyFigures(strategy: FundReportStrategyRun, texts: Texts): FundRep
   };
 }
 
-function fundInWords(first: FundReportStrategyRun, base: (path: string) => number | null, texts: Texts, format: NumberFormatter): string[] {
+function fundInWords(first: FundReportStrategyRun, inputs: FundReportRun['inputs'], texts: Texts, format: NumberFormatter): string[] {
   const portfolio = first.portfolio;
+  // An estimate shows its mean, marked as expected (the plan's most likely value may differ).
+  const amount = (path: string, shown: (value: number) => string) => {
+    const input = inputs.find((i) => i.path === path);
+    if (input === undefined) return shown(0);
+    return input.distribution === null ? shown(input.base) : `${shown(input.base)} (${texts.fundReport.expected})`;
+  };
   const evaluation = first.evaluation;
   return texts.fundReport.fundInWords({
     name: portfolio.name,
@@ -105,11 +111,11 @@ function fundInWords(first: FundReportStrategyRun, base: (path: string) => numbe
     layerCount: evaluation.layers.length,
     enterprises: format.count(portfolio.enterprises.reduce((sum, e) => sum + e.count, 0), 0),
     archetypes: portfolio.enterprises.length,
-    fixedCostsPerYear: format.euro(base('fund.costs.fixedPerYear') ?? 0),
-    perEnterpriseYear: format.euro(base('fund.costs.perEnterpriseYear') ?? 0),
-    managementFee: format.percent(base('fund.costs.managementFeeRate') ?? 0, 1),
+    fixedCostsPerYear: amount('fund.costs.fixedPerYear', (v) => format.euro(v)),
+    perEnterpriseYear: amount('fund.costs.perEnterpriseYear', (v) => format.euro(v)),
+    managementFee: amount('fund.costs.managementFeeRate', (v) => format.percent(v, 1)),
     municipality: portfolio.municipality.name,
-    discountRate: format.percent(base('money.discountRate'), 2),
+    discountRate: amount('money.discountRate', (v) => format.percent(v, 2)),
   });
 }
 

@@ -228,7 +228,9 @@ ${rows.join('\n')}
 function assumptions(report: FundReportDocument, texts: Texts, format: NumberFormatter): string {
   const t = texts.fundReport;
   const c = texts.workbook.columns;
-  const rows = report.inputs
+  const shownInputs = report.inputs.filter((input) => input.uncertain || input.base !== 0);
+  const omitted = report.inputs.length - shownInputs.length;
+  const rows = shownInputs
     .map(
       (input) =>
         `<tr><td>${esc(input.label)}</td><td class="number" data-path="${esc(input.path)}" data-value="${input.base}">${esc(format.byUnit(input.base, input.unit))}</td><td>${esc(input.distribution)}</td><td>${esc(input.source)}</td></tr>`,
@@ -249,7 +251,8 @@ ${scenarioSources}
 <tbody>
 ${rows}
 </tbody>
-</table>`;
+</table>
+${omitted > 0 ? `<p class="note">${esc(t.zeroInputsOmitted(omitted))}</p>` : ''}`;
 }
 
 function reproduction(report: FundReportDocument, texts: Texts, format: NumberFormatter): string {
@@ -258,8 +261,8 @@ function reproduction(report: FundReportDocument, texts: Texts, format: NumberFo
   const entries: [string, string, string][] = [
     ['seed', a.seed, String(p.seed)],
     ['iterations', a.iterations, format.count(p.iterations, 0)],
-    ['sampling', a.sampling, p.sampling],
-    ['strategies', texts.fundReport.strategyColumn, report.strategies.map((s) => s.name).join(' · ')],
+    ['sampling', a.sampling, p.sampling === 'latinHypercube' || p.sampling === 'monteCarlo' ? texts.fundReport.sampling[p.sampling] : p.sampling],
+    ['strategies', texts.fundReport.strategiesLabel, report.strategies.map((s) => s.name).join(' · ')],
     ['softwareVersion', a.softwareVersion, p.softwareVersion],
     ['generatedAt', a.generatedAt, p.generatedAt],
   ];

@@ -97,6 +97,10 @@ export const FUND_REPORT_EN: FundReportTexts = {
   assumptionsIntro:
     "The fund's inputs (the first strategy). A fixed number is a choice or a given; a distribution is an estimate whose uncertainty the calculation carries, with its source where known.",
   otherStrategiesInputs: 'The other strategies use the same inputs except for what their description names.',
+  zeroInputsOmitted: (count) => `${count} inputs fixed at 0 (options not used, such as an outcome price per worker-year) are left out here; the Excel file lists them all.`,
+  expected: 'expected',
+  strategiesLabel: 'Strategies',
+  sampling: { monteCarlo: 'Monte Carlo (random draws)', latinHypercube: 'Latin hypercube (evenly spread draws)' },
   inputLabels: {
     'fund.layers[].amount': 'committed capital ({layer})',
     'fund.layers[].targetReturn': 'target return per year ({layer})',

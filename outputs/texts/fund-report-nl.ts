@@ -100,6 +100,10 @@ export const FUND_REPORT_NL: FundReportTexts = {
   assumptionsIntro:
     'De invoer van het fonds (de eerste strategie). Een vast getal is een keuze of een gegeven; een verdeling is een schatting waarvan de onzekerheid in de doorrekening meegaat, met de bron waar die bekend is.',
   otherStrategiesInputs: 'De andere strategieën gebruiken dezelfde invoer, behalve wat hun beschrijving noemt.',
+  zeroInputsOmitted: (count) => `${count} invoerwaarden die vast op 0 staan (niet gebruikte mogelijkheden, zoals een prestatieprijs per werkjaar) zijn hier weggelaten; het Excel-bestand noemt ze allemaal.`,
+  expected: 'verwacht',
+  strategiesLabel: 'Strategieën',
+  sampling: { monteCarlo: 'Monte Carlo (willekeurige trekkingen)', latinHypercube: 'Latin hypercube (gelijkmatig gespreide trekkingen)' },
   inputLabels: {
     'fund.layers[].amount': 'toegezegd kapitaal ({layer})',
     'fund.layers[].targetReturn': 'beoogd rendement per jaar ({layer})',

@@ -102,6 +102,12 @@ export interface FundReportTexts {
   assumptionsHeading: string;
   assumptionsIntro: string;
   otherStrategiesInputs: string;
+  /** Under the inputs table: fixed inputs at zero (unused options such as a price per worker-year) are left out; the workbook lists them. */
+  zeroInputsOmitted: (count: number) => string;
+  /** Beside an amount in the fund's description that is an estimate (the mean of its distribution). */
+  expected: string;
+  strategiesLabel: string;
+  sampling: { monteCarlo: string; latinHypercube: string };
   inputLabels: Record<string, string>;
   /** Sources of the portfolio model's defaults that the shared `sources` do not name. */
   fundSources: { werkNaDetentie: string; baselCorrelation: string };
