@@ -154,6 +154,13 @@ describe('fund workbooks', () => {
   it.each([
     { what: 'the fund report', request: () => service.post('/reports', reportBody('nl', 'xlsx')) },
     { what: 'POST /portfolios/compare', request: () => service.post('/portfolios/compare?format=xlsx', { strategies, settings: { seed: SEED, iterations: ITERATIONS } }, { prefer: 'wait=120' }) },
+    {
+      what: 'the comparison job’s download',
+      request: async () => {
+        const job = (await (await service.post('/portfolios/compare', { strategies, settings: { seed: SEED, iterations: ITERATIONS } }, { prefer: 'wait=120' })).json()).simulation;
+        return fetch(`${service.baseUrl}/simulations/${job.id}/result?format=xlsx`);
+      },
+    },
   ])('$what puts strategies in columns, names layers by provider, and keeps chances as fractions in percent cells', async ({ request }) => {
     const response = await request();
     expect(response.status).toBe(200);
@@ -199,6 +206,13 @@ describe('fund workbooks', () => {
       if (r > 1) shown.push(String(row.getCell(l.get('Laag')!).value));
     });
     expect(shown).toEqual(['Zes vermogensfondsen (schenking)', 'Zes vermogensfondsen (achtergesteld)', 'Zes vermogensfondsen', 'Gemeente Rotterdam']);
+    // A share (failures / funded) is a percentage on screen and the fraction in the cell.
+    const json = await (await service.post('/portfolios/evaluate', preset.portfolio)).json();
+    const summary = workbook.getWorksheet('Samenvatting')!;
+    const s = columnsOf(summary);
+    const failureShare = findRow(summary, { [s.get('Naam')!]: 'failureShare' }).getCell(s.get('Waarde')!);
+    expect(numberCell(failureShare)).toBe(json.summary.failureShare);
+    expect(failureShare.numFmt).toBe(PERCENT);
   });
 });
 
