@@ -257,12 +257,12 @@ async function showReport(report) {
     money(k.peakAnnualPaymentP90),
     k.budgetP90ByYear.map((b) => `${b.label ?? b.year}: ${money(b.amount)}`).join(' · '),
   );
-  setFigure('providerIncomeMean', k.providerIncomeMean, money(k.providerIncomeMean), `marge na kosten gemiddeld ${money(k.providerMarginMean)}`);
+  setFigure('providerIncomeMean', k.providerIncomeMean, money(k.providerIncomeMean), `8 van de 10 uitkomsten tussen ${money(k.providerIncomeP10)} en ${money(k.providerIncomeP90)}`);
   setFigure(
     'providerLossChance',
     k.providerLossChance,
     chance(k.providerLossChance),
-    `houdt gemiddeld ${money(k.providerMarginMean)} over; 8 van de 10 uitkomsten tussen ${money(k.providerMarginP10)} en ${money(k.providerMarginP90)}`,
+    `marge na kosten gemiddeld ${money(k.providerMarginMean)}; 8 van de 10 uitkomsten tussen ${money(k.providerMarginP10)} en ${money(k.providerMarginP90)}`,
   );
   // The report's own sentence on the provider, in the report's language: what it keeps and how likely it is to lose money.
   $('#provider-words').textContent = report.providerInWords;

@@ -122,6 +122,16 @@ function keyFigures(report: ReportDocument, texts: Texts, format: NumberFormatte
       esc(r.toProviderDetail(format.euro(k.providerIncomeP10), format.euro(k.providerIncomeP90), format.euro(k.providerMarginMean))),
     ),
   ];
+  cards.push(
+    card(
+      'providerMarginMean',
+      k.providerMarginMean,
+      r.providerKeeps,
+      format.euro(k.providerMarginMean),
+      esc(`${texts.statistics.percentile(10)}–${texts.statistics.percentile(90)}: ${r.between(format.euro(k.providerMarginP10), format.euro(k.providerMarginP90))}. `) +
+        `<span data-figure="providerLossChance" data-value="${k.providerLossChance ?? ''}">${esc(lossChanceLine(k.providerLossChance, texts, format))}</span>`,
+    ),
+  );
   if (k.investor !== null)
     cards.push(
       card(
@@ -133,16 +143,6 @@ function keyFigures(report: ReportDocument, texts: Texts, format: NumberFormatte
         true,
       ),
     );
-  cards.push(
-    card(
-      'providerMarginMean',
-      k.providerMarginMean,
-      r.providerKeeps,
-      format.euro(k.providerMarginMean),
-      esc(`${texts.statistics.percentile(10)}–${texts.statistics.percentile(90)}: ${r.between(format.euro(k.providerMarginP10), format.euro(k.providerMarginP90))}. `) +
-        `<span data-figure="providerLossChance" data-value="${k.providerLossChance ?? ''}">${esc(lossChanceLine(k.providerLossChance, texts, format))}</span>`,
-    ),
-  );
   const caveat = k.uncertainInputs === 0 ? `<p class="caveat">${esc(r.noUncertainty)}</p>` : '';
   return `<p>${esc(r.keyFiguresIntro(format.count(report.reproduction.iterations, 0)))}</p>
 ${caveat}
@@ -220,8 +220,9 @@ function breakEvenTable(report: ReportDocument, texts: Texts, format: NumberForm
         outputAtLow: format.euro(row.outputAtLow),
         outputAtHigh: format.euro(row.outputAtHigh),
         staysPositive: row.outputAtLow !== null && row.outputAtLow > 0,
+        capped: row.kind === 'price' && !row.found && hasCaps(contract),
       });
-      const now = row.kind === 'jobEntryRate' ? r.breakEvenRow({ kind: row.kind, input: '', now: '', value: byUnit(row.base), valueWithinYear: withinYear(row.base), low: '', high: '', outputAtLow: '', outputAtHigh: '', staysPositive: false }) : byUnit(row.base);
+      const now = row.kind === 'jobEntryRate' ? r.breakEvenRow({ kind: row.kind, input: '', now: '', value: byUnit(row.base), valueWithinYear: withinYear(row.base), low: '', high: '', outputAtLow: '', outputAtHigh: '', staysPositive: false, capped: false }) : byUnit(row.base);
       return `<tr><td>${esc(capitalise(inputLabel(row.path, contract, texts)))}</td><td class="number">${esc(now)}</td><td data-figure="breakEven:${esc(row.path)}" data-value="${row.value ?? ''}">${esc(text)}</td></tr>`;
     })
     .join('\n');
@@ -233,6 +234,11 @@ function breakEvenTable(report: ReportDocument, texts: Texts, format: NumberForm
 ${body}
 </tbody>
 </table>`;
+}
+
+function hasCaps(contract: Contract): boolean {
+  const caps = contract.payment.caps;
+  return caps.perYear !== undefined || caps.total !== undefined || caps.perParticipant !== undefined;
 }
 
 function noEffect(report: ReportDocument, texts: Texts, format: NumberFormatter): string {

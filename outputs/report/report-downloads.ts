@@ -2,6 +2,7 @@ import { writeCsv } from '../csv/facts.js';
 import { evaluationFacts, sensitivityFacts, simulationFacts } from '../csv/result-facts.js';
 import type { InputRow } from '../inputs/input-rows.js';
 import { aboutTable, provenanceEntries, type AboutEntry } from '../tables/about-table.js';
+import { breakEvenSheet, councilYearlyTable } from '../tables/council-tables.js';
 import { evaluationMonthlyTable, inputsTable } from '../tables/evaluation-tables.js';
 import { sensitivityTable } from '../tables/sensitivity-tables.js';
 import { eventsTable, simulationAboutEntries, simulationSummaryTable, simulationYearlyTable } from '../tables/simulation-tables.js';
@@ -26,6 +27,11 @@ export function reportTables(run: ReportRun, report: ReportDocument): Table[] {
     run.sensitivityRange === null
       ? { label: texts.workbook.sheets.sensitivity, value: texts.report.sensitivityUncertainOnly(texts.statistics.percentile(10), texts.statistics.percentile(90)) }
       : { label: texts.workbook.sheets.sensitivity, value: run.sensitivityRange, format: 'percent' },
+    {
+      label: `${texts.report.noEffectHeading}: ${texts.report.yearlyColumns.payments.toLowerCase()}`,
+      value: report.keyFigures.noEffect.outcomePayments,
+      format: 'euro',
+    },
     ...provenanceEntries(texts, run.provenance),
     ...(run.simulationId === null ? [] : [{ label: texts.report.simulationId, value: `/simulations/${run.simulationId}` }]),
     ...(context?.assumptions ? [{ label: a.assumptions, value: context.assumptions }] : []),
@@ -35,6 +41,8 @@ export function reportTables(run: ReportRun, report: ReportDocument): Table[] {
   return [
     aboutTable(texts, about),
     inputsTable(report.inputs as InputRow[], texts),
+    councilYearlyTable(report.keyFigures, texts),
+    breakEvenSheet(report.keyFigures, run.contract, texts),
     simulationYearlyTable(run.simulation, texts, run.evaluation.yearly),
     simulationSummaryTable(run.simulation.outputs, texts, { base: run.evaluation.summary }),
     ...(tornado === null ? [] : [tornado]),

@@ -113,7 +113,8 @@ function priceBasis(w: PriceBasisWords): string {
 
 function breakEvenRow(w: BreakEvenWords): string {
   if (w.value !== null) return w.valueWithinYear === null ? w.value : `${w.value} a month (${w.valueWithinYear} within a year)`;
-  return `not between ${w.low} and ${w.high}: the net result stays ${w.staysPositive ? 'above' : 'below'} zero there (from ${w.outputAtLow} to ${w.outputAtHigh})`;
+  const caps = w.capped ? "; the contract's caps limit the payments" : '';
+  return `not between ${w.low} and ${w.high}: the net result stays ${w.staysPositive ? 'above' : 'below'} zero there (from ${w.outputAtLow} to ${w.outputAtHigh})${caps}`;
 }
 
 function noEffect(w: NoEffectWords): string {

@@ -113,7 +113,8 @@ function priceBasis(w: PriceBasisWords): string {
 
 function breakEvenRow(w: BreakEvenWords): string {
   if (w.value !== null) return w.valueWithinYear === null ? w.value : `${w.value} per maand (${w.valueWithinYear} binnen een jaar)`;
-  return `niet tussen ${w.low} en ${w.high}: het nettoresultaat blijft daar ${w.staysPositive ? 'boven' : 'onder'} nul (van ${w.outputAtLow} tot ${w.outputAtHigh})`;
+  const caps = w.capped ? '; de plafonds in het contract begrenzen de betalingen' : '';
+  return `niet tussen ${w.low} en ${w.high}: het nettoresultaat blijft daar ${w.staysPositive ? 'boven' : 'onder'} nul (van ${w.outputAtLow} tot ${w.outputAtHigh})${caps}`;
 }
 
 function noEffect(w: NoEffectWords): string {

@@ -86,6 +86,8 @@ export interface BreakEvenWords {
   outputAtHigh: string;
   /** When not found: whether the net result stays above zero over the whole range. */
   staysPositive: boolean;
+  /** A price not found while the contract caps its payments: the caps may be why. */
+  capped: boolean;
 }
 
 /** The "no effect" scenario, formatted. */

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { presetContract, requireChromium, startOutputService, type OutputService } from './output-service.js';
+import { presetContract, readWorkbook, requireChromium, startOutputService, type OutputService } from './output-service.js';
 
 /**
  * What a council asks of a contract report (issue 14), held against the API's own answers for
@@ -186,6 +186,26 @@ describe('the council report of a contract, against the API', () => {
     // A contract paying per sustained job pays for the jobs that come anyway.
     expect(evaluation.summary.payerOutcomePayments).toBeGreaterThan(0);
     expect(evaluation.summary.placementsAttributable).toBeCloseTo(0, 9);
+  });
+});
+
+describe('the council report as xlsx', () => {
+  it('has the yearly figures with partial years labelled and the break-even values, as in the report', async () => {
+    const response = await service.post('/reports', reportBody(pilot, { format: 'xlsx' }));
+    expect(response.status).toBe(200);
+    const workbook = await readWorkbook(response);
+    const yearly = workbook.getWorksheet('Per kalenderjaar')!;
+    const rows = pilotReport.keyFigures.yearly;
+    rows.forEach((year, k) => {
+      const row = yearly.getRow(k + 2);
+      expect(row.getCell(1).value).toBe(year.label);
+      expect(row.getCell(2).value).toBe(year.months);
+      expect(row.getCell(3).value).toBe(year.payments.mean);
+      expect(row.getCell(9).value).toBe(year.netResult.mean);
+    });
+    const breakEven = workbook.getWorksheet('Omslagpunten')!;
+    expect(breakEven.getRow(2).getCell(2).value).toBe('payment.triggers[0].share');
+    expect(breakEven.getRow(2).getCell(4).value).toBe(pilotReport.keyFigures.breakEven[0].value);
   });
 });
 
