@@ -18,11 +18,6 @@ export const ADMINISTRATION_PER_CASE_YEAR = 2_883;
 export const FALLBACK_FIRST_SIX_MONTHS = 1 - Math.pow(0.82, 1 / 6);
 export const FALLBACK_AFTER_SIX_MONTHS = 1 - Math.pow(0.72 / 0.82, 1 / 12);
 
-/** The two CBS bands above as a contract's `work.fallbackHazard`; a fresh array per call so presets never share one. */
-export const cbsFallbackBands = () => [
-  { fromMonthsInWork: 0, monthlyRate: FALLBACK_FIRST_SIX_MONTHS },
-  { fromMonthsInWork: 6, monthlyRate: FALLBACK_AFTER_SIX_MONTHS },
-];
 
 /** Monthly rate equivalent to a share p reaching the event within one year: 1 - (1 - p)^(1/12). */
 export const monthlyFromYearly = (yearlyShare: number): number => 1 - Math.pow(1 - yearlyShare, 1 / 12);

@@ -36,13 +36,6 @@ export const DEADWEIGHT_WERK_NA_DETENTIE = 2 / 3;
 /** Emmen (2017): the foundation receives 40% to 50% of the realised savings; the middle. */
 export const EMMEN_SAVINGS_SHARE = 0.45;
 
-/**
- * LKS for a worker with loonwaarde 60%: the 40% gap to the minimum wage (about EUR 2,070 a month
- * in 2024) plus 23.5% for employer costs, 12 months; as in the rotterdam-prestatiecontract-werk
- * preset (an assumption there as here).
- */
-export const LKS_PER_YEAR_AT_60_PERCENT = 0.4 * 2_070 * 1.235 * 12;
-
 /** Basel II IRB asset correlation for corporates: 12% (high default probability) to 24%, up to 4 points lower for small firms. */
 export const BASEL_CORRELATION_LOW = 0.12;
 export const BASEL_CORRELATION_HIGH = 0.24;
