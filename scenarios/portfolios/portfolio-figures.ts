@@ -96,8 +96,8 @@ export function extraCostPerWorkerEstimate(range: Range): PertEstimate {
 export function recoveryRateEstimate(range: Range): PertEstimate {
   return estimate(
     range,
-    `Aanname: bij een faillissement komt ${describeShareRange(range)} van de uitstaande lening terug. Basel II rekent 55% voor niet-gedekte leningen aan grote bedrijven; ` +
-      'kleine sociale ondernemingen hebben weinig activa, dus ligt het hier lager (het model rekent zonder opgave met 0%).',
+    `Aanname: bij een faillissement komt ${describeShareRange(range)} van de uitstaande lening terug; kleine sociale ondernemingen hebben weinig activa om te verkopen. ` +
+      'Geen bron in onze referenties; het model rekent zonder opgave voorzichtig met 0%.',
   );
 }
 
