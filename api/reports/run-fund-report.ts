@@ -1,4 +1,4 @@
-import { evaluatePortfolioExpected } from '../../models/portfolio/index.js';
+import { comparePortfoliosExpected, evaluatePortfolioExpected } from '../../models/portfolio/index.js';
 import { compileModelSpec } from '../../models/model-spec.js';
 import { prepareVariants, type SimulationResult, type SimulationVariant, type VariantComparisonResult } from '../../models/simulation/index.js';
 import type { FundReportRun } from '../../outputs/fund-report/fund-report-run.js';
@@ -31,6 +31,7 @@ export async function runFundReport(request: FundReportRequest, deps: FundReport
   const strategies = fundReportStrategies(request.model);
   const at = (index: number) => (index === 0 ? ['model', 'portfolio'] : ['model', 'strategies', index - 1, 'portfolio']);
   const evaluations = strategies.map((strategy, index) => unwrapOrThrow(evaluatePortfolioExpected(strategy.portfolio), at(index)));
+  const expected = strategies.length > 1 ? unwrapOrThrow(comparePortfoliosExpected(strategies), ['model']) : null;
   const inputs = unwrapOrThrow(compileModelSpec({ kind: 'portfolio', portfolio: request.model.portfolio }), ['model']).inputs;
 
   const job = await runReportJob(deps.jobs, fundWork(request.model, request.settings), deps.waitMs);
@@ -39,6 +40,7 @@ export async function runFundReport(request: FundReportRequest, deps: FundReport
   return {
     language: request.language,
     strategies: strategies.map((strategy, index) => ({ ...strategy, evaluation: evaluations[index], result: results[index] })),
+    expected,
     differences: job.kind === 'comparison' ? (job.result as VariantComparisonResult).differences : [],
     inputs,
     simulationId: job.id,

@@ -3,7 +3,7 @@ import { writeCsv } from '../csv/facts.js';
 import { simulationFacts } from '../csv/result-facts.js';
 import { aboutTable, provenanceEntries, type AboutEntry } from '../tables/about-table.js';
 import { inputsTable } from '../tables/evaluation-tables.js';
-import { fundComparisonTables, layersSideBySideTable, sideBySideTable } from '../tables/fund-comparison-tables.js';
+import { expectedComparisonTable, fundComparisonTables, layersSideBySideTable, sideBySideTable } from '../tables/fund-comparison-tables.js';
 import type { NamedLayer } from '../tables/layer-names.js';
 import { simulationAboutEntries } from '../tables/simulation-tables.js';
 import type { Table } from '../tables/table.js';
@@ -16,7 +16,8 @@ import { fundInputRows } from './fund-input-rows.js';
 /**
  * The fund report's numbers as a workbook for the fund's finance staff: what was run, the
  * inputs with distributions and sources, the fund's layers and enterprises in words, and the
- * strategies side by side (all outputs, the layers, the differences from the first strategy).
+ * strategies side by side (all outputs, the layers, the differences from the first strategy, and
+ * the expected results of POST /portfolios/compare).
  */
 
 /** The run's results as one comparison (or the one simulation), as POST /portfolios/compare's job gives them. */
@@ -90,6 +91,7 @@ export function fundReportTables(run: FundReportRun, report: FundReportDocument)
   return [
     aboutTable(texts, about),
     ...results,
+    ...(run.expected === null ? [] : [expectedComparisonTable(run.expected, texts, layers)]),
     strategiesTable,
     layersTable,
     enterprisesTable,

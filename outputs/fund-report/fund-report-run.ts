@@ -1,4 +1,4 @@
-import type { Portfolio, PortfolioEvaluation } from '../../models/portfolio/index.js';
+import type { Portfolio, PortfolioComparison, PortfolioEvaluation } from '../../models/portfolio/index.js';
 import type { ModelInput } from '../../models/simulation/model.js';
 import type { SimulationResult, VariantComparisonResult } from '../../models/simulation/index.js';
 import type { ScenarioContext } from '../report/report-run.js';
@@ -23,6 +23,8 @@ export interface FundReportStrategyRun {
 export interface FundReportRun {
   language: Language;
   strategies: FundReportStrategyRun[];
+  /** The strategies' expected results side by side, as POST /portfolios/compare's `expected` (null with one strategy). */
+  expected: PortfolioComparison | null;
   /** Paired differences against the first strategy (empty with one strategy). */
   differences: VariantComparisonResult['differences'];
   /** The first strategy's model inputs (paths, base values, distributions) as the engine saw them. */

@@ -128,12 +128,15 @@ export function fundComparisonTables(result: VariantComparisonResult, texts: Tex
   ];
 }
 
-/** The expected comparison (POST /portfolios/compare without settings): one row per output, a column per strategy, then the differences from the first. */
+/**
+ * The expected comparison (POST /portfolios/compare's `expected`: every input at its mean, no
+ * failures drawn): one row per output, a column per strategy, then the differences from the first.
+ */
 export function expectedComparisonTable(comparison: PortfolioComparison, texts: Texts, layers: NamedLayer[]): Table {
   const c = texts.workbook.columns;
   const others = comparison.strategies.slice(1);
   return {
-    sheet: texts.workbook.sheets.summary,
+    sheet: texts.fundReport.sheets.expected,
     columns: [
       { header: c.label, format: 'text', width: 52 },
       { header: c.name, format: 'text', width: 30 },

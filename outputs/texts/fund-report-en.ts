@@ -146,6 +146,6 @@ export const FUND_REPORT_EN: FundReportTexts = {
     'With the same inputs, seed and version the service gives the same numbers; POST /portfolios/compare with these strategies and settings gives the same comparison.',
   compareEndpoint: 'Same comparison',
 
-  sheets: { sideBySide: 'Strategies side by side', layersSideBySide: 'Layers side by side', strategies: 'Strategies', fund: 'The fund', enterprises: 'Enterprises' },
+  sheets: { sideBySide: 'Strategies side by side', expected: 'Expected, side by side', layersSideBySide: 'Layers side by side', strategies: 'Strategies', fund: 'The fund', enterprises: 'Enterprises' },
   columns: { statistic: 'Statistic', strategy: 'Strategy', description: 'Description', layer: 'Layer', metric: 'Measure' },
 };

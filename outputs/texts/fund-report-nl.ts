@@ -149,6 +149,6 @@ export const FUND_REPORT_NL: FundReportTexts = {
     'Met dezelfde invoer, startwaarde (seed) en versie geeft de rekendienst dezelfde getallen; POST /portfolios/compare met deze strategieën en instellingen geeft dezelfde vergelijking.',
   compareEndpoint: 'Zelfde vergelijking',
 
-  sheets: { sideBySide: 'Strategieën naast elkaar', layersSideBySide: 'Lagen naast elkaar', strategies: 'Strategieën', fund: 'Het fonds', enterprises: 'Ondernemingen' },
+  sheets: { sideBySide: 'Strategieën naast elkaar', expected: 'Verwacht, naast elkaar', layersSideBySide: 'Lagen naast elkaar', strategies: 'Strategieën', fund: 'Het fonds', enterprises: 'Ondernemingen' },
   columns: { statistic: 'Statistiek', strategy: 'Strategie', description: 'Beschrijving', layer: 'Laag', metric: 'Maatstaf' },
 };

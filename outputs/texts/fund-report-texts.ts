@@ -117,6 +117,6 @@ export interface FundReportTexts {
   compareEndpoint: string;
 
   /** Sheet names and headers of the fund workbooks. */
-  sheets: { sideBySide: string; layersSideBySide: string; strategies: string; fund: string; enterprises: string };
+  sheets: { sideBySide: string; layersSideBySide: string; expected: string; strategies: string; fund: string; enterprises: string };
   columns: { statistic: string; strategy: string; description: string; layer: string; metric: string };
 }

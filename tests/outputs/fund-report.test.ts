@@ -39,13 +39,16 @@ type Comparison = { variants: { name: string; result: { outputs: Output[]; seed:
 
 let service: OutputService;
 let comparison: Comparison;
+let expected: { strategies: string[]; outputs: { name: string; values: (number | null)[] }[] };
 const outputOf = (s: number, name: string) => comparison.variants[s].result.outputs.find((o) => o.name === name)!;
 
 beforeAll(async () => {
   service = await startOutputService();
   const response = await service.post('/portfolios/compare', { strategies, settings: { seed: SEED, iterations: ITERATIONS } }, { prefer: 'wait=120' });
   expect(response.status).toBe(200);
-  comparison = (await response.json()).simulation.result;
+  const answer = await response.json();
+  comparison = answer.simulation.result;
+  expected = answer.expected;
 });
 afterAll(() => service?.close());
 
@@ -195,6 +198,21 @@ describe('fund workbooks', () => {
       expect(numberCell(gemeente.getCell(4 + s))).toBe(outputOf(s, 'layerGemeenteLossOccurred').mean);
       expect(gemeente.getCell(4 + s).numFmt).toBe(PERCENT);
     });
+  });
+
+  it('gives, beside the Monte Carlo figures, POST /portfolios/compare’s expected values one strategy per column', async () => {
+    const workbook = await readWorkbook(await service.post('/reports', reportBody('en', 'xlsx')));
+    const sheet = workbook.getWorksheet('Expected, side by side')!;
+    expected.strategies.forEach((name, s) => expect(sheet.getRow(1).getCell(4 + s).value).toBe(name));
+    const c = columnsOf(sheet);
+    for (const output of expected.outputs) {
+      const row = findRow(sheet, { [c.get('Name')!]: output.name });
+      output.values.forEach((value, s) => {
+        if (value === null) expect(row.getCell(4 + s).value).toBeNull();
+        else expect(numberCell(row.getCell(4 + s))).toBe(value);
+      });
+    }
+    expect(findRow(sheet, { [c.get('Name')!]: 'layerJuniorLossOccurred' }).getCell(4).numFmt).toBe(PERCENT);
   });
 
   it('names the layers of a fund evaluation workbook by provider, not by id', async () => {
