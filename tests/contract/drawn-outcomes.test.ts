@@ -30,7 +30,7 @@ import { seriesLength } from '../../models/simulation/model.js';
  * false alarm has a chance below 1e-6 per check). An amount due to a trigger is a sum over
  * independent participants of what each is owed, X_i in [0, c] with c the most one person can be
  * owed, so Var X <= sum E[X_i^2] <= c mu and the bound is 5 sqrt(c mu / R).
- * Cohort sizes are whole numbers, so the drawn intake (rounded) equals the expected one.
+ * Cohort sizes are whole numbers (the schema refuses fractions), so the drawn intake equals the expected one.
  */
 const SIGMAS = 5;
 
