@@ -10,6 +10,7 @@
  *   with factors <= 1 again (Horner's rule). Both have the same sign and the same roots as the
  *   present value, and agree at r = 0. Discounting directly at -99.9% a month multiplies by
  *   1000^t and overflows past t = 102: every contract of 104 months or more had no IRR.
+ *   Trailing zero flows are dropped first, so the value at the last flow cannot underflow to 0.
  * - Several roots can exist when the flows change sign more than once (draws between payments,
  *   a fund's late call). The search walks outward from r = 0 in steps that grow geometrically in
  *   ln(1 + r), alternately up and down with the same step, and solves in the first interval where
@@ -96,6 +97,10 @@ export function periodIrr(
     else if (flow > 0) hasPositive = true;
   }
   if (!hasNegative || !hasPositive) return Number.NaN;
+  // Trailing zeros change no root, but valued at the last month they would shrink every earlier
+  // flow by (1 + r)^k and could underflow to exactly 0 (a false root) at steep negative rates.
+  // Without them the last flow counts with factor 1, so the objective is 0 only by cancellation.
+  while (flows[from + length - 1] === 0) length--;
 
   const valueAtZero = irrObjective(flows, from, length, 0);
   if (valueAtZero === 0) return 0;

@@ -65,6 +65,16 @@ describe('IRR of monthly flows at every horizon a contract may have', () => {
     expect(Math.abs(monthlyIrr(flows) - rate)).toBeLessThan(1e-10);
   });
 
+  it('finds a near-total loss repaid early in a long horizon, where the trailing zeros would underflow', () => {
+    // -100, then 1 a month later, then 238 months of nothing: 1 / (1 + m) = 100, m = -99% a month.
+    // Valued at the last month, the early flows shrink by (1 + m)^238 and fall below the smallest
+    // double for every rate under about -95% a month: the value is exactly 0 there, not a root.
+    const flows = new Float64Array(240);
+    flows[0] = -100;
+    flows[1] = 1;
+    expect(Math.abs(monthlyIrr(flows) - -0.99)).toBeLessThan(1e-10);
+  });
+
   it('has no IRR when nothing comes back, and a finite objective at -99.9% a month over 240 months', () => {
     const flows = new Float64Array(240).fill(-1);
     expect(annualIrr(flows)).toBeNaN();
