@@ -4,6 +4,7 @@ import type { SensitivityResult } from '../../models/sensitivity/index.js';
 import type { OutputSummary, SimulationResult, VariantComparisonResult } from '../../models/simulation/index.js';
 import { capitalise, inputLabel, inputUnit } from '../inputs/input-labels.js';
 import type { InputRow } from '../inputs/input-rows.js';
+import { layersFromDescriptions } from '../tables/layer-names.js';
 import { layerKindLabel, monthlySeriesUnit, outputLabel, partyOfSeries, portfolioOutputLabel } from '../tables/output-labels.js';
 import type { Texts } from '../texts/index.js';
 import type { Fact } from './facts.js';
@@ -69,8 +70,10 @@ const OUTPUT_STATISTICS = ['mean', 'sd', 'standardError', 'min', 'max'] as const
 
 function outputFacts(outputs: OutputSummary[], texts: Texts, section: string, variant?: string): Fact[] {
   const facts: Fact[] = [];
+  // A fund's per-layer outputs are labelled by the layer's provider, which their descriptions carry.
+  const layers = layersFromDescriptions(outputs);
   for (const o of outputs) {
-    const base = { section, variant, name: o.name, label: outputLabel(o.name, texts, o.description), unit: o.unit };
+    const base = { section, variant, name: o.name, label: outputLabel(o.name, texts, o.description, layers), unit: o.unit };
     for (const statistic of OUTPUT_STATISTICS) facts.push({ ...base, statistic, value: o[statistic] });
     for (const [p, value] of Object.entries(o.percentiles)) facts.push({ ...base, statistic: p, value });
     facts.push({ ...base, statistic: 'count', value: o.count, unit: 'count' }, { ...base, statistic: 'nanCount', value: o.nanCount, unit: 'count' });
@@ -86,8 +89,9 @@ function singleSimulationFacts(result: SimulationResult, texts: Texts, variant?:
     { section: 'run', variant, name: 'drawIndividualOutcomes', statistic: 'value', value: result.drawIndividualOutcomes ? 1 : 0, unit: 'boolean' },
     ...outputFacts(result.outputs, texts, 'output', variant),
   ];
+  const layers = layersFromDescriptions(result.outputs);
   for (const series of result.series) {
-    const base = { section: 'yearly', variant, party: partyOfSeries(series.name), name: series.name, label: outputLabel(series.name, texts, series.description), unit: series.unit };
+    const base = { section: 'yearly', variant, party: partyOfSeries(series.name), name: series.name, label: outputLabel(series.name, texts, series.description, layers), unit: series.unit };
     series.labels.forEach((period, k) => {
       facts.push({ ...base, period, statistic: 'mean', value: series.mean[k] });
       for (const [p, values] of Object.entries(series.fan)) facts.push({ ...base, period, statistic: p, value: values[k] });

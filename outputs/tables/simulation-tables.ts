@@ -84,8 +84,9 @@ export function simulationYearlyTable(result: SimulationResult, texts: Texts, ba
   const labels = result.series[0]?.labels ?? [];
   const rows: Cell[][] = [];
   const rowFormats: CellFormat[] = [];
+  const layers = layersFromDescriptions(result.outputs);
   for (const series of result.series) {
-    const lead = (statistic: string): Cell[] => [texts.parties[partyOfSeries(series.name)], outputLabel(series.name, texts, series.description), series.name, statistic, unitLabel(series.unit, texts)];
+    const lead = (statistic: string): Cell[] => [texts.parties[partyOfSeries(series.name)], outputLabel(series.name, texts, series.description, layers), series.name, statistic, unitLabel(series.unit, texts)];
     const format = formatForUnit(series.unit);
     for (const p of YEARLY_STATISTICS) {
       rows.push([...lead(texts.statistics.percentile(Number(p.slice(1)))), ...series.fan[p]]);

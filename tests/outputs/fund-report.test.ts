@@ -234,6 +234,29 @@ describe('fund workbooks', () => {
   });
 });
 
+describe('a fund report without alternative strategies', () => {
+  it('is the fund’s own simulation: the numbers of POST /simulations for the same portfolio and seed', async () => {
+    const small = PORTFOLIO_PRESETS.find((p) => p.id === 'small-municipality-fund')!.portfolio;
+    const settings = { seed: 3, iterations: 200 };
+    const simulated = await service.post('/simulations', { model: { kind: 'portfolio', portfolio: small }, settings }, { prefer: 'wait=60' });
+    expect(simulated.status).toBe(200);
+    const outputs: Output[] = (await simulated.json()).result.outputs;
+    const response = await service.post('/reports', { model: { kind: 'portfolio', portfolio: small }, settings, format: 'json' });
+    expect(response.status).toBe(200);
+    const report = await response.json();
+    expect(report.strategies).toHaveLength(1);
+    const find = (name: string) => outputs.find((o) => o.name === name)!;
+    expect(report.strategies[0].figures.sustainedPlacements.mean).toBe(find('sustainedPlacements').mean);
+    expect(report.strategies[0].figures.avoidedCostsAttributable.p90).toBe(find('avoidedCostsAttributable').percentiles.p90);
+    for (const layer of report.strategies[0].layers) expect(layer.lossChance).toBe(find(`${prefix(layer.id)}LossOccurred`).mean);
+    // The CSV keeps machine-readable numbers and names layers by provider in its labels.
+    const csv = await (await service.post('/reports', { model: { kind: 'portfolio', portfolio: small }, settings, format: 'csv' })).text();
+    expect(csv).toContain('layerLokaleBankLossOccurred');
+    expect(csv).toContain("'Lokale bank'");
+    expect(csv).not.toContain("'lokaleBank'");
+  });
+});
+
 describe('bad fund report requests', () => {
   it('answers 400 naming the field path inside the portfolio', async () => {
     const portfolio = structuredClone(preset.portfolio) as { fund: { layers: { kind: string }[] } };
