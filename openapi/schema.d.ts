@@ -3689,6 +3689,11 @@ export interface components {
              * @default 0
              */
             target?: number;
+            /**
+             * @description Inputs that move in proportion with `input`: each is set to its base value × (value ÷ the base of `input`), so the search finds a common factor (every band of a rate card, every profile's job-entry rate). `input` then needs a base other than 0.
+             * @default []
+             */
+            together?: string[];
             /** @description Lowest input value to search; give with high. */
             low?: number;
             /** @description Highest input value to search; give with low. */
@@ -4428,6 +4433,7 @@ export interface components {
                 kind: "price" | "jobEntryRate";
                 path: string;
                 base: number;
+                together: string[];
                 /** @description Post these with the same model to POST /sensitivity to get the same result. */
                 settings: {
                     /** @enum {string} */
@@ -4441,6 +4447,11 @@ export interface components {
                      * @default 0
                      */
                     target?: number;
+                    /**
+                     * @description Inputs that move in proportion with `input`: each is set to its base value × (value ÷ the base of `input`), so the search finds a common factor (every band of a rate card, every profile's job-entry rate). `input` then needs a base other than 0.
+                     * @default []
+                     */
+                    together?: string[];
                     /** @description Lowest input value to search; give with high. */
                     low?: number;
                     /** @description Highest input value to search; give with low. */
@@ -4568,6 +4579,10 @@ export interface components {
                 path: string;
                 /** @description The input's value in the contract. */
                 base: number;
+                /** @description Inputs moved in proportion with this one (all bands of a rate card, all profiles); empty: this input alone. */
+                together: string[];
+                /** @description value ÷ base when found: the common factor on every input moved. */
+                factor: number | null;
                 found: boolean;
                 /** @description breakEven[].result.value when found. */
                 value: number | null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { brent } from '../numerics/brent.js';
-import type { DomainError } from '../errors.js';
+import { invalidInput, type DomainError } from '../errors.js';
 import { fail, ok, type Result } from '../result.js';
 import type { CompiledModel } from '../simulation/model.js';
 import { InputPathSchema, OutputNameSchema, OutputSummarySchema, QuantileSchema } from './common-schemas.js';
@@ -12,6 +12,7 @@ import {
   DEFAULT_BREAK_EVEN_RELATIVE_TOLERANCE,
   MAX_BREAK_EVEN_GRID_POINTS,
   MAX_BREAK_EVEN_ITERATIONS,
+  MAX_LISTED_INPUTS,
 } from './limits.js';
 import { checkModelRuns, createOutputRunner, finiteOrNull, resolveInput, resolveOutput } from './model-runner.js';
 import { rangeOfInput } from './input-range.js';
@@ -22,6 +23,13 @@ export const BreakEvenSettingsSchema = z
     output: OutputNameSchema,
     input: InputPathSchema.describe('The input to move.'),
     target: z.number().finite().default(0).describe('Output value to reach; 0 is the usual break-even.'),
+    together: z
+      .array(InputPathSchema)
+      .max(MAX_LISTED_INPUTS)
+      .default([])
+      .describe(
+        'Inputs that move in proportion with `input`: each is set to its base value × (value ÷ the base of `input`), so the search finds a common factor (every band of a rate card, every profile\'s job-entry rate). `input` then needs a base other than 0.',
+      ),
     low: z.number().finite().optional().describe('Lowest input value to search; give with high.'),
     high: z.number().finite().optional().describe('Highest input value to search; give with low.'),
     lowQuantile: QuantileSchema.default(DEFAULT_BREAK_EVEN_LOW_QUANTILE),
@@ -126,10 +134,22 @@ export function breakEven(model: CompiledModel, settings: BreakEvenSettings): Re
   );
   if (!budget.ok) return budget;
 
+  const together: number[] = [];
+  for (let k = 0; k < settings.together.length; k++) {
+    const found = resolveInput(model, settings.together[k], ['together', k]);
+    if (!found.ok) return found;
+    together.push(found.value);
+  }
+
   const runner = createOutputRunner(model, output.value.index);
+  const inputBase = runner.base[inputIndex.value];
+  if (together.length > 0 && inputBase === 0)
+    return fail(invalidInput(['input'], `input '${settings.input}' has base 0, so the inputs in 'together' cannot move in proportion with it`));
   const { low, high } = range.value;
   const distanceToTarget = (value: number): number => {
     runner.params[inputIndex.value] = value;
+    // Inputs moved together keep their ratio to their own base equal to the searched input's.
+    for (const index of together) runner.params[index] = (runner.base[index] * value) / inputBase;
     return runner.evaluate() - settings.target;
   };
 

@@ -61,7 +61,7 @@ export function buildReport(run: ReportRun): ReportDocument {
       yearly: asRecord(yearlyFiguresSpec(yearlyBars(figures), texts)),
       tornado: asRecord(tornadoSpec(run.sensitivity, barLabels, outputLabel(REPORT_OUTPUT, texts), texts, format, TORNADO_CHART_BARS)),
     },
-    breakEven: run.breakEven.map(({ kind, path, base, settings, result }) => ({ kind, path, base, settings, result })),
+    breakEven: run.breakEven.map(({ kind, path, base, together, settings, result }) => ({ kind, path, base, together, settings, result })),
     inputs,
     context: run.context ?? null,
     reproduction: {

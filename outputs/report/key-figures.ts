@@ -54,6 +54,8 @@ export const KeyFiguresSchema = z
           kind: z.enum(['price', 'jobEntryRate']),
           path: z.string(),
           base: z.number().describe('The input\'s value in the contract.'),
+          together: z.array(z.string()).describe('Inputs moved in proportion with this one (all bands of a rate card, all profiles); empty: this input alone.'),
+          factor: figure.describe('value ÷ base when found: the common factor on every input moved.'),
           found: z.boolean(),
           value: figure.describe('breakEven[].result.value when found.'),
           low: z.number().describe('Searched from this value ...'),
@@ -132,10 +134,12 @@ export function keyFigures(run: ReportRun): KeyFigures {
       netResult: run.noEffect.summary.payerNetResult ?? null,
       netPresentValue: run.noEffect.summary.payerNetPresentValue ?? null,
     },
-    breakEven: run.breakEven.map(({ kind, path, base, result }) => ({
+    breakEven: run.breakEven.map(({ kind, path, base, together, result }) => ({
       kind,
       path,
       base,
+      together,
+      factor: result.found ? result.value / base : null,
       found: result.found,
       value: result.found ? result.value : null,
       low: result.searchRange.low,

@@ -207,13 +207,15 @@ function breakEvenTable(report: ReportDocument, texts: Texts, format: NumberForm
   const body = rows
     .map((row) => {
       const unit = inputUnit(row.path);
-      const byUnit = (value: number | null) => format.byUnit(value, unit);
-      const withinYear = (monthly: number | null) => (row.kind === 'jobEntryRate' && monthly !== null ? format.percent(1 - Math.pow(1 - monthly, 12)) : null);
+      const together = row.together.length > 0;
+      // A row moving several inputs by one factor states the factor; a row of one input its value.
+      const byUnit = (value: number | null) => (together ? format.percent(value === null ? null : value / row.base) : format.byUnit(value, unit));
+      const withinYear = (monthly: number | null) => (row.kind === 'jobEntryRate' && !together && monthly !== null ? format.percent(1 - Math.pow(1 - monthly, 12)) : null);
       const text = r.breakEvenRow({
         kind: row.kind,
         input: inputLabel(row.path, contract, texts),
         now: byUnit(row.base),
-        value: row.found ? byUnit(row.value) : null,
+        value: row.found ? (together ? r.breakEvenFactor(byUnit(row.value)) : byUnit(row.value)) : null,
         valueWithinYear: row.found ? withinYear(row.value) : null,
         low: byUnit(row.low),
         high: byUnit(row.high),
@@ -222,8 +224,10 @@ function breakEvenTable(report: ReportDocument, texts: Texts, format: NumberForm
         staysPositive: row.outputAtLow !== null && row.outputAtLow > 0,
         capped: row.kind === 'price' && !row.found && hasCaps(contract),
       });
-      const now = row.kind === 'jobEntryRate' ? r.breakEvenRow({ kind: row.kind, input: '', now: '', value: byUnit(row.base), valueWithinYear: withinYear(row.base), low: '', high: '', outputAtLow: '', outputAtHigh: '', staysPositive: false, capped: false }) : byUnit(row.base);
-      return `<tr><td>${esc(capitalise(inputLabel(row.path, contract, texts)))}</td><td class="number">${esc(now)}</td><td data-figure="breakEven:${esc(row.path)}" data-value="${row.value ?? ''}">${esc(text)}</td></tr>`;
+      const now = row.kind === 'jobEntryRate' && !together ? r.breakEvenRow({ kind: row.kind, input: '', now: '', value: byUnit(row.base), valueWithinYear: withinYear(row.base), low: '', high: '', outputAtLow: '', outputAtHigh: '', staysPositive: false, capped: false }) : byUnit(row.base);
+      const label = together ? r.breakEvenTogether(row.kind) : capitalise(inputLabel(row.path, contract, texts));
+      const name = `breakEven:${row.path}${together ? ':together' : ''}`;
+      return `<tr><td>${esc(label)}</td><td class="number">${esc(now)}</td><td data-figure="${esc(name)}" data-value="${row.value ?? ''}">${esc(text)}</td></tr>`;
     })
     .join('\n');
   const c = r.breakEvenColumns;

@@ -16,8 +16,9 @@ import { REPORT_OUTPUT } from './report-analyses.js';
  *
  * A contract has several prices when the main trigger is a rate card (one per band), and several
  * job-entry rates when it has several profiles: the report searches each of them on its own, the
- * others kept at their values, and says so. The main trigger is the first one with a price (or a
- * share of the savings); custom triggers have none.
+ * others kept at their values, and then all of them together, moved by one common factor (the
+ * break-even search's `together`), and says so. The main trigger is the first one with a price
+ * (or a share of the savings); custom triggers have none.
  */
 
 export type BreakEvenKind = 'price' | 'jobEntryRate';
@@ -32,6 +33,8 @@ export interface ReportBreakEvenSearch {
   path: string;
   /** The input's value in the contract (a distribution's mean). */
   base: number;
+  /** Inputs moved in proportion with this one (empty: this input alone). */
+  together: string[];
   /** The settings as POST /sensitivity takes them, defaults filled in. */
   settings: BreakEvenSettings;
 }
@@ -45,20 +48,27 @@ const PRICE_PATH = /^(price|share|price\.bands\[\d+\]\.price)$/;
 
 const isShareOrChance = (path: string) => path.endsWith('.share') || path.endsWith('monthlyJobEntryRate');
 
-function search(kind: BreakEvenKind, input: ModelInput): ReportBreakEvenSearch | null {
+/**
+ * One search: `input` from 0 to BREAK_EVEN_RANGE_MULTIPLE times its value, the inputs in
+ * `together` moved in proportion; shares and chances stay at or below 1.
+ */
+function search(kind: BreakEvenKind, input: ModelInput, together: ReadonlyArray<ModelInput> = []): ReportBreakEvenSearch | null {
   if (!(input.base > 0)) return null;
-  const high = isShareOrChance(input.path) ? Math.min(1, BREAK_EVEN_RANGE_MULTIPLE * input.base) : BREAK_EVEN_RANGE_MULTIPLE * input.base;
+  let factor = BREAK_EVEN_RANGE_MULTIPLE;
+  for (const moved of [input, ...together]) if (isShareOrChance(moved.path) && moved.base > 0) factor = Math.min(factor, 1 / moved.base);
   return {
     kind,
     path: input.path,
     base: input.base,
+    together: together.map((moved) => moved.path),
     settings: {
       method: 'break-even',
       output: REPORT_OUTPUT,
       input: input.path,
       target: 0,
+      together: together.map((moved) => moved.path),
       low: 0,
-      high,
+      high: input.base * factor,
       lowQuantile: DEFAULT_BREAK_EVEN_LOW_QUANTILE,
       highQuantile: DEFAULT_BREAK_EVEN_HIGH_QUANTILE,
       gridPoints: REPORT_BREAK_EVEN_GRID_POINTS,
@@ -78,12 +88,22 @@ export function reportBreakEvenSearches(contract: Contract, inputs: ReadonlyArra
       const found = search('price', input);
       if (found !== null) searches.push(found);
     }
+    if (prices.length > 1) {
+      const all = search('price', prices[0], prices.slice(1));
+      if (all !== null) searches.push(all);
+    }
     break;
   }
-  contract.profiles.forEach((_, p) => {
-    const input = inputs.find((candidate) => candidate.path === `profiles[${p}].programme.monthlyJobEntryRate`);
-    const found = input === undefined ? null : search('jobEntryRate', input);
+  const rates = contract.profiles
+    .map((_, p) => inputs.find((candidate) => candidate.path === `profiles[${p}].programme.monthlyJobEntryRate`))
+    .filter((input): input is ModelInput => input !== undefined);
+  for (const input of rates) {
+    const found = search('jobEntryRate', input);
     if (found !== null) searches.push(found);
-  });
+  }
+  if (rates.length > 1) {
+    const all = search('jobEntryRate', rates[0], rates.slice(1));
+    if (all !== null) searches.push(all);
+  }
   return searches;
 }

@@ -44,6 +44,7 @@ export const ReportDocumentSchema = z
           kind: z.enum(['price', 'jobEntryRate']),
           path: z.string(),
           base: z.number(),
+          together: z.array(z.string()),
           settings: BreakEvenSettingsSchema.describe('Post these with the same model to POST /sensitivity to get the same result.'),
           // A plain union of the two answers, as SensitivityResult lists them: the discriminated union on a
           // boolean gives an OpenAPI discriminator whose generated type names the schema instead of true/false.

@@ -52,7 +52,7 @@ export function breakEvenSheet(figures: KeyFigures, contract: Contract, texts: T
       { header: `${a.searchRange}: ${c.high.toLowerCase()}`, format: 'row', width: 16 },
     ],
     rows: figures.breakEven.map((row) => [
-      capitalise(inputLabel(row.path, contract, texts)),
+      row.together.length > 0 ? texts.report.breakEvenTogether(row.kind) : capitalise(inputLabel(row.path, contract, texts)),
       row.path,
       row.base,
       row.value,

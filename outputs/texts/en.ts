@@ -576,10 +576,15 @@ export const en: Texts = {
     yearlyCaption: 'Per calendar year the mean (bar) and the band from P10 to P90 (line). A year of fewer than 12 months is marked with its months.',
     breakEvenHeading: 'Break-even points',
     breakEvenIntro: (base) =>
-      `At what value is the municipality's net result exactly zero? Each time one assumption moves; all others stay at their expected value, without chance (net result then: ${base}). A contract with several prices or profiles has a row for each.`,
+      `At what value is the municipality's net result exactly zero? Each time one assumption moves; all others stay at their expected value, without chance (net result then: ${base}). A contract with several prices or profiles has a row for each, then one for all of them together by one factor.`,
     breakEvenColumns: { input: 'Assumption', now: 'Now', breakEven: 'Break-even (net result zero)' },
     breakEvenRow,
     breakEvenNone: 'This contract has no price or job-entry rate for which a break-even point can be found.',
+    breakEvenTogether: (kind) =>
+      kind === 'price'
+        ? 'All prices of the rate card together, by one factor on the current prices'
+        : 'Chance of work in the programme for all profiles together, by one factor on the current chances',
+    breakEvenFactor: (factor) => `${factor} of the current values`,
     noEffectHeading: 'If the programme has no effect',
     noEffect,
     providerHeading: 'The provider',

@@ -578,10 +578,15 @@ export const nl: Texts = {
       'Per kalenderjaar het gemiddelde (balk) en de band van P10 tot P90 (streep). Een jaar met minder dan 12 maanden staat met zijn maanden aangegeven.',
     breakEvenHeading: 'Omslagpunten',
     breakEvenIntro: (base) =>
-      `Bij welke waarde is het nettoresultaat voor de gemeente precies nul? Telkens verschuift één aanname; alle andere blijven op hun verwachte waarde, zonder toeval (nettoresultaat dan: ${base}). Heeft het contract meerdere prijzen of profielen, dan staat elk apart.`,
+      `Bij welke waarde is het nettoresultaat voor de gemeente precies nul? Telkens verschuift één aanname; alle andere blijven op hun verwachte waarde, zonder toeval (nettoresultaat dan: ${base}). Heeft het contract meerdere prijzen of profielen, dan staat elk apart, en daarna alle samen met één factor.`,
     breakEvenColumns: { input: 'Aanname', now: 'Nu', breakEven: 'Omslagpunt (nettoresultaat nul)' },
     breakEvenRow,
     breakEvenNone: 'Dit contract heeft geen prijs of kans op werk waarvoor een omslagpunt te berekenen is.',
+    breakEvenTogether: (kind) =>
+      kind === 'price'
+        ? 'Alle prijzen van de staffel samen, met één factor op de huidige prijzen'
+        : 'Kans op werk in het programma voor alle profielen samen, met één factor op de huidige kansen',
+    breakEvenFactor: (factor) => `${factor} van de huidige waarden`,
     noEffectHeading: 'Als het programma geen effect heeft',
     noEffect,
     providerHeading: 'De aanbieder',

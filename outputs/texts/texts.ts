@@ -369,6 +369,10 @@ export interface Texts {
     breakEvenColumns: { input: string; now: string; breakEven: string };
     breakEvenRow: (words: BreakEvenWords) => string;
     breakEvenNone: string;
+    /** The row that moves every band's price, or every profile's job-entry rate, by one factor. */
+    breakEvenTogether: (kind: 'price' | 'jobEntryRate') => string;
+    /** A common factor as the break-even value: "185% van de huidige waarden". */
+    breakEvenFactor: (factor: string) => string;
     noEffectHeading: string;
     noEffect: (words: NoEffectWords) => string;
     providerHeading: string;

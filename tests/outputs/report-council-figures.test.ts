@@ -32,7 +32,7 @@ type Simulation = {
   series: { name: string; labels: string[]; mean: number[]; fan: Record<string, number[]> }[];
   events: { name: string; probability: number }[];
 };
-type BreakEvenRow = { kind: string; path: string; base: number; settings: Record<string, unknown>; result: { found: boolean; value?: number; outputAtValue?: number } };
+type BreakEvenRow = { kind: string; path: string; base: number; together: string[]; settings: Record<string, unknown>; result: { found: boolean; value?: number; outputAtValue?: number } };
 type Report = {
   keyFigures: {
     yearly: { year: string; label: string; months: number; payments: Band; avoidedCosts: Band; netResult: Band }[];
@@ -47,7 +47,7 @@ type Report = {
   };
   breakEven: BreakEvenRow[];
   sensitivity: { bars: { path: string }[] };
-  evaluation: { inputs: { path: string; uncertain: boolean }[]; summary: Record<string, number> };
+  evaluation: { inputs: { path: string; base: number; uncertain: boolean }[]; summary: Record<string, number> };
   providerInWords: string;
   reproduction: { sensitivityRange: number | null };
 };
@@ -137,18 +137,21 @@ describe('the council report of a contract, against the API', () => {
 
   it('gives the break-even values POST /sensitivity gives for the same settings: each rate-card band and each profile', async () => {
     // scenarios/rotterdam-prestatiecontract-werk.ts: one sustained-12 trigger with three price bands, three profiles.
-    expect(rotterdamReport.breakEven.map((r) => [r.kind, r.path])).toEqual([
-      ['price', 'payment.triggers[0].price.bands[0].price'],
-      ['price', 'payment.triggers[0].price.bands[1].price'],
-      ['price', 'payment.triggers[0].price.bands[2].price'],
-      ['jobEntryRate', 'profiles[0].programme.monthlyJobEntryRate'],
-      ['jobEntryRate', 'profiles[1].programme.monthlyJobEntryRate'],
-      ['jobEntryRate', 'profiles[2].programme.monthlyJobEntryRate'],
+    // Each band and profile alone, then all bands and all profiles together by one factor.
+    expect(rotterdamReport.breakEven.map((r) => [r.kind, r.path, r.together.length])).toEqual([
+      ['price', 'payment.triggers[0].price.bands[0].price', 0],
+      ['price', 'payment.triggers[0].price.bands[1].price', 0],
+      ['price', 'payment.triggers[0].price.bands[2].price', 0],
+      ['price', 'payment.triggers[0].price.bands[0].price', 2],
+      ['jobEntryRate', 'profiles[0].programme.monthlyJobEntryRate', 0],
+      ['jobEntryRate', 'profiles[1].programme.monthlyJobEntryRate', 0],
+      ['jobEntryRate', 'profiles[2].programme.monthlyJobEntryRate', 0],
+      ['jobEntryRate', 'profiles[0].programme.monthlyJobEntryRate', 2],
     ]);
     // The pilot: its share of the savings and its one profile.
-    expect(pilotReport.breakEven.map((r) => [r.kind, r.path])).toEqual([
-      ['price', 'payment.triggers[0].share'],
-      ['jobEntryRate', 'profiles[0].programme.monthlyJobEntryRate'],
+    expect(pilotReport.breakEven.map((r) => [r.kind, r.path, r.together.length])).toEqual([
+      ['price', 'payment.triggers[0].share', 0],
+      ['jobEntryRate', 'profiles[0].programme.monthlyJobEntryRate', 0],
     ]);
     for (const [contract, report] of [
       [rotterdam, rotterdamReport],
@@ -157,14 +160,29 @@ describe('the council report of a contract, against the API', () => {
       for (const row of report.breakEven) {
         const direct = await postJson<BreakEvenRow['result']>('/sensitivity', { model: { kind: 'contract', contract }, settings: row.settings });
         expect(row.result).toEqual(direct);
-        const figure = report.keyFigures.breakEven.find((b) => b.path === row.path)!;
+        const figure = report.keyFigures.breakEven[report.breakEven.indexOf(row)];
+        expect(figure.path).toBe(row.path);
         expect(figure.value).toBe(direct.found ? direct.value : null);
       }
     }
     // Rotterdam's caps (EUR 1.5 million in all) hold its payments below its avoided costs at any band price:
-    // no band alone brings its net result to zero within 0..4x the price.
+    // no band, alone or with the others, brings its net result to zero within 0..4x the prices.
     expect(rotterdamReport.breakEven.filter((r) => r.kind === 'price').every((r) => !r.result.found)).toBe(true);
     expect(pilotReport.breakEven[0].result.found).toBe(true);
+  });
+
+  it('finds the common factor on every profile’s job-entry rate at which POST /contracts/evaluate gives a net result of zero', async () => {
+    const row = rotterdamReport.breakEven.find((r) => r.kind === 'jobEntryRate' && r.together.length > 0)!;
+    expect(row.result.found).toBe(true);
+    const factor = row.result.value! / row.base;
+    // The deterministic evaluation uses each rate's mean (the input's base); a plain number at mean × factor is the same input moved.
+    const base = (path: string) => rotterdamReport.evaluation.inputs.find((i) => i.path === path)!.base;
+    const contract = structuredClone(rotterdam) as { profiles: { programme: { monthlyJobEntryRate: unknown } }[] };
+    contract.profiles.forEach((profile, p) => (profile.programme.monthlyJobEntryRate = base(`profiles[${p}].programme.monthlyJobEntryRate`) * factor));
+    const evaluation = await postJson<{ summary: Record<string, number> }>('/contracts/evaluate', contract);
+    expect(Math.abs(evaluation.summary.payerNetResult)).toBeLessThan(0.01);
+    expect(factor).toBeGreaterThan(0);
+    expect(factor).toBeLessThan(1);
   });
 
   it('finds a break-even share at which POST /contracts/evaluate gives a net result of zero (a second method)', async () => {

@@ -66,6 +66,43 @@ describe('break-even', () => {
     expect(result.ok && result.value.found && result.value.value).toBeCloseTo(75, 7);
   });
 
+  it('moves the inputs named in together in proportion: the common factor of two prices', () => {
+    // Two prices 100 and 300 paid on 2 and 1 results, against savings of 1,000: the margin is
+    // 1,000 − 2·p1 − p2. With p2 = 3·p1 it is 1,000 − 5·p1, zero at p1 = 200 (factor 2, p2 = 600), by hand.
+    const model = functionModel(
+      [
+        { path: 'p1', distribution: null, base: 100 },
+        { path: 'p2', distribution: null, base: 300 },
+      ],
+      ['margin'],
+      (x, out) => {
+        out[0] = 1_000 - 2 * x[0] - x[1];
+      },
+    );
+    const settings = { method: 'break-even', output: 'margin', input: 'p1', low: 0, high: 400 };
+    const together = breakEven(model, BreakEvenSettingsSchema.parse({ ...settings, together: ['p2'] }));
+    expect(together.ok && together.value.found && together.value.value).toBeCloseTo(200, 7);
+    // Alone, p2 stays at 300: 1,000 − 2·p1 − 300 is zero at p1 = 350.
+    const alone = breakEven(model, BreakEvenSettingsSchema.parse(settings));
+    expect(alone.ok && alone.value.found && alone.value.value).toBeCloseTo(350, 7);
+  });
+
+  it('refuses to move inputs together with an input whose base is 0', () => {
+    const model = functionModel(
+      [
+        { path: 'p1', distribution: null, base: 0 },
+        { path: 'p2', distribution: null, base: 300 },
+      ],
+      ['margin'],
+      (x, out) => {
+        out[0] = 1_000 - 2 * x[0] - x[1];
+      },
+    );
+    const result = breakEven(model, BreakEvenSettingsSchema.parse({ method: 'break-even', output: 'margin', input: 'p1', low: 0, high: 400, together: ['p2'] }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ kind: 'invalid-input', problems: [{ path: ['input'] }] });
+  });
+
   it('asks for a range when the input is a plain number', () => {
     const result = breakEven(lineModel(), BreakEvenSettingsSchema.parse({ method: 'break-even', output: 'y', input: 'price' }));
     expect(result.ok).toBe(false);
