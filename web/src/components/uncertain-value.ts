@@ -1,0 +1,84 @@
+/**
+ * Pure helpers for an `Uncertain` value (a number or a distribution object, as the API takes it):
+ * which form the field shows, its numbers, and edits that keep the distribution's `source`.
+ */
+export type UncertainForm = 'fixed' | 'pert' | 'interval90' | 'other';
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object';
+
+export function formOf(value: unknown): UncertainForm {
+  if (!isObject(value)) return 'fixed';
+  if (value.type === 'fixed') return 'fixed';
+  if (value.type === 'pert') return 'pert';
+  if (value.type === 'interval90') return 'interval90';
+  return 'other';
+}
+
+/** The numbers a user sees in the field (value; min, mode, max; low, high), for range warnings. */
+export function numbersOf(value: unknown): number[] {
+  if (typeof value === 'number') return [value];
+  if (!isObject(value)) return [];
+  const keys = value.type === 'fixed' ? ['value'] : value.type === 'interval90' ? ['low', 'high'] : ['min', 'mode', 'max'];
+  return keys.map((k) => value[k]).filter((v): v is number => typeof v === 'number');
+}
+
+/** The value a distribution centres on, to start another form from. */
+export function centreOf(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (!isObject(value)) return 0;
+  for (const key of ['value', 'mode', 'mean']) if (typeof value[key] === 'number') return value[key] as number;
+  if (typeof value.low === 'number' && typeof value.high === 'number') return ((value.low as number) + (value.high as number)) / 2;
+  if (typeof value.min === 'number' && typeof value.max === 'number') return ((value.min as number) + (value.max as number)) / 2;
+  return 0;
+}
+
+function sourceOf(value: unknown): { source?: string } {
+  return isObject(value) && typeof value.source === 'string' ? { source: value.source } : {};
+}
+
+/**
+ * The value in another form, centred where it was and keeping its source: a fixed 100 becomes
+ * PERT 80 / 100 / 120 or a 90% interval 80 – 120 (20% either side; 0 gets 0 to 1). A fixed value
+ * without a source stays a plain number, as presets write it.
+ */
+export function switchForm(value: unknown, form: UncertainForm): unknown {
+  const centre = centreOf(value);
+  const spread = centre === 0 ? 1 : Math.abs(centre) * 0.2;
+  const low = centre === 0 ? 0 : centre - spread;
+  const high = centre + spread;
+  const source = sourceOf(value);
+  switch (form) {
+    case 'fixed':
+      return source.source ? { type: 'fixed', value: centre, ...source } : centre;
+    case 'pert':
+      return { type: 'pert', min: low, mode: centre, max: high, ...source };
+    case 'interval90':
+      return { type: 'interval90', low, high, ...source };
+    case 'other':
+      return value;
+  }
+}
+
+/** The value with one parameter changed ('value' for a fixed number), source and other parameters kept. */
+export function withParameter(value: unknown, key: string, next: number): unknown {
+  if (!isObject(value)) return key === 'value' ? next : { ...(switchForm(value, 'pert') as Obj), [key]: next };
+  if (key === 'value' && value.type === 'fixed') return { ...value, value: next };
+  return { ...value, [key]: next };
+}
+
+/** "normal (gemiddelde 5, sd 1)"-like short text for forms the page does not edit. */
+export function describeUncertain(value: unknown): string {
+  if (!isObject(value)) return String(value ?? '');
+  const { type, source: _source, ...rest } = value;
+  return `${String(type)} ${JSON.stringify(rest)}`;
+}
+
+/** Every Uncertain input in a contract that is a distribution (not fixed), by path: the "uncertain inputs" list. */
+export function uncertainPaths(document: unknown, prefix = ''): string[] {
+  if (Array.isArray(document)) return document.flatMap((v, i) => uncertainPaths(v, `${prefix}[${i}]`));
+  if (!isObject(document)) return [];
+  if (typeof document.type === 'string' && document.type !== 'fixed' && ('min' in document || 'low' in document || 'mean' in document || 'alpha' in document || 'values' in document))
+    return [prefix];
+  return Object.entries(document).flatMap(([k, v]) => uncertainPaths(v, prefix ? `${prefix}.${k}` : k));
+}

@@ -1,0 +1,26 @@
+import type { ComponentType } from 'preact';
+import type { Messages } from '../i18n/nl.js';
+import { ContractBuilder } from './contract-builder/contract-builder.js';
+import { ResultsScreen } from './results/results-screen.js';
+
+/**
+ * The screens of the workbench, in navigation order. A screen registers by one entry here: its
+ * hash route (#/contract), its navigation label (a key of `nav` in i18n) and its component.
+ * A screen without a component shows "still to come".
+ */
+export interface Screen {
+  route: string;
+  nav: keyof Messages['nav'];
+  Component: ComponentType | null;
+}
+
+export const SCREENS: readonly Screen[] = [
+  { route: 'contract', nav: 'contract', Component: ContractBuilder },
+  { route: 'results', nav: 'results', Component: ResultsScreen },
+  { route: 'drivers', nav: 'drivers', Component: null },
+  { route: 'variants', nav: 'variants', Component: null },
+  { route: 'fund', nav: 'fund', Component: null },
+  { route: 'saved', nav: 'saved', Component: null },
+];
+
+export const DEFAULT_ROUTE = 'contract';
