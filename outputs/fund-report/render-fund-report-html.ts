@@ -27,6 +27,7 @@ tr.group td { background: #f6f7f9; font-weight: bold; }
 p.price-basis { border-left: 4px solid #0072B2; padding: 4px 8px; background: #f3f7fa; }
 p.note, li.note { font-size: 9pt; color: #333; }
 span.note { display: block; font-size: 8pt; color: #444; white-space: normal; }
+ul.loss-chances { margin: 4px 0 0; padding-left: 16px; font-size: 9.5pt; }
 `;
 
 export async function renderFundReportHtml(report: FundReportDocument): Promise<string> {
@@ -36,6 +37,7 @@ export async function renderFundReportHtml(report: FundReportDocument): Promise<
   const [lossSvg, impactSvg] = await Promise.all([chart(report.charts.lossChance, t.lossChartTitle), chart(report.charts.impact, t.impactChartTitle)]);
   const body = [
     header(report, texts),
+    section('key-figures', t.keyFiguresHeading, keyFigures(report, texts, format)),
     section('fund', t.fundHeading, fund(report, texts, format)),
     section('strategies', t.strategiesHeading, strategies(report, texts, format)),
     section('layers', t.layersResultHeading, layerResults(report, texts, format)),
@@ -87,6 +89,30 @@ function shown(name: string, value: number | null, format: NumberFormatter): str
   if (unit === 'count') return format.count(value, 0);
   if (unit === 'rate') return format.percent(value, 1);
   return format.byUnit(value, unit);
+}
+
+/** Four cards for the fund as proposed (the first strategy): placements, avoided costs, the municipality's result, and each layer's chance of loss. */
+function keyFigures(report: FundReportDocument, texts: Texts, format: NumberFormatter): string {
+  const t = texts.fundReport;
+  const first = report.strategies[0];
+  const card = (name: FundFigure) => {
+    const statistic = first.figures[name];
+    return `<div class="figure" data-figure="0:${name}" data-value="${statistic.mean ?? ''}">
+<div class="figure-label">${esc(t.figureLabels[name])}</div>
+<div class="figure-value">${esc(shown(name, statistic.mean, format))}</div>
+<div class="figure-detail">${esc(t.band(shown(name, statistic.p10, format), shown(name, statistic.p90, format)))}</div>
+</div>`;
+  };
+  const losses = first.layers
+    .map((layer) => `<li data-figure="0:layer:${esc(layer.id)}:lossChance" data-value="${layer.lossChance ?? ''}">${esc(t.lossChanceLine(layer.name, format.chance(layer.lossChance)))}</li>`)
+    .join('');
+  return `<p>${esc(t.keyFiguresIntro(first.name, format.count(report.reproduction.iterations, 0)))}</p>
+<div class="figures">
+${card('sustainedPlacements')}
+${card('avoidedCostsAttributable')}
+${card('municipalityNetPosition')}
+<div class="figure"><div class="figure-label">${esc(t.lossChancesCard)}</div><ul class="loss-chances">${losses}</ul></div>
+</div>`;
 }
 
 function fund(report: FundReportDocument, texts: Texts, format: NumberFormatter): string {

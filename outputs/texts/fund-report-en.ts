@@ -46,6 +46,11 @@ export const FUND_REPORT_EN: FundReportTexts = {
       .join(' and ') + (paidBy === 'municipality' ? ', paid by the municipality' : ', paid by the fund'),
   none: 'none',
 
+  keyFiguresHeading: 'In short',
+  keyFiguresIntro: (strategy, iterations) => `The fund as proposed (${strategy}), averaged over ${iterations} runs with chance in business results, failures and the estimated inputs.`,
+  band: (p10, p90) => `In 80% of the runs between ${p10} and ${p90}.`,
+  lossChancesCard: 'Chance that a capital provider gets back less than it put in',
+  lossChanceLine: (layer, chance) => `${layer}: ${chance}`,
   strategiesHeading: 'The strategies side by side',
   strategiesIntro: (count, iterations) =>
     `${count} strategies were each calculated ${iterations} times on the same random draws (common random numbers): every strategy sees the same good and bad years and the same enterprises that do not make it. Differences therefore come from the choice, not from chance. Shown is the mean over all runs.`,

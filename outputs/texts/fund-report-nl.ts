@@ -46,6 +46,11 @@ export const FUND_REPORT_NL: FundReportTexts = {
       .join(' en ') + (paidBy === 'municipality' ? ', betaald door de gemeente' : ', betaald door het fonds'),
   none: 'geen',
 
+  keyFiguresHeading: 'In het kort',
+  keyFiguresIntro: (strategy, iterations) => `Het fonds zoals voorgesteld (${strategy}), gemiddeld over ${iterations} doorrekeningen met toeval in bedrijfsresultaten, faillissementen en de geschatte invoer.`,
+  band: (p10, p90) => `In 80% van de runs tussen ${p10} en ${p90}.`,
+  lossChancesCard: 'Kans dat een kapitaalverschaffer minder terugkrijgt dan hij inlegde',
+  lossChanceLine: (layer, chance) => `${layer}: ${chance}`,
   strategiesHeading: 'De strategieën naast elkaar',
   strategiesIntro: (count, iterations) =>
     `${count} strategieën zijn elk ${iterations} keer doorgerekend op dezelfde toevalstrekkingen (common random numbers): elke strategie ziet dezelfde goede en slechte jaren en dezelfde ondernemingen die het niet redden. Verschillen komen dus door de keuze, niet door toeval. Getoond is het gemiddelde over alle runs.`,

@@ -67,6 +67,12 @@ export interface FundReportTexts {
   outcomeContract: (perPlacement: string | null, perWorkerYear: string | null, paidBy: 'municipality' | 'fund') => string;
   none: string;
 
+  keyFiguresHeading: string;
+  keyFiguresIntro: (strategy: string, iterations: string) => string;
+  /** Under a key figure: the band in which 80% of the runs fall. */
+  band: (p10: string, p90: string) => string;
+  lossChancesCard: string;
+  lossChanceLine: (layer: string, chance: string) => string;
   strategiesHeading: string;
   strategiesIntro: (count: number, iterations: string) => string;
   onlyOneStrategy: string;
