@@ -38,10 +38,10 @@ export function fundReportTables(run: FundReportRun, report: FundReportDocument)
   const a = texts.workbook.about;
   const context = run.context;
   const about: AboutEntry[] = [
-    { label: a.contract, value: report.fundName },
-    { label: t.strategyColumn, value: report.strategies.map((s) => s.name).join(' · ') },
+    { label: t.fundHeading, value: report.fundName },
+    { label: t.strategiesLabel, value: report.strategies.map((s) => s.name).join(' · ') },
     ...simulationAboutEntries(run.strategies[0].result, texts),
-    { label: t.fundHeading, value: report.priceBasis },
+    { label: t.priceBasisLabel, value: report.priceBasis },
     ...provenanceEntries(texts, run.provenance),
     ...(run.simulationId === null ? [] : [{ label: texts.report.simulationId, value: `/simulations/${run.simulationId}` }]),
     ...(context?.assumptions ? [{ label: a.assumptions, value: context.assumptions }] : []),

@@ -17,6 +17,7 @@ export const FUND_REPORT_EN: FundReportTexts = {
   ],
   priceBasis: (startYear) =>
     `Price basis: all amounts are euros of ${startYear} (real, at the start year's prices); nothing is indexed. Returns and the discount rate are therefore real.`,
+  priceBasisLabel: 'Price basis',
   layersHeading: 'Capital layers',
   layersIntro: 'From most to least senior: the senior layer is repaid first; a grant is never repaid.',
   layerColumns: { layer: 'Capital provider', kind: 'Kind of layer', amount: 'Committed', targetReturn: 'Target return per year', fromMunicipality: 'From the municipality' },

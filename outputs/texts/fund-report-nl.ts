@@ -17,6 +17,7 @@ export const FUND_REPORT_NL: FundReportTexts = {
   ],
   priceBasis: (startYear) =>
     `Prijsgrondslag: alle bedragen zijn euro's van ${startYear} (reëel, prijspeil van het startjaar); er wordt niets geïndexeerd. Rendementen en de discontovoet zijn dus reëel.`,
+  priceBasisLabel: 'Prijsgrondslag',
   layersHeading: 'Kapitaallagen',
   layersIntro: 'Van hoog naar laag in de rangorde: de senior laag krijgt eerst terug, een schenking wordt niet terugbetaald.',
   layerColumns: { layer: 'Kapitaalverschaffer', kind: 'Soort laag', amount: 'Toegezegd', targetReturn: 'Beoogd rendement per jaar', fromMunicipality: 'Van de gemeente' },

@@ -55,6 +55,7 @@ export interface FundReportTexts {
   fundHeading: string;
   fundInWords: (words: FundWords) => string[];
   priceBasis: (startYear: number) => string;
+  priceBasisLabel: string;
   layersHeading: string;
   layersIntro: string;
   layerColumns: { layer: string; kind: string; amount: string; targetReturn: string; fromMunicipality: string };

@@ -41,7 +41,7 @@ export function evaluationWorkbook(evaluation: ContractEvaluation, inputs: Input
 export function portfolioWorkbook(evaluation: PortfolioEvaluation, inputs: InputRow[], texts: Texts, provenance: Provenance): Promise<Buffer> {
   return writeWorkbook(
     [
-      aboutTable(texts, [{ label: texts.workbook.about.contract, value: evaluation.portfolio }, ...provenanceEntries(texts, provenance)]),
+      aboutTable(texts, [{ label: texts.fundReport.fundHeading, value: evaluation.portfolio }, ...provenanceEntries(texts, provenance)]),
       inputsTable(inputs, texts),
       portfolioSummaryTable(evaluation, texts),
       portfolioYearlyTable(evaluation, texts),
@@ -64,7 +64,7 @@ export function portfolioComparisonWorkbook(
   provenance: Provenance,
 ): Promise<Buffer> {
   const about: AboutEntry[] = [
-    { label: texts.fundReport.strategyColumn, value: expected.strategies.join(' · ') },
+    { label: texts.fundReport.strategiesLabel, value: expected.strategies.join(' · ') },
     ...(simulation === null ? [] : simulationAboutEntries(simulation.variants[0].result, texts)),
     ...provenanceEntries(texts, provenance),
   ];
