@@ -164,4 +164,7 @@ function ComingSoon() {
   return <p class="coming-soon">{t.app.comingSoon}</p>;
 }
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+// The "loading" text in index.html is for browsers without JavaScript; Preact renders into an empty root.
+root.textContent = '';
+render(<App />, root);

@@ -30,12 +30,22 @@ const FONT_CONFIG = {
   text: { fontSize: 11 },
 };
 
-/** The spec made responsive: container width, and no font below MIN_CHART_FONT_PX. */
-export function responsiveSpec(spec: Spec): Spec {
+/**
+ * The spec made responsive: no font below MIN_CHART_FONT_PX, and the width of its container.
+ * A single or layered view takes width "container" (it follows resizing); a faceted one cannot
+ * (Vega-Lite does not size facets to a container), so its panels get the container's width at
+ * drawing time, less room for the axis.
+ */
+export function responsiveSpec(spec: Spec, containerWidth: number): Spec {
   const config = (spec.config ?? {}) as Record<string, Record<string, unknown> | undefined>;
   const merged: Record<string, unknown> = { ...config };
   for (const [key, sizes] of Object.entries(FONT_CONFIG)) merged[key] = { ...(config[key] ?? {}), ...sizes };
-  return { ...(raiseFontSizes(spec) as Spec), width: 'container', autosize: { type: 'fit-x', contains: 'padding' }, config: merged } as Spec;
+  const raised = raiseFontSizes(spec) as Spec;
+  if ('facet' in raised && raised.spec !== null && typeof raised.spec === 'object') {
+    const inner = raised.spec as Spec;
+    return { ...raised, spec: { ...inner, width: Math.max(160, Math.round(containerWidth) - 110) }, config: merged };
+  }
+  return { ...raised, width: 'container', autosize: { type: 'fit-x', contains: 'padding' }, config: merged };
 }
 
 /** Any fontSize below the minimum inside the spec (marks, text layers) raised to it. */
@@ -77,7 +87,7 @@ export function Chart({ id, title, spec, formatCell }: ChartProps) {
     if (spec === null || target.current === null || window.vegaEmbed === undefined) return;
     let result: EmbedResult | null = null;
     let cancelled = false;
-    void window.vegaEmbed(target.current, responsiveSpec(spec), { actions: false, renderer: 'svg' }).then((r) => {
+    void window.vegaEmbed(target.current, responsiveSpec(spec, target.current.clientWidth || 320), { actions: false, renderer: 'svg' }).then((r) => {
       if (cancelled) r.finalize();
       else result = r;
     });

@@ -19,6 +19,8 @@ export interface LocaleNumberInputProps {
   /** Empty text means "no value" (undefined) rather than a refusal. */
   allowEmpty?: boolean;
   digits?: number;
+  /** Thousands separators in the shown value (off for a seed or a year). */
+  grouping?: boolean;
   describedBy?: string;
   ariaLabel?: string;
   invalid?: boolean;
@@ -32,7 +34,7 @@ function same(a: number | undefined, b: number | undefined): boolean {
 
 export function LocaleNumberInput(props: LocaleNumberInputProps) {
   const { t, language } = useT();
-  const [text, setText] = useState(() => formatInputNumber(props.value, language, props.digits ?? 6));
+  const [text, setText] = useState(() => formatInputNumber(props.value, language, props.digits ?? 6, props.grouping ?? true));
   const lastSent = useRef<number | undefined>(props.value);
   const lastLanguage = useRef(language);
 
@@ -41,7 +43,7 @@ export function LocaleNumberInput(props: LocaleNumberInputProps) {
     if (!same(props.value, lastSent.current) || language !== lastLanguage.current) {
       lastSent.current = props.value;
       lastLanguage.current = language;
-      setText(formatInputNumber(props.value, language, props.digits ?? 6));
+      setText(formatInputNumber(props.value, language, props.digits ?? 6, props.grouping ?? true));
       props.onRefusal(null);
     }
   }, [props.value, language]);

@@ -8,7 +8,7 @@ import { monthlyFromYearly, yearlyFromMonthly } from '../numbers/rates.js';
  * yearly rates as fractions (0.0225), monthly rates as a fraction per month; the user types
  * percentages and may give a monthly rate per year. Each unit converts both ways explicitly.
  */
-export type Unit = 'euro' | 'percent' | 'yearlyPercent' | 'monthlyRate' | 'months' | 'people' | 'plain';
+export type Unit = 'euro' | 'percent' | 'yearlyPercent' | 'monthlyRate' | 'months' | 'people' | 'wholeNumber' | 'plain';
 
 /** For monthlyRate: the user's choice of how to type it. */
 export type RateBasis = 'month' | 'year';
@@ -38,6 +38,8 @@ export function unitView(unit: Unit, t: Messages, basis: RateBasis = 'month'): U
       return { toDisplay: (v) => v, fromDisplay: (v) => v, suffix: t.field.months, digits: 0, integer: true };
     case 'people':
       return { toDisplay: (v) => v, fromDisplay: (v) => v, suffix: t.field.people, digits: 0, integer: true };
+    case 'wholeNumber':
+      return { toDisplay: (v) => v, fromDisplay: (v) => v, suffix: '', digits: 0, integer: true };
     case 'plain':
       return { toDisplay: (v) => v, fromDisplay: (v) => v, suffix: '', digits: 6, integer: false };
   }

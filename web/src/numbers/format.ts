@@ -48,7 +48,7 @@ export function formatChance(fraction: number | null | undefined, language: Lang
  * A number as it goes back into an input field: the locale's separators, up to `maxDigits`
  * decimals, thousands grouped (the parser reads the grouping back): 1283.83 → "1.283,83".
  */
-export function formatInputNumber(value: number | null | undefined, language: Language, maxDigits = 6): string {
+export function formatInputNumber(value: number | null | undefined, language: Language, maxDigits = 6, grouping = true): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '';
-  return formatter(language, { maximumFractionDigits: maxDigits, useGrouping: true }).format(value);
+  return formatter(language, { maximumFractionDigits: maxDigits, useGrouping: grouping }).format(value);
 }

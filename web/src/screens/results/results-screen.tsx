@@ -94,7 +94,7 @@ export function ResultsScreen() {
         </label>
         <label>
           {t.results.seed}
-          <LocaleNumberInput id="seed" value={seed} onValue={(v) => v !== undefined && setSeed(v)} onRefusal={() => undefined} integer />
+          <LocaleNumberInput id="seed" value={seed} onValue={(v) => v !== undefined && setSeed(v)} onRefusal={() => undefined} integer grouping={false} />
         </label>
         <label>
           {t.results.reportLanguage}
