@@ -2,12 +2,11 @@ import { evaluateContractExpected } from '../../models/contract/index.js';
 import { compileModelSpec } from '../../models/model-spec.js';
 import type { SimulationResult } from '../../models/simulation/index.js';
 import { reportSimulationSettings, type Provenance, type ReportRun } from '../../outputs/index.js';
-import type { SimulationJobs } from '../../runtime/simulation-jobs.js';
-import { HttpProblem, PROBLEM_BASE } from '../problem.js';
-import { failedJobProblem, RETRY_AFTER_SECONDS } from '../simulations/job-response.js';
+import type { SimulationJob, SimulationJobs } from '../../runtime/simulation-jobs.js';
 import { simulationWork } from '../simulations/simulation-request.js';
 import { unwrapOrThrow } from '../validate.js';
 import { contractReportAnalyses } from './contract-report-analyses.js';
+import { runReportJob } from './report-job.js';
 import type { ReportRequest } from './report-request.js';
 
 export interface ReportDependencies {
@@ -15,12 +14,15 @@ export interface ReportDependencies {
   /** How long the report waits for its simulation before giving up with 503. */
   waitMs: number;
   provenance: Provenance;
+  /** A finished simulation to report on instead of running one (request.simulationId, see report-simulation.ts). */
+  simulation?: SimulationJob;
 }
 
 /**
  * A report's run, as a story: evaluate the contract with expected values; run a tornado and the
- * break-even searches of the payer's net result and evaluate the "no effect" case; simulate it on the worker pool like any POST /simulations (same
- * validation, same job, same result); hand the three results to the report.
+ * break-even searches of the payer's net result (on the worker pool, as POST /sensitivity does)
+ * and evaluate the "no effect" case; simulate it on the worker pool like any POST /simulations
+ * (same validation, same job, same result); hand the results to the report.
  */
 export async function runReport(request: ReportRequest, deps: ReportDependencies): Promise<ReportRun> {
   const contract = request.model.contract;
@@ -30,24 +32,8 @@ export async function runReport(request: ReportRequest, deps: ReportDependencies
   const analyses = await contractReportAnalyses(request.model, model.inputs, request.sensitivityRange, deps.jobs);
 
   const work = unwrapOrThrow(simulationWork({ model: request.model, settings: reportSimulationSettings(request.settings) }));
-  const job = deps.jobs.submit(work);
-  if (job === null) {
-    throw new HttpProblem(
-      { type: PROBLEM_BASE + 'too-many-jobs', title: 'Too many simulations are running', status: 429, detail: `Retry in ${RETRY_AFTER_SECONDS} seconds.` },
-      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
-    );
-  }
-  await deps.jobs.waitFor(job, deps.waitMs);
-  if (job.status === 'failed') throw failedJobProblem(job);
-  if (job.status !== 'succeeded') {
-    deps.jobs.cancel(job.id);
-    throw new HttpProblem({
-      type: PROBLEM_BASE + 'report-timeout',
-      title: 'The report took too long',
-      status: 503,
-      detail: `The simulation did not finish within ${Math.round(deps.waitMs / 1000)} seconds; ask for fewer iterations.`,
-    });
-  }
+  // A finished job of the caller's (checked by the route against this request), or a new one.
+  const job = deps.simulation ?? (await runReportJob(deps.jobs, work, deps.waitMs));
   return {
     language: request.language,
     contract,
