@@ -191,7 +191,7 @@ export function buildOpenApiDocument() {
     path: '/reports',
     summary: 'A council-ready report on a contract (deterministic evaluation, Monte Carlo simulation and tornado) or on a place-based fund (its strategies compared on common random numbers), as HTML, PDF, xlsx, CSV or JSON.',
     description:
-      'Runs the three analyses (the simulation as a job on the worker pool) and renders the report from their results. The format is `format` in the body, or `?format=` (for links). The HTML is one self-contained page with inline SVG charts; the PDF is that page printed by headless Chromium; JSON is the report as data with Vega-Lite chart specs.',
+      'Runs the three analyses (the simulation as a job on the worker pool) and renders the report from their results. The format is `format` in the body, or `?format=` (for links). The HTML is one self-contained page with inline SVG charts; the PDF is that page printed by headless Chromium; JSON is the report as data with Vega-Lite chart specs. With `simulationId` a contract report reuses a finished POST /simulations job of the caller (its model and settings must be the report\'s) instead of simulating again, so every download of one run shows the same figures.',
     request: {
       query: z.object({ format: z.enum(REPORT_FORMATS).optional().describe('Overrides `format` in the body.') }),
       body: { required: true, content: json(ReportRequestSchema) },
@@ -207,6 +207,8 @@ export function buildOpenApiDocument() {
         },
       },
       400: problem('Invalid contract or settings'),
+      404: problem('No simulation `simulationId` of this caller'),
+      409: problem('The simulation `simulationId` has not finished, was cancelled, or ran another model or other settings than the report needs'),
       413: problem('Body larger than the configured limit'),
       429: problem('Too many simulations queued or running; retry after the Retry-After header'),
       503: problem('The simulation did not finish in time, or PDF printing is not available on this server'),

@@ -810,7 +810,7 @@ export interface paths {
         put?: never;
         /**
          * A council-ready report on a contract (deterministic evaluation, Monte Carlo simulation and tornado) or on a place-based fund (its strategies compared on common random numbers), as HTML, PDF, xlsx, CSV or JSON.
-         * @description Runs the three analyses (the simulation as a job on the worker pool) and renders the report from their results. The format is `format` in the body, or `?format=` (for links). The HTML is one self-contained page with inline SVG charts; the PDF is that page printed by headless Chromium; JSON is the report as data with Vega-Lite chart specs.
+         * @description Runs the three analyses (the simulation as a job on the worker pool) and renders the report from their results. The format is `format` in the body, or `?format=` (for links). The HTML is one self-contained page with inline SVG charts; the PDF is that page printed by headless Chromium; JSON is the report as data with Vega-Lite chart specs. With `simulationId` a contract report reuses a finished POST /simulations job of the caller (its model and settings must be the report's) instead of simulating again, so every download of one run shows the same figures.
          */
         post: {
             parameters: {
@@ -843,6 +843,24 @@ export interface paths {
                 };
                 /** @description Invalid contract or settings */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No simulation `simulationId` of this caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The simulation `simulationId` has not finished, was cancelled, or ran another model or other settings than the report needs */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4795,6 +4813,8 @@ export interface components {
             format?: "html" | "pdf" | "xlsx" | "csv" | "json";
             /** @description Absent (the default): the tornado and its "what could go wrong" texts vary only inputs with a distribution, over their own P10 and P90; plain numbers (the bijstandsnorm, the contract's intake and prices) stay fixed. Given: plain numbers also move this share down and up (e.g. 0.25: 25%). */
             sensitivityRange?: number;
+            /** @description A finished POST /simulations job of the same caller to report on instead of simulating again (contract reports only): it must have run the request's model with the request's settings plus the report's three events (reportPayerGains, reportProviderLoses, reportInvestorLoses; riskOutput payerNetResult unless given), else 409 says what differs. The report's reproduction.simulationId is then this job. The tornado and break-even searches still run. */
+            simulationId?: string;
             /** @description What the scenario says about itself (a preset's title, summary, assumptions and sources); printed in the report, never used in the numbers. */
             about?: {
                 title?: string;

@@ -47,6 +47,8 @@ export interface SimulationJob {
   resultText: string | null;
   /** Whether the job is a stored run (see /runs/{id}). */
   readonly stored: boolean;
+  /** What the job runs (model and settings), so that a later request can check it is about the same run (a report on a finished simulation). */
+  readonly work?: JobWork;
 }
 
 /** Stores what happens to a job; the jobs module calls it in order and never twice at once for one job. */
@@ -219,6 +221,7 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
         error: null,
         resultText: null,
         stored: submitOptions.recorder !== undefined,
+        work,
       };
       const controller = new AbortController();
       jobs.set(job.id, job);

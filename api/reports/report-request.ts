@@ -31,6 +31,14 @@ export const ReportRequestSchema = z
       .describe(
         `Absent (the default): the tornado and its "what could go wrong" texts vary only inputs with a distribution, over their own P10 and P90; plain numbers (the bijstandsnorm, the contract's intake and prices) stay fixed. Given: plain numbers also move this share down and up (e.g. ${DEFAULT_SENSITIVITY_RANGE}: 25%).`,
       ),
+    simulationId: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe(
+        "A finished POST /simulations job of the same caller to report on instead of simulating again (contract reports only): it must have run the request's model with the request's settings plus the report's three events (reportPayerGains, reportProviderLoses, reportInvestorLoses; riskOutput payerNetResult unless given), else 409 says what differs. The report's reproduction.simulationId is then this job. The tornado and break-even searches still run.",
+      ),
     about: z
       .object({
         title: z.string().max(MAX_CONTEXT_TEXT).optional(),

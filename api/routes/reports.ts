@@ -6,7 +6,10 @@ import { formatFromQuery } from '../downloads/negotiate.js';
 import { fileName, provenanceNow, sendDownload } from '../downloads/send-download.js';
 import { HttpProblem, PROBLEM_BASE } from '../problem.js';
 import { REPORT_FORMATS, ReportRequestSchema } from '../reports/report-request.js';
+import { checkReportSimulation } from '../reports/report-simulation.js';
 import { runReport } from '../reports/run-report.js';
+import { findJob } from '../runs/find-job.js';
+import type { RunStorage } from '../runs/run-storage.js';
 import { sendFundReport } from '../reports/send-fund-report.js';
 import { parseOrThrow } from '../validate.js';
 
@@ -15,6 +18,8 @@ export interface ReportRouteOptions {
   printer: PdfPrinter;
   /** Longest wait for the report's simulation. */
   maxWaitMs: number;
+  /** Where a caller's stored runs are (null without a database): a report on `simulationId` looks there too. */
+  storage: RunStorage | null;
 }
 
 export function reportRoutes(options: ReportRouteOptions): Router {
@@ -30,8 +35,14 @@ export function reportRoutes(options: ReportRouteOptions): Router {
         detail: 'The server has no Chromium to print with; ask for format html and print it from a browser.',
       });
     }
-    if (request.model.kind === 'portfolio') return sendFundReport(res, { ...request, model: request.model }, format, options);
-    const run = await runReport({ ...request, model: request.model }, { jobs: options.jobs, waitMs: options.maxWaitMs, provenance: provenanceNow() });
+    if (request.model.kind === 'portfolio') {
+      if (request.simulationId !== undefined) throw simulationIdForFund();
+      return sendFundReport(res, { ...request, model: request.model }, format, options);
+    }
+    const contractRequest = { ...request, model: request.model };
+    // Only the caller's own job (another organisation's is 404, as at GET /simulations/{id}).
+    const simulation = request.simulationId === undefined ? undefined : checkReportSimulation(contractRequest, await findJob(options.jobs, options.storage, res, request.simulationId));
+    const run = await runReport(contractRequest, { jobs: options.jobs, waitMs: options.maxWaitMs, provenance: provenanceNow(), simulation });
     const report = buildReport(run);
     const suffix = request.language === 'en' ? 'report' : 'rapport';
     const name = (extension: typeof format) => fileName(run.contract.name, suffix, extension);
@@ -49,4 +60,14 @@ export function reportRoutes(options: ReportRouteOptions): Router {
     }
   });
   return router;
+}
+
+function simulationIdForFund(): HttpProblem {
+  return new HttpProblem({
+    type: PROBLEM_BASE + 'invalid-input',
+    title: 'The request is not valid',
+    status: 400,
+    detail: '1 problem(s) in the request',
+    errors: [{ path: 'simulationId', pointer: '#/simulationId', message: 'only a contract report can reuse a simulation; a fund report compares strategies in its own run' }],
+  });
 }

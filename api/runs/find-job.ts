@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import type { SimulationResult, VariantComparisonResult } from '../../models/simulation/index.js';
-import type { SimulationJob, SimulationJobs } from '../../runtime/simulation-jobs.js';
+import type { JobWork, SimulationJob, SimulationJobs } from '../../runtime/simulation-jobs.js';
 import type { RunRecord } from '../../store/index.js';
 import { callerOf } from '../auth.js';
 import { HttpProblem, PROBLEM_BASE } from '../problem.js';
@@ -40,5 +40,7 @@ export function jobFromRun(run: RunRecord): SimulationJob {
     error: null,
     resultText: run.resultText,
     stored: true,
+    // Stored as the JobWork the job ran (api/runs/run-storage.ts), read back as JSON.
+    work: run.work as JobWork,
   };
 }
