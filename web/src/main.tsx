@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { setApiKey, apiKey, type ApiProblem, type Contract, type ReportDocument } from './api/client.js';
+import { API_KEY_CHANGED, setApiKey, apiKey, type ApiProblem, type Contract, type ReportDocument } from './api/client.js';
 import { FieldErrorsContext } from './errors/field-errors.js';
 import { matchProblemsToFields } from './errors/problem-paths.js';
 import { LanguageContext, MESSAGES, rememberLanguage, storedLanguage, useT } from './i18n/i18n.js';
 import type { Language } from './numbers/locale.js';
 import { SCREENS, DEFAULT_ROUTE } from './screens/screens.js';
 import { ContractContext, type PresetAbout } from './state/contract-store.js';
-import { setAt, type FieldPath } from './state/paths.js';
+import { pathText, setAt, type FieldPath } from './state/paths.js';
 import { RunContext } from './state/run-store.js';
 import './styles/app.css';
 
@@ -66,6 +66,8 @@ function Header() {
               const next = (e.currentTarget as HTMLInputElement).value;
               setKey(next);
               setApiKey(next);
+              // Screens that loaded something without a key (refused) load it again.
+              dispatchEvent(new Event(API_KEY_CHANGED));
             }}
           />
         </label>
@@ -103,13 +105,22 @@ function App() {
     document.title = MESSAGES[language].app.title;
   }, [language]);
 
-  const [contractState, setContractState] = useState<{ contract: Contract | null; about: PresetAbout | null; revision: number }>({ contract: null, about: null, revision: 0 });
+  const [contractState, setContractState] = useState<{ contract: Contract | null; about: PresetAbout | null; revision: number; edited: readonly string[] }>({
+    contract: null,
+    about: null,
+    revision: 0,
+    edited: [],
+  });
   const update = useCallback(
-    (path: FieldPath, value: unknown) => setContractState((s) => ({ ...s, contract: setAt(s.contract, path, value), revision: s.revision + 1 })),
+    (path: FieldPath, value: unknown) =>
+      setContractState((s) => {
+        const text = pathText(path);
+        return { ...s, contract: setAt(s.contract, path, value), revision: s.revision + 1, edited: s.edited.includes(text) ? s.edited : [...s.edited, text] };
+      }),
     [],
   );
   const replace = useCallback(
-    (contract: Contract | null, about: PresetAbout | null) => setContractState((s) => ({ contract, about, revision: s.revision + 1 })),
+    (contract: Contract | null, about: PresetAbout | null) => setContractState((s) => ({ contract, about, revision: s.revision + 1, edited: [] })),
     [],
   );
 

@@ -38,6 +38,9 @@ export class ApiProblem extends Error {
 
 const API_KEY_STORAGE = 'apiKey';
 
+/** Window event fired when the user types another API key. */
+export const API_KEY_CHANGED = 'apikeychange';
+
 /** The key typed in the header, kept for this browser tab only (sessionStorage, not localStorage). */
 export function apiKey(): string {
   try {

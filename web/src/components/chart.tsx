@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n/i18n.js';
 
 /**
  * A Vega-Lite chart (vega-embed, loaded as a global from /vendor/ by index.html) with a visible
- * title, role="img" and an aria-label, and the figures behind it in a table for screen readers
+ * title (the spec's own, drawn as HTML so it wraps, else the `title` prop), role="img" and an aria-label, and the figures behind it in a table for screen readers
  * and for reading exact values. The chart fills its container's width (width "container"), and
  * its fonts are fixed sizes of at least 10 px, so at 400 px the text stays readable rather than
  * shrinking with a scaled-down SVG.
@@ -40,7 +40,10 @@ export function responsiveSpec(spec: Spec, containerWidth: number): Spec {
   const config = (spec.config ?? {}) as Record<string, Record<string, unknown> | undefined>;
   const merged: Record<string, unknown> = { ...config };
   for (const [key, sizes] of Object.entries(FONT_CONFIG)) merged[key] = { ...(config[key] ?? {}), ...sizes };
-  const raised = raiseFontSizes(spec) as Spec;
+  const narrow = containerWidth < 600;
+  if (narrow) merged.legend = { ...(merged.legend as object), orient: 'bottom' };
+  const { title: _title, ...untitled } = raiseFontSizes(spec, narrow) as Spec;
+  const raised = untitled as Spec;
   if ('facet' in raised && raised.spec !== null && typeof raised.spec === 'object') {
     const inner = raised.spec as Spec;
     return { ...raised, spec: { ...inner, width: Math.max(160, Math.round(containerWidth) - 110) }, config: merged };
@@ -48,13 +51,34 @@ export function responsiveSpec(spec: Spec, containerWidth: number): Spec {
   return { ...raised, width: 'container', autosize: { type: 'fit-x', contains: 'padding' }, config: merged };
 }
 
-/** Any fontSize below the minimum inside the spec (marks, text layers) raised to it. */
-function raiseFontSizes(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(raiseFontSizes);
+/**
+ * Any fontSize below the minimum inside the spec (marks, text layers) raised to it; on a narrow
+ * container, legends placed left or right move below the chart, where they do not widen it.
+ */
+function raiseFontSizes(node: unknown, narrow: boolean): unknown {
+  if (Array.isArray(node)) return node.map((n) => raiseFontSizes(n, narrow));
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = /fontSize$/i.test(k) && typeof v === 'number' ? Math.max(v, MIN_CHART_FONT_PX) : raiseFontSizes(v);
+  for (const [k, v] of Object.entries(node)) {
+    if (/fontSize$/i.test(k) && typeof v === 'number') out[k] = Math.max(v, MIN_CHART_FONT_PX);
+    else if (narrow && k === 'orient' && (v === 'right' || v === 'left') && 'symbolType' in node === false && isLegendLike(node)) out[k] = 'bottom';
+    else out[k] = raiseFontSizes(v, narrow);
+  }
   return out;
+}
+
+/** A legend definition (not an axis, whose orient left/right must stay). */
+function isLegendLike(node: object): boolean {
+  return 'title' in node || 'direction' in node || 'columns' in node || 'labelLimit' in node ? !('grid' in node || 'ticks' in node || 'tickCount' in node) : false;
+}
+
+/** The spec's own title and subtitle, shown as HTML (it wraps on a phone; an SVG title does not). */
+export function titleOf(spec: Spec): { text: string | null; subtitle: string | null } {
+  const title = spec.title;
+  const join = (v: unknown) => (Array.isArray(v) ? v.join(' ') : typeof v === 'string' ? v : null);
+  if (typeof title === 'string' || Array.isArray(title)) return { text: join(title), subtitle: null };
+  if (title !== null && typeof title === 'object') return { text: join((title as { text?: unknown }).text), subtitle: join((title as { subtitle?: unknown }).subtitle) };
+  return { text: null, subtitle: null };
 }
 
 /** The rows of the first inline data set with more than one row (the chart's main data). */
@@ -78,43 +102,62 @@ export interface ChartProps {
   spec: Spec | null;
   /** Cell text for the data table; defaults to the value as is. */
   formatCell?: (column: string, value: unknown) => string;
+  /** Column heading of the data table for a data field; defaults to the field's name. */
+  columnLabel?: (column: string) => string;
+  /** What the chart shows, in words, for screen readers (the aria-label); defaults to the title. */
+  description?: string;
 }
 
-export function Chart({ id, title, spec, formatCell }: ChartProps) {
+export function Chart({ id, title, spec, formatCell, columnLabel, description }: ChartProps) {
   const { t } = useT();
   const target = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  // Draw again when the container's width changes (a phone turned, a window resized): faceted
+  // charts get a fixed width at drawing time, and a chart drawn wide must not overflow a narrow page.
   useEffect(() => {
-    if (spec === null || target.current === null || window.vegaEmbed === undefined) return;
+    const element = target.current;
+    if (element === null || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setWidth(Math.round(element.clientWidth / 8) * 8));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    const element = target.current;
+    if (spec === null || element === null || window.vegaEmbed === undefined || width === 0) return;
     let result: EmbedResult | null = null;
     let cancelled = false;
-    void window.vegaEmbed(target.current, responsiveSpec(spec, target.current.clientWidth || 320), { actions: false, renderer: 'svg' }).then((r) => {
+    void window.vegaEmbed(element, responsiveSpec(spec, width), { actions: false, renderer: 'svg' }).then((r) => {
       if (cancelled) r.finalize();
       else result = r;
+      // The container is the image (role="img" with the title as its label); the SVG inside is its drawing.
+      element.querySelector('svg')?.setAttribute('aria-hidden', 'true');
     });
     return () => {
       cancelled = true;
       result?.finalize();
     };
-  }, [spec]);
+  }, [spec, width]);
   if (spec === null) return null;
+  const own = titleOf(spec);
+  const caption = own.text ?? title;
   const rows = tableOf(spec).slice(0, 200);
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cell = formatCell ?? ((_c: string, v: unknown) => (typeof v === 'number' ? String(Math.round(v * 1000) / 1000) : String(v ?? '')));
   return (
     <figure class="chart" id={id}>
       <figcaption>{title}</figcaption>
-      <div class="chart-canvas" ref={target} role="img" aria-label={title} />
+      <div class="chart-canvas" ref={target} role="img" aria-label={description ? `${title}. ${description}` : title} />
       {rows.length ? (
         <details class="chart-data">
           <summary>{t.results.dataTable}</summary>
           <div class="table-scroll">
             <table>
-              <caption>{title}</caption>
+              <caption>{caption}</caption>
               <thead>
                 <tr>
                   {columns.map((c) => (
                     <th scope="col" key={c}>
-                      {c}
+                      {columnLabel ? columnLabel(c) : c}
                     </th>
                   ))}
                 </tr>

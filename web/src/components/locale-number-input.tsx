@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n/i18n.js';
 import { formatInputNumber } from '../numbers/format.js';
 import { readLocaleNumber } from '../numbers/parse-locale-number.js';
@@ -38,7 +38,8 @@ export function LocaleNumberInput(props: LocaleNumberInputProps) {
   const lastSent = useRef<number | undefined>(props.value);
   const lastLanguage = useRef(language);
 
-  useEffect(() => {
+  // Before paint, so the old separators never show.
+  useLayoutEffect(() => {
     // Reformat when the value came from elsewhere or the language (and so the separators) changed.
     if (!same(props.value, lastSent.current) || language !== lastLanguage.current) {
       lastSent.current = props.value;

@@ -235,6 +235,7 @@ export const en: Messages = {
     chartCashFlows: 'Payments and savings over time',
     chartYearly: 'Per calendar year',
     chartTornado: 'Which assumptions weigh most',
+    editedNote: (labels: string) => `Changed on the web page from this scenario: ${labels}. The report uses the changed values (see the assumptions).`,
     dataTable: 'Figures behind the chart',
   },
   problems: {

@@ -238,6 +238,7 @@ export const nl = {
     chartCashFlows: 'Betalingen en besparingen over de tijd',
     chartYearly: 'Per kalenderjaar',
     chartTornado: 'Welke aannames tellen het zwaarst',
+    editedNote: (labels: string) => `Op de webpagina aangepast ten opzichte van dit scenario: ${labels}. Het rapport rekent met de aangepaste waarden (zie de aannames).`,
     dataTable: 'Cijfers bij de grafiek',
   },
   problems: {

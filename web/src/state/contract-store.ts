@@ -13,6 +13,8 @@ export interface ContractState {
   /** Where the contract came from: a preset's texts (printed by the report), or null. */
   about: PresetAbout | null;
   revision: number;
+  /** Fields changed since the preset was loaded (dotted paths): the report says the preset's description no longer holds for them. */
+  edited: readonly string[];
   /** Sets one field (undefined removes it). */
   update: (path: FieldPath, value: unknown) => void;
   /** Replaces the whole contract (a preset, an empty one, imported JSON). */
@@ -31,6 +33,7 @@ export const ContractContext = createContext<ContractState>({
   contract: null,
   about: null,
   revision: 0,
+  edited: [],
   update: () => undefined,
   replace: () => undefined,
 });

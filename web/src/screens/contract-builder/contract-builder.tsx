@@ -43,7 +43,7 @@ export function ContractBuilder() {
       setStatus(refused.status === 0 ? t.problems.unreachable : t.builder.refused);
       // Bring the first field with a problem into view (open its section) and move focus there.
       requestAnimationFrame(() => {
-        const first = document.querySelector<HTMLElement>('.has-error input, .has-error select, .has-error textarea');
+        const first = document.querySelector<HTMLElement>('.contract-builder [aria-invalid="true"]') ?? document.querySelector<HTMLElement>('.has-error input, .has-error select');
         first?.closest('details')?.setAttribute('open', '');
         first?.focus();
       });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, client, ApiProblem, type Contract, type Schemas } from '../../api/client.js';
+import { API_KEY_CHANGED, api, client, ApiProblem, type Contract, type Schemas } from '../../api/client.js';
 import { useFieldErrors } from '../../errors/field-errors.js';
 import { useT } from '../../i18n/i18n.js';
 import { useContract } from '../../state/contract-store.js';
@@ -16,12 +16,20 @@ export function StartSection({ onStatus }: { onStatus: (text: string) => void })
   const [chosen, setChosen] = useState('');
 
   useEffect(() => {
-    api(client.GET('/presets'))
-      .then((all) => setPresets((all as { kind: string }[]).filter((p): p is PresetSummary => p.kind === 'contract')))
-      .catch((error) => {
-        setPresets([]);
-        setProblem(error instanceof ApiProblem ? error : ApiProblem.unreachable(error));
-      });
+    const load = () =>
+      api(client.GET('/presets'))
+        .then((all) => {
+          // The workbench's contract screen offers the contract presets; fund presets are for the fund screen.
+          setPresets((all as { kind: string }[]).filter((p): p is PresetSummary => p.kind === 'contract'));
+          setProblem(null);
+        })
+        .catch((error) => {
+          setPresets([]);
+          setProblem(error instanceof ApiProblem ? error : ApiProblem.unreachable(error));
+        });
+    void load();
+    addEventListener(API_KEY_CHANGED, load);
+    return () => removeEventListener(API_KEY_CHANGED, load);
   }, []);
 
   const pick = async (id: string) => {
