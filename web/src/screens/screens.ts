@@ -2,6 +2,8 @@ import type { ComponentType } from 'preact';
 import type { Messages } from '../i18n/nl.js';
 import { ContractBuilder } from './contract-builder/contract-builder.js';
 import { ResultsScreen } from './results/results-screen.js';
+import { FundScreen } from './fund/fund-screen.js';
+import { SavedScreen } from './saved/saved-screen.js';
 
 /**
  * The screens of the workbench, in navigation order. A screen registers by one entry here: its
@@ -19,8 +21,8 @@ export const SCREENS: readonly Screen[] = [
   { route: 'results', nav: 'results', Component: ResultsScreen },
   { route: 'drivers', nav: 'drivers', Component: null },
   { route: 'variants', nav: 'variants', Component: null },
-  { route: 'fund', nav: 'fund', Component: null },
-  { route: 'saved', nav: 'saved', Component: null },
+  { route: 'fund', nav: 'fund', Component: FundScreen },
+  { route: 'saved', nav: 'saved', Component: SavedScreen },
 ];
 
 export const DEFAULT_ROUTE = 'contract';
