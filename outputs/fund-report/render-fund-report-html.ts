@@ -1,8 +1,17 @@
-import type { TopLevelSpec } from 'vega-lite';
 import { PORTFOLIO_SCALAR_OUTPUTS } from '../../models/portfolio/index.js';
-import { renderSvg } from '../charts/render-svg.js';
 import { numberFormatter, type NumberFormatter } from '../format-numbers.js';
 import { escapeHtml as esc } from '../report/html-escape.js';
+import {
+  chartSvg,
+  figure,
+  htmlPage,
+  inputsTable,
+  pageHeader,
+  reproductionList,
+  scenarioAbout,
+  scenarioAssumptionsAndSources,
+  section,
+} from '../report/report-html-parts.js';
 import { REPORT_CSS } from '../report/report-styles.js';
 import { textsFor, type Texts } from '../texts/index.js';
 import { FUND_FIGURES, type FundFigure } from '../texts/fund-report-texts.js';
@@ -34,7 +43,7 @@ export async function renderFundReportHtml(report: FundReportDocument): Promise<
   const texts = textsFor(report.language);
   const format = numberFormatter(texts);
   const t = texts.fundReport;
-  const [lossSvg, impactSvg] = await Promise.all([chart(report.charts.lossChance, t.lossChartTitle), chart(report.charts.impact, t.impactChartTitle)]);
+  const [lossSvg, impactSvg] = await Promise.all([chartSvg(report.charts.lossChance, t.lossChartTitle), chartSvg(report.charts.impact, t.impactChartTitle)]);
   const body = [
     header(report, texts),
     section('key-figures', t.keyFiguresHeading, keyFigures(report, texts, format)),
@@ -46,41 +55,12 @@ export async function renderFundReportHtml(report: FundReportDocument): Promise<
     section('assumptions', t.assumptionsHeading, assumptions(report, texts, format)),
     section('reproduction', t.reproductionHeading, reproduction(report, texts, format)),
   ].join('\n');
-  return `<!doctype html>
-<html lang="${report.language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="resultaatfinanciering ${esc(report.reproduction.softwareVersion)}">
-<title>${esc(report.title)}</title>
-<style>${REPORT_CSS}${FUND_CSS}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
-}
-
-async function chart(spec: Record<string, unknown> | null, description: string): Promise<string | null> {
-  return spec === null ? null : renderSvg(spec as unknown as TopLevelSpec, description);
-}
-
-function section(id: string, heading: string, content: string): string {
-  return `<section id="${id}">\n<h2>${esc(heading)}</h2>\n${content}\n</section>`;
-}
-
-function figure(svg: string | null, caption: string): string {
-  return svg === null ? '' : `<figure>${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
+  return htmlPage({ language: report.language, title: report.title, softwareVersion: report.reproduction.softwareVersion, css: REPORT_CSS + FUND_CSS, body });
 }
 
 function header(report: FundReportDocument, texts: Texts): string {
-  const made = new Intl.DateTimeFormat(texts.locale, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(report.reproduction.generatedAt));
-  return `<header>
-<p class="kicker">${esc(texts.fundReport.subtitle)}</p>
-<h1>${esc(report.title)}</h1>
-<p class="meta">${esc(texts.fundReport.madeOn(made, report.reproduction.softwareVersion))}</p>
-</header>`;
+  const p = report.reproduction;
+  return pageHeader(texts, { kicker: texts.fundReport.subtitle, title: report.title, generatedAt: p.generatedAt, softwareVersion: p.softwareVersion, madeOn: texts.fundReport.madeOn });
 }
 
 /** A figure in its unit: euros, whole counts, rates and chances as percentages, multiples with two decimals. */
@@ -118,11 +98,6 @@ ${card('municipalityNetPosition')}
 function fund(report: FundReportDocument, texts: Texts, format: NumberFormatter): string {
   const t = texts.fundReport;
   const a = texts.workbook.about;
-  const context = report.context;
-  const scenario =
-    context !== null && (context.title !== undefined || context.summary !== undefined)
-      ? `<h3>${esc(texts.report.aboutScenario)}</h3><p>${context.title ? `<strong>${esc(context.title)}</strong>. ` : ''}${esc(context.summary ?? '')}</p>`
-      : '';
   const c = t.layerColumns;
   const layerRows = report.layers
     .map(
@@ -139,7 +114,7 @@ function fund(report: FundReportDocument, texts: Texts, format: NumberFormatter)
     .join('\n');
   return `${report.fundInWords.map((sentence) => `<p>${esc(sentence)}</p>`).join('\n')}
 <p class="price-basis" data-price-basis>${esc(report.priceBasis)}</p>
-${scenario}
+${scenarioAbout(report.context, texts)}
 <h3>${esc(t.layersHeading)}</h3>
 <p>${esc(t.layersIntro)}</p>
 <table class="layers"><thead><tr><th>${esc(c.layer)}</th><th>${esc(c.kind)}</th><th class="number">${esc(c.amount)}</th><th class="number">${esc(c.targetReturn)}</th><th>${esc(c.fromMunicipality)}</th></tr></thead>
@@ -165,7 +140,7 @@ function cell(key: string, value: number | null, text: string, note = ''): strin
 function strategies(report: FundReportDocument, texts: Texts, format: NumberFormatter): string {
   const t = texts.fundReport;
   const descriptions = report.strategies
-    .map((s, i) => `<li><strong>${esc(s.name)}</strong>${i === 0 ? '' : ''}${s.description ? `: ${esc(s.description)}` : ''}</li>`)
+    .map((s) => `<li><strong>${esc(s.name)}</strong>${s.description ? `: ${esc(s.description)}` : ''}</li>`)
     .join('\n');
   const rows = FUND_FIGURES.map((name) => {
     const cells = report.strategies.map((s, i) => {
@@ -253,31 +228,13 @@ ${rows.join('\n')}
 
 function assumptions(report: FundReportDocument, texts: Texts, format: NumberFormatter): string {
   const t = texts.fundReport;
-  const c = texts.workbook.columns;
+  // Inputs fixed at 0 are options the fund does not use; the workbook keeps them, the page says how many it leaves out.
   const shownInputs = report.inputs.filter((input) => input.uncertain || input.base !== 0);
   const omitted = report.inputs.length - shownInputs.length;
-  const rows = shownInputs
-    .map(
-      (input) =>
-        `<tr><td>${esc(input.label)}</td><td class="number" data-path="${esc(input.path)}" data-value="${input.base}">${esc(format.byUnit(input.base, input.unit))}</td><td>${esc(input.distribution)}</td><td>${esc(input.source)}</td></tr>`,
-    )
-    .join('\n');
-  const context = report.context;
-  const scenarioAssumptions = context?.assumptions ? `<h3>${esc(texts.report.scenarioAssumptions)}</h3><p>${esc(context.assumptions)}</p>` : '';
-  const scenarioSources =
-    context?.sources && context.sources.length > 0
-      ? `<h3>${esc(texts.report.scenarioSources)}</h3><ul>${context.sources.map((s) => `<li>${esc(s.label)}${s.url ? ` (<a href="${esc(s.url)}">${esc(s.url)}</a>)` : ''}</li>`).join('')}</ul>`
-      : '';
   return `<p>${esc(t.assumptionsIntro)}${report.strategies.length > 1 ? ` ${esc(t.otherStrategiesInputs)}` : ''}</p>
 <p class="price-basis">${esc(report.priceBasis)}</p>
-${scenarioAssumptions}
-${scenarioSources}
-<table class="inputs">
-<thead><tr><th>${esc(c.label)}</th><th class="number">${esc(c.value)}</th><th>${esc(c.distribution)}</th><th>${esc(c.source)}</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>
+${scenarioAssumptionsAndSources(report.context, texts)}
+${inputsTable(shownInputs, texts, format)}
 ${omitted > 0 ? `<p class="note">${esc(t.zeroInputsOmitted(omitted))}</p>` : ''}`;
 }
 
@@ -293,8 +250,5 @@ function reproduction(report: FundReportDocument, texts: Texts, format: NumberFo
     ['generatedAt', a.generatedAt, p.generatedAt],
   ];
   if (p.simulationId !== null) entries.push(['simulationId', texts.report.simulationId, `/simulations/${p.simulationId}`]);
-  return `<p>${esc(texts.fundReport.reproductionIntro)}</p>
-<dl class="reproduction">
-${entries.map(([key, label, value]) => `<dt>${esc(label)}</dt><dd data-reproduction="${key}">${esc(value)}</dd>`).join('\n')}
-</dl>`;
+  return reproductionList(texts.fundReport.reproductionIntro, entries);
 }

@@ -1,11 +1,20 @@
-import type { TopLevelSpec } from 'vega-lite';
 import type { Contract } from '../../models/contract/index.js';
-import { renderSvg } from '../charts/render-svg.js';
 import { capitalise, inputLabel, inputUnit } from '../inputs/input-labels.js';
 import { numberFormatter, type NumberFormatter } from '../format-numbers.js';
 import { textsFor, type Texts } from '../texts/index.js';
 import { escapeHtml as esc } from './html-escape.js';
 import type { ReportDocument } from './report-document.js';
+import {
+  chartSvg as chart,
+  figure,
+  htmlPage,
+  inputsTable,
+  pageHeader,
+  reproductionList,
+  scenarioAbout,
+  scenarioAssumptionsAndSources,
+  section,
+} from './report-html-parts.js';
 import { REPORT_CSS } from './report-styles.js';
 
 /**
@@ -26,7 +35,7 @@ export async function renderReportHtml(report: ReportDocument): Promise<string> 
   const r = texts.report;
   const body = [
     header(report, texts),
-    section('contract', r.contractHeading, [...report.contractInWords.map((s) => `<p>${esc(s)}</p>`), scenario(report, texts)].join('\n')),
+    section('contract', r.contractHeading, [...report.contractInWords.map((s) => `<p>${esc(s)}</p>`), scenarioAbout(report.context, texts)].join('\n')),
     section('key-figures', r.keyFiguresHeading, keyFigures(report, texts, format)),
     section('yearly', r.yearlyHeading, yearlyTable(report, texts, format) + figure(yearlySvg, r.yearlyCaption)),
     section('break-even', r.breakEvenHeading, breakEvenTable(report, texts, format)),
@@ -47,44 +56,12 @@ export async function renderReportHtml(report: ReportDocument): Promise<string> 
     section('assumptions', r.assumptionsHeading, assumptions(report, texts, format)),
     section('reproduction', r.reproductionHeading, reproduction(report, texts, format)),
   ].join('\n');
-  return `<!doctype html>
-<html lang="${report.language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="resultaatfinanciering ${esc(report.reproduction.softwareVersion)}">
-<title>${esc(report.title)}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
-}
-
-async function chart(spec: Record<string, unknown> | null, description: string): Promise<string | null> {
-  return spec === null ? null : renderSvg(spec as unknown as TopLevelSpec, description);
-}
-
-function section(id: string, heading: string, content: string): string {
-  return `<section id="${id}">\n<h2>${esc(heading)}</h2>\n${content}\n</section>`;
+  return htmlPage({ language: report.language, title: report.title, softwareVersion: report.reproduction.softwareVersion, css: REPORT_CSS, body });
 }
 
 function header(report: ReportDocument, texts: Texts): string {
-  const made = new Intl.DateTimeFormat(texts.locale, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(report.reproduction.generatedAt));
-  return `<header>
-<p class="kicker">${esc(texts.report.subtitle)}</p>
-<h1>${esc(report.title)}</h1>
-<p class="meta">${esc(texts.report.madeOn(made, report.reproduction.softwareVersion))}</p>
-</header>`;
-}
-
-function scenario(report: ReportDocument, texts: Texts): string {
-  const context = report.context;
-  if (context === null || (context.title === undefined && context.summary === undefined)) return '';
-  return `<h3>${esc(texts.report.aboutScenario)}</h3>
-<p>${context.title ? `<strong>${esc(context.title)}</strong>. ` : ''}${esc(context.summary ?? '')}</p>`;
+  const p = report.reproduction;
+  return pageHeader(texts, { kicker: texts.report.subtitle, title: report.title, generatedAt: p.generatedAt, softwareVersion: p.softwareVersion, madeOn: texts.report.madeOn });
 }
 
 /** A figure card; `value` is the exact number behind the formatted text. */
@@ -260,11 +237,6 @@ function noEffect(report: ReportDocument, texts: Texts, format: NumberFormatter)
   )}</p>`;
 }
 
-function figure(svg: string | null, caption: string): string {
-  if (svg === null) return '';
-  return `<figure>${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
-}
-
 function tornadoRange(report: ReportDocument, texts: Texts, format: NumberFormatter): string {
   const s = report.sensitivity;
   const low = texts.statistics.percentile(Math.round(s.lowQuantile * 100));
@@ -282,32 +254,11 @@ ${report.findings.map((f) => `<li data-finding="${esc(f.kind)}">${esc(f.text)}</
 }
 
 function assumptions(report: ReportDocument, texts: Texts, format: NumberFormatter): string {
-  const c = texts.workbook.columns;
-  const rows = report.inputs
-    .map(
-      (input) =>
-        `<tr><td>${esc(input.label)}</td><td class="number" data-path="${esc(input.path)}" data-value="${input.base}">${esc(format.byUnit(input.base, input.unit))}</td><td>${esc(input.distribution)}</td><td>${esc(input.source)}</td></tr>`,
-    )
-    .join('\n');
-  const context = report.context;
-  const scenarioAssumptions = context?.assumptions ? `<h3>${esc(texts.report.scenarioAssumptions)}</h3><p>${esc(context.assumptions)}</p>` : '';
-  const scenarioSources =
-    context?.sources && context.sources.length > 0
-      ? `<h3>${esc(texts.report.scenarioSources)}</h3><ul>${context.sources
-          .map((s) => `<li>${esc(s.label)}${s.url ? ` (<a href="${esc(s.url)}">${esc(s.url)}</a>)` : ''}</li>`)
-          .join('')}</ul>`
-      : '';
   return `<p>${esc(texts.report.assumptionsIntro)}</p>
 <p class="download"><a download="${esc(inputFileName(report))}" href="${inputDataUri(report)}">${esc(texts.report.inputDownload)}</a></p>
 <p class="download-note">${esc(texts.report.inputDownloadNote)}</p>
-${scenarioAssumptions}
-${scenarioSources}
-<table class="inputs">
-<thead><tr><th>${esc(c.label)}</th><th class="number">${esc(c.value)}</th><th>${esc(c.distribution)}</th><th>${esc(c.source)}</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>`;
+${scenarioAssumptionsAndSources(report.context, texts)}
+${inputsTable(report.inputs, texts, format)}`;
 }
 
 function reproduction(report: ReportDocument, texts: Texts, format: NumberFormatter): string {
@@ -323,10 +274,7 @@ function reproduction(report: ReportDocument, texts: Texts, format: NumberFormat
     ['generatedAt', a.generatedAt, p.generatedAt],
   ];
   if (p.simulationId !== null) entries.push(['simulationId', texts.report.simulationId, `/simulations/${p.simulationId}`]);
-  return `<p>${esc(texts.report.reproductionIntro)}</p>
-<dl class="reproduction">
-${entries.map(([key, label, value]) => `<dt>${esc(label)}</dt><dd data-reproduction="${key}">${esc(value)}</dd>`).join('\n')}
-</dl>`;
+  return reproductionList(texts.report.reproductionIntro, entries);
 }
 
 /**
