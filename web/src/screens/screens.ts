@@ -4,6 +4,8 @@ import { ContractBuilder } from './contract-builder/contract-builder.js';
 import { ResultsScreen } from './results/results-screen.js';
 import { FundScreen } from './fund/fund-screen.js';
 import { SavedScreen } from './saved/saved-screen.js';
+import { DriversScreen } from './drivers/drivers-screen.js';
+import { VariantsScreen } from './variants/variants-screen.js';
 
 /**
  * The screens of the workbench, in navigation order. A screen registers by one entry here: its
@@ -19,8 +21,8 @@ export interface Screen {
 export const SCREENS: readonly Screen[] = [
   { route: 'contract', nav: 'contract', Component: ContractBuilder },
   { route: 'results', nav: 'results', Component: ResultsScreen },
-  { route: 'drivers', nav: 'drivers', Component: null },
-  { route: 'variants', nav: 'variants', Component: null },
+  { route: 'drivers', nav: 'drivers', Component: DriversScreen },
+  { route: 'variants', nav: 'variants', Component: VariantsScreen },
   { route: 'fund', nav: 'fund', Component: FundScreen },
   { route: 'saved', nav: 'saved', Component: SavedScreen },
 ];

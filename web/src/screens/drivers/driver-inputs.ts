@@ -1,0 +1,184 @@
+import { meanOf } from '../../../../models/distributions/compile.js';
+import type { Uncertain } from '../../../../models/distributions/schema.js';
+import type { Contract } from '../../api/client.js';
+import { labelOf } from '../../i18n/i18n.js';
+import type { Messages } from '../../i18n/nl.js';
+import { formatCount, formatEuro, formatInputNumber, formatPercent } from '../../numbers/format.js';
+import type { Language } from '../../numbers/locale.js';
+import { getAt } from '../../state/paths.js';
+
+/**
+ * The model's inputs as a person reads them: a label from the page's dictionary with the profile,
+ * trigger or band it belongs to ("Kans op werk, met programma (Alleenstaand)"), never the path,
+ * and its value in its own unit.
+ */
+
+/** How an input's value reads: euros, a chance per month, a share, a yearly rate, a count, months. */
+export type InputUnit = 'EUR' | 'monthlyRate' | 'share' | 'rate' | 'count' | 'months' | 'number';
+
+/**
+ * The unit per input path (indices left out). The same table as the service's
+ * outputs/inputs/input-labels.ts, which the page cannot import (its types reach the expression
+ * parser); tests/web/driver-requests.test.ts holds the two equal.
+ */
+export const INPUT_UNITS: Readonly<Record<string, InputUnit>> = {
+  'profiles[].share': 'number',
+  'profiles[].monthlyBenefit': 'EUR',
+  'profiles[].administrationCostPerYear': 'EUR',
+  'profiles[].programme.monthlyJobEntryRate': 'monthlyRate',
+  'profiles[].programme.monthlyOtherExitRate': 'monthlyRate',
+  'profiles[].counterfactual.monthlyJobEntryRate': 'monthlyRate',
+  'profiles[].counterfactual.monthlyOtherExitRate': 'monthlyRate',
+  'intake.cohorts[].count': 'count',
+  'intake.delayMonths': 'months',
+  'work.partTimeShare': 'share',
+  'work.partTimeBenefitShare': 'share',
+  'work.lksShare': 'share',
+  'work.lksMonthlyAmount': 'EUR',
+  'work.fallbackHazard[].monthlyRate': 'monthlyRate',
+  'counterfactual.deadweightShare': 'share',
+  'payment.triggers[].price': 'EUR',
+  'payment.triggers[].price.bands[].price': 'EUR',
+  'payment.triggers[].share': 'share',
+  'payment.caps.perParticipant': 'EUR',
+  'payment.caps.perYear': 'EUR',
+  'payment.caps.total': 'EUR',
+  'payment.threshold.minimumImprovement': 'share',
+  'payer.ownCostsOneOff': 'EUR',
+  'payer.ownCostsPerMonth': 'EUR',
+  'provider.costPerParticipantMonth': 'EUR',
+  'provider.costPerPlacement': 'EUR',
+  'provider.fixedCostPerMonth': 'EUR',
+  'investor.commitment': 'EUR',
+  'investor.financedShare': 'share',
+  'investor.returnCap': 'rate',
+  'investor.hurdleRate': 'rate',
+  'investor.firstLossGuarantee.amount': 'EUR',
+  'money.discountRate': 'rate',
+  'money.benefitIndexation': 'rate',
+  'money.priceIndexation': 'rate',
+  'money.costIndexation': 'rate',
+};
+
+export function inputUnit(path: string): InputUnit {
+  return INPUT_UNITS[path.replace(/\[\d+\]/g, '[]')] ?? 'number';
+}
+
+/** Shares and chances cannot leave [0, 1]. */
+export function isProbabilityLike(path: string): boolean {
+  const unit = inputUnit(path);
+  return unit === 'share' || unit === 'monthlyRate';
+}
+
+/** The keys of a dotted path: "profiles[0].programme.x" → ["profiles", 0, "programme", "x"]. */
+export function pathKeys(path: string): (string | number)[] {
+  const keys: (string | number)[] = [];
+  for (const part of path.split('.')) {
+    const match = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
+    if (match === null) {
+      keys.push(part);
+      continue;
+    }
+    if (match[1]) keys.push(match[1]);
+    for (const index of match[2].matchAll(/\[(\d+)\]/g)) keys.push(Number(index[1]));
+  }
+  return keys;
+}
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object';
+
+/** What the label leaves open: which profile, trigger, band, cohort or fall-back step. */
+function qualifiers(t: Messages, path: string, contract: Contract | null): string[] {
+  if (contract === null) return [];
+  const out: string[] = [];
+  const profile = /^profiles\[(\d+)\]/.exec(path);
+  if (profile && contract.profiles.length > 1) {
+    const p = contract.profiles[Number(profile[1])] as Obj | undefined;
+    out.push(String(p?.label ?? p?.id ?? Number(profile[1]) + 1));
+  }
+  const trigger = /^payment\.triggers\[(\d+)\]/.exec(path);
+  if (trigger) {
+    const tr = contract.payment.triggers[Number(trigger[1])] as Obj | undefined;
+    if (contract.payment.triggers.length > 1 && tr) out.push(String(tr.id ?? Number(trigger[1]) + 1));
+    const band = /\.bands\[(\d+)\]/.exec(path);
+    if (band && tr && isObject(tr.price) && Array.isArray(tr.price.bands)) {
+      const b = tr.price.bands[Number(band[1])] as Obj | undefined;
+      out.push(t.drivers.band(Number(b?.minMonthsOnBenefit ?? 0)));
+    }
+  }
+  const cohort = /^intake\.cohorts\[(\d+)\]/.exec(path);
+  if (cohort) out.push(String((contract.intake.cohorts?.[Number(cohort[1])] as Obj | undefined)?.month ?? ''));
+  const hazard = /^work\.fallbackHazard\[(\d+)\]/.exec(path);
+  if (hazard) out.push(t.drivers.fromMonthsInWork(Number(((contract.work?.fallbackHazard ?? [])[Number(hazard[1])] as Obj | undefined)?.fromMonthsInWork ?? 0)));
+  return out.filter(Boolean);
+}
+
+/** "Prijs in deze band (vanaf 24 maanden)": the field's label and what it belongs to. */
+export function inputLabel(t: Messages, path: string, contract: Contract | null): string {
+  const label = labelOf(t, path);
+  const more = qualifiers(t, path, contract);
+  return more.length ? `${label} (${more.join(', ')})` : label;
+}
+
+/** An input's value in its unit: € 5.000, 4,5% per maand, 35%, 2,3% per jaar. */
+export function formatInputValue(t: Messages, path: string, value: number | null | undefined, language: Language): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  switch (inputUnit(path)) {
+    case 'EUR':
+      return formatEuro(value, language, Math.abs(value) < 100 ? 2 : 0);
+    case 'monthlyRate':
+      return t.drivers.perMonth(formatPercent(value, language, 2));
+    case 'share':
+      return formatPercent(value, language, 1);
+    case 'rate':
+      return t.drivers.perYear(formatPercent(value, language, 2));
+    case 'count':
+    case 'months':
+      return formatCount(value, language);
+    default:
+      return formatInputNumber(value, language, 3);
+  }
+}
+
+/**
+ * The value a deterministic evaluation uses for the input at `path` (a distribution's mean, as
+ * the model's `base`), or null when the contract does not hold it (a default the service fills in).
+ */
+export function baseOf(contract: Contract | null, path: string): number | null {
+  const value = getAt(contract, pathKeys(path));
+  if (typeof value === 'number') return value;
+  if (isObject(value) && typeof value.type === 'string') {
+    try {
+      const mean = meanOf(withDistributionDefaults(value) as Uncertain);
+      return Number.isFinite(mean) ? mean : null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * A distribution as the service reads it: the schema's defaults filled in (models/distributions/
+ * schema.ts: PERT lambda 4, beta on [0, 1], a 90% interval normal), since a contract as the page
+ * holds it (a preset, an edit) leaves them out and the mean depends on them.
+ */
+export function withDistributionDefaults(value: Obj): Obj {
+  switch (value.type) {
+    case 'pert':
+      return { lambda: 4, ...value };
+    case 'beta':
+      return { min: 0, max: 1, ...value };
+    case 'interval90':
+      return { shape: 'normal', ...value };
+    default:
+      return value;
+  }
+}
+
+/** Is the input at `path` a distribution (not a plain or fixed number)? */
+export function isUncertainInput(contract: Contract | null, path: string): boolean {
+  const value = getAt(contract, pathKeys(path));
+  return isObject(value) && typeof value.type === 'string' && value.type !== 'fixed';
+}
