@@ -11,8 +11,9 @@
  * Why this rule: no cohort is ever more than one person away from its exact share and the counts
  * always add up to the total (rounding each share would give 24 x 3 = 72 for 60 people); ties go
  * early because a recruiter fills the first places first, and because it makes the rule
- * deterministic. Only integer arithmetic is used (weights are whole counts), so the web page's
- * copy in web/contract-edits.js gives exactly the same split; tests pin the two together.
+ * deterministic. Only integer arithmetic is used (weights are whole counts). The web workbench
+ * imports this module into its bundle (web/src/screens/contract-builder/intake-spread.ts), so
+ * the page and the service split a total the same way; it must stay free of node-only imports.
  */
 
 /**

@@ -12,8 +12,8 @@ import { describeUncertain, formOf, numbersOf, switchForm, withParameter, type U
 /**
  * An `Uncertain` contract input: a fixed number, a range (lowest / most likely / highest: a PERT
  * distribution) or a 90% interval (5% chance below, 5% above). A badge says "vast" or "onzeker".
- * A distribution's `source` (where a preset's estimate comes from) is shown and kept through
- * every edit and form change. Distributions the form cannot edit (normal, beta, ...) are shown
+ * A distribution's `source` (where a preset's estimate comes from) is shown while the value is the
+ * preset's; the user's own numbers carry no source (uncertain-value.ts says why). Distributions the form cannot edit (normal, beta, ...) are shown
  * and kept as they are. Monthly rates can be typed per month or per year; the field shows what
  * is sent.
  */

@@ -1,6 +1,10 @@
 /**
  * Pure helpers for an `Uncertain` value (a number or a distribution object, as the API takes it):
- * which form the field shows, its numbers, and edits that keep the distribution's `source`.
+ * which form the field shows, its numbers, and the user's edits. A distribution's `source` (where
+ * a preset's estimate comes from) travels untouched with every value the user leaves alone, also
+ * through JSON export and import; once the user changes the numbers the figure is theirs, and the
+ * source is dropped, so the report does not cite the preset's source for the user's figure (as
+ * the old page's sliders did; pinned by tests/web/intake-and-estimates.test.ts).
  */
 export type UncertainForm = 'fixed' | 'pert' | 'interval90' | 'other';
 
@@ -33,38 +37,34 @@ export function centreOf(value: unknown): number {
   return 0;
 }
 
-function sourceOf(value: unknown): { source?: string } {
-  return isObject(value) && typeof value.source === 'string' ? { source: value.source } : {};
-}
-
 /**
- * The value in another form, centred where it was and keeping its source: a fixed 100 becomes
- * PERT 80 / 100 / 120 or a 90% interval 80 – 120 (20% either side; 0 gets 0 to 1). A fixed value
- * without a source stays a plain number, as presets write it.
+ * The value in another form, centred where it was: a fixed 100 becomes PERT 80 / 100 / 120 or a
+ * 90% interval 80 – 120 (20% either side; 0 gets 0 to 1), and back a plain number. The user made
+ * the new numbers, so no source goes with them.
  */
 export function switchForm(value: unknown, form: UncertainForm): unknown {
   const centre = centreOf(value);
   const spread = centre === 0 ? 1 : Math.abs(centre) * 0.2;
   const low = centre === 0 ? 0 : centre - spread;
   const high = centre + spread;
-  const source = sourceOf(value);
   switch (form) {
     case 'fixed':
-      return source.source ? { type: 'fixed', value: centre, ...source } : centre;
+      return centre;
     case 'pert':
-      return { type: 'pert', min: low, mode: centre, max: high, ...source };
+      return { type: 'pert', min: low, mode: centre, max: high };
     case 'interval90':
-      return { type: 'interval90', low, high, ...source };
+      return { type: 'interval90', low, high };
     case 'other':
       return value;
   }
 }
 
-/** The value with one parameter changed ('value' for a fixed number), source and other parameters kept. */
+/** The value with one parameter changed ('value' for a fixed number), the other parameters kept and the source dropped. */
 export function withParameter(value: unknown, key: string, next: number): unknown {
   if (!isObject(value)) return key === 'value' ? next : { ...(switchForm(value, 'pert') as Obj), [key]: next };
-  if (key === 'value' && value.type === 'fixed') return { ...value, value: next };
-  return { ...value, [key]: next };
+  const { source: _source, ...rest } = value;
+  if (value.type === 'fixed') return key === 'value' ? next : rest;
+  return { ...rest, [key]: next };
 }
 
 /** "normal (gemiddelde 5, sd 1)"-like short text for forms the page does not edit. */

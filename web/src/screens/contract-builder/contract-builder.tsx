@@ -58,7 +58,7 @@ export function ContractBuilder() {
       <p>{t.builder.intro}</p>
       <StartSection onStatus={setStatus} />
       {about ? <p class="hint">{about.summary}</p> : null}
-      {problem && matched.unmatched.length ? (
+      {problem && (matched.unmatched.length || problem.errors.length === 0) ? (
         <div class="problems" role="alert" id="other-problems">
           <strong>{t.builder.otherProblems}</strong>
           <ul>
