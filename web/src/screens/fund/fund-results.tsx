@@ -220,18 +220,26 @@ function cellFormat(language: Language) {
 
 const colour = (figures: StrategyFigures[]) => ({ domain: figures.map((s) => s.name), range: STRATEGY_COLOURS.slice(0, Math.max(1, figures.length)) });
 
+/**
+ * One row per layer, the layer's full name above its bars (several layers of one provider differ
+ * only at the end of their names, which an axis label would cut off), one bar per strategy.
+ */
 function lossChanceSpec(figures: StrategyFigures[], c: Columns): Record<string, unknown> {
   const values = figures.flatMap((s) => s.layers.map((l) => ({ [c.strategy]: s.name, [c.layer]: l.name, [c.chance]: l.lossChance ?? 0 })));
+  const order = [...new Set(values.map((v) => v[c.layer] as string))];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     data: { values },
-    mark: { type: 'bar', tooltip: true },
-    height: { step: 14 },
-    encoding: {
-      y: { field: c.layer, type: 'nominal', title: null, sort: null, axis: { labelLimit: 120 } },
-      yOffset: { field: c.strategy, sort: null },
-      x: { field: c.chance, type: 'quantitative', title: c.chance, scale: { domain: [0, 1] }, axis: { format: '.0%' } },
-      color: { field: c.strategy, type: 'nominal', scale: colour(figures), legend: { orient: 'bottom', direction: 'vertical', title: null, labelLimit: 180 } },
+    facet: { row: { field: c.layer, type: 'nominal', title: null, sort: order, header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelAlign: 'left', labelLimit: 0 } } },
+    spacing: 4,
+    spec: {
+      height: { step: 14 },
+      mark: { type: 'bar', tooltip: true },
+      encoding: {
+        y: { field: c.strategy, type: 'nominal', title: null, sort: null, axis: null },
+        x: { field: c.chance, type: 'quantitative', title: c.chance, scale: { domain: [0, 1] }, axis: { format: '.0%', labelOverlap: true } },
+        color: { field: c.strategy, type: 'nominal', scale: colour(figures), legend: { orient: 'bottom', direction: 'vertical', title: null, labelLimit: 180 } },
+      },
     },
   };
 }

@@ -14,6 +14,7 @@ import { FundEditor, layerKindLabel } from './fund-editor.js';
 import { strategyFigures, type ComparisonResult, type StrategyFigures } from './fund-figures.js';
 import { FundResults } from './fund-results.js';
 import { emptyFund } from './empty-fund.js';
+import './fund.css';
 
 /**
  * The fund screen (#/fund) for an impact-fund analyst: load a fund preset (GET /presets, kind

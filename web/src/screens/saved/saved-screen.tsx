@@ -7,6 +7,7 @@ import { useContract } from '../../state/contract-store.js';
 import { replaceFund, useFund } from '../../state/fund-store.js';
 import { savedRef, setSavedRef, type SavedKind } from '../../state/saved-refs.js';
 import { ShareSection, useOpenSharedLink } from './share-section.js';
+import './saved.css';
 
 /**
  * Saved (#/saved): with an API key, the contract and the fund on the page are saved as versioned
