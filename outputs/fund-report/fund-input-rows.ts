@@ -1,10 +1,8 @@
 import { PORTFOLIO_DEFAULTS, type Portfolio } from '../../models/portfolio/index.js';
-import { compileDistribution, type Distribution } from '../../models/distributions/index.js';
+import type { Distribution } from '../../models/distributions/index.js';
 import type { ModelInput } from '../../models/simulation/model.js';
-import { numberFormatter } from '../format-numbers.js';
-import { describeDistribution } from '../inputs/describe-distribution.js';
-import { capitalise, pathTemplate, type InputUnit } from '../inputs/input-labels.js';
-import type { InputRow } from '../inputs/input-rows.js';
+import { pathTemplate, type InputUnit } from '../inputs/input-labels.js';
+import { describeInputs, type InputRow } from '../inputs/input-rows.js';
 import { layerNames } from '../tables/layer-names.js';
 import type { Texts } from '../texts/index.js';
 
@@ -61,8 +59,6 @@ const REFERENCE_DEFAULTS: { template: string; value: number; source: (texts: Tex
   { template: 'money.discountRate', value: PORTFOLIO_DEFAULTS.discountRate, source: (t) => t.sources.mkba },
 ];
 const MATCH_TOLERANCE = 1e-9;
-const LOW_QUANTILE = 0.1;
-const HIGH_QUANTILE = 0.9;
 
 export function fundInputUnit(path: string): InputUnit {
   return FUND_INPUT_UNITS[pathTemplate(path)] ?? 'number';
@@ -93,23 +89,9 @@ function fundInputSource(path: string, value: number, distribution: Distribution
 }
 
 export function fundInputRows(inputs: ReadonlyArray<ModelInput>, portfolio: Portfolio, texts: Texts): InputRow[] {
-  const format = numberFormatter(texts);
-  return inputs.map((input) => {
-    const unit = fundInputUnit(input.path);
-    const compiled = input.distribution === null ? null : compileDistribution(input.distribution);
-    // The source is shown in its own column, not among the distribution's parameters.
-    const shape = input.distribution === null ? null : ({ ...input.distribution, source: undefined } as Distribution);
-    if (shape !== null) delete (shape as { source?: string }).source;
-    return {
-      path: input.path,
-      label: capitalise(fundInputLabel(input.path, portfolio, texts)),
-      unit,
-      base: input.base,
-      uncertain: input.distribution !== null,
-      distribution: describeDistribution(shape, unit, format, texts),
-      p10: compiled === null ? null : compiled.quantile(LOW_QUANTILE),
-      p90: compiled === null ? null : compiled.quantile(HIGH_QUANTILE),
-      source: fundInputSource(input.path, input.base, input.distribution, texts),
-    };
-  });
+  return describeInputs(
+    inputs,
+    { unit: fundInputUnit, label: (path) => fundInputLabel(path, portfolio, texts), source: (path, base, distribution) => fundInputSource(path, base, distribution, texts) },
+    texts,
+  );
 }
