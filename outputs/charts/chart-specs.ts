@@ -144,6 +144,8 @@ const TORNADO_LABEL_LINE = 34;
 /** Room on each side of the bars for their value labels, as a share of the bars' span. */
 const TORNADO_LABEL_ROOM = 0.35;
 const LINE_BREAK = '|';
+/** The axis labelExpr that draws a label wrapLabel wrapped as its lines. */
+export const WRAPPED_LABEL_EXPR = `split(datum.label, '${LINE_BREAK}')`;
 
 /** Breaks a label between words into lines of at most `width` characters, joined by LINE_BREAK. */
 export function wrapLabel(label: string, width: number): string {

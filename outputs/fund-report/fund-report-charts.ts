@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_WIDTH, chartConfig, EURO_AXIS_FORMAT, GAIN_COLOUR, LOSS_COLOUR, NEUTRAL_COLOUR, SHARE_AXIS_FORMAT } from '../charts/chart-config.js';
-import { wrapLabel } from '../charts/chart-specs.js';
+import { WRAPPED_LABEL_EXPR, wrapLabel } from '../charts/chart-specs.js';
 import type { NumberFormatter } from '../format-numbers.js';
 import type { Texts } from '../texts/index.js';
 import type { FundStatistic } from './fund-report-document.js';
@@ -12,7 +12,17 @@ import type { FundStatistic } from './fund-report-document.js';
  */
 
 const STRATEGY_LABEL_LINE = 28;
-const LINE_BREAK = '|';
+
+/** The strategies down the y axis in their order, each name on the lines wrapLabel made of it. */
+function strategyAxis(strategies: string[]) {
+  return {
+    field: 'strategy',
+    type: 'nominal' as const,
+    title: null,
+    sort: strategies,
+    axis: { labelExpr: WRAPPED_LABEL_EXPR, labelLimit: 0, labelFontSize: 10.5 },
+  };
+}
 
 /** Chance of loss per capital layer: one panel per layer, one labelled bar per strategy. */
 export function lossChanceSpec(
@@ -25,14 +35,7 @@ export function lossChanceSpec(
     .map((row) => ({ layer: row.layer, strategy: wrapLabel(row.strategy, STRATEGY_LABEL_LINE), chance: row.lossChance, text: format.chance(row.lossChance) }));
   if (values.length === 0) return null;
   const layers = [...new Set(values.map((v) => v.layer))];
-  const strategies = [...new Set(values.map((v) => v.strategy))];
-  const y = {
-    field: 'strategy',
-    type: 'nominal' as const,
-    title: null,
-    sort: strategies,
-    axis: { labelExpr: `split(datum.label, '${LINE_BREAK}')`, labelLimit: 0, labelFontSize: 10.5 },
-  };
+  const y = strategyAxis([...new Set(values.map((v) => v.strategy))]);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: texts.fundReport.lossChartTitle,
@@ -62,14 +65,7 @@ export function impactSpec(rows: ReadonlyArray<{ strategy: string; statistic: Fu
     .filter((row) => row.statistic.p10 !== null && row.statistic.p90 !== null)
     .map((row) => ({ strategy: wrapLabel(row.strategy, STRATEGY_LABEL_LINE), ...row.statistic }));
   if (values.length === 0) return null;
-  const strategies = values.map((v) => v.strategy);
-  const y = {
-    field: 'strategy',
-    type: 'nominal' as const,
-    title: null,
-    sort: strategies,
-    axis: { labelExpr: `split(datum.label, '${LINE_BREAK}')`, labelLimit: 0, labelFontSize: 10.5 },
-  };
+  const y = strategyAxis(values.map((v) => v.strategy));
   const x = (field: string, title: string | null = null) => ({
     field,
     type: 'quantitative' as const,
