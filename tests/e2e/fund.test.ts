@@ -143,6 +143,37 @@ describe('fund strategies side by side', () => {
     await checkNarrowAndAccessible('fund', '#fund-comparison');
     expect(problems).toEqual([]);
   });
+
+  it('downloads the fund report of the same strategies, seed and draws: its layers’ chances of loss are the page’s', async () => {
+    const [request, download] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith('/reports') && r.method() === 'POST'),
+      page.waitForEvent('download', { timeout: 150_000 }),
+      page.click('.fund-compare button[data-download="html"]'),
+    ]);
+    const body = request.postDataJSON() as { model: { kind: string; portfolio: { name: string }; strategies: { name: string }[] }; settings: { seed: number; iterations: number }; format: string };
+    expect(body).toMatchObject({ model: { kind: 'portfolio', strategies: [{ name: 'Zonder prestatiecontract' }] }, settings: { seed: SEED, iterations: ITERATIONS }, format: 'html' });
+    expect(download.suggestedFilename()).toBe('fondsrapport.html');
+    // The same request as data (format json): the report's figure per layer and strategy.
+    const report = (await (await service.fetchAs(undefined, '/reports', { method: 'POST', body: JSON.stringify({ ...body, format: 'json' }) })).json()) as {
+      strategies: { layers: { id: string; lossChance: number | null }[] }[];
+    };
+    for (const strategy of [0, 1])
+      for (const layer of report.strategies[strategy].layers) expect((await lossChanceCell(layer.id, strategy)).value).toBe(layer.lossChance);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the API’s refusal of an edited fund beside the field, with its label, in Dutch', async () => {
+    await page.fill('#f-enterprises-0-count', '0');
+    // The edited fund joins the comparison as its own strategy, chosen at once.
+    await page.waitForSelector('input[data-strategy-key="edited"]:checked');
+    await page.click('#compare');
+    await page.waitForSelector('#f-enterprises-0-count-error');
+    expect(await page.textContent('#f-enterprises-0-count-error')).toBe('Aantal: moet minstens 1 zijn.');
+    expect(await page.locator('#fund-problems').count()).toBe(0);
+    await page.fill('#f-enterprises-0-count', '5');
+    expect(problems.filter((p) => !p.includes('400 (Bad Request)'))).toEqual([]);
+    problems.length = 0;
+  });
 });
 
 describe('sharing and saving', () => {
@@ -170,6 +201,20 @@ describe('sharing and saving', () => {
     await fresh.waitForFunction(() => (document.querySelector('#contract-json') as HTMLTextAreaElement | null)?.value.includes('"profiles"'));
     expect(JSON.parse(await fresh.inputValue('#contract-json'))).toEqual(original);
     await other.close();
+
+    // A contract too large for a link (a name of 20,000 random characters does not compress below
+    // 8,000) gets the message instead of a link that would be cut off.
+    let state = 99;
+    const noise = Array.from({ length: 20_000 }, () => ((state = (state * 1103515245 + 12345) % 2 ** 31), Math.floor((state / 2 ** 31) * 36).toString(36))).join('');
+    await page.click('a[data-route="contract"]');
+    await page.fill('#f-name', noise);
+    await page.click('a[data-route="saved"]');
+    await page.click('#share-contract');
+    expect(await page.textContent('#share-error')).toMatch(/^Te groot voor een link: die zou [\d.]+ tekens worden, meer dan 8\.000\./);
+    expect(await page.locator('#share-link').count()).toBe(0);
+    await page.click('a[data-route="contract"]');
+    await page.fill('#f-name', original.name);
+    expect(JSON.parse(await page.inputValue('#contract-json'))).toEqual(original);
     expect(problems).toEqual([]);
   });
 
@@ -216,6 +261,10 @@ describe('sharing and saving', () => {
     // The store holds version 2 with the edit (read back through the API, not the page).
     const saved = (await (await service.fetchAs(organisation.key, `/contracts/${id}`)).json()) as { version: number; contract: { name: string } };
     expect(saved).toMatchObject({ version: 2, contract: { name: 'Gedeelde proef, versie 2' } });
+    // The fund on the page (the edited Rotterdam fund of the tests above) is saved too.
+    await page.click('#save-portfolio');
+    await page.waitForFunction(() => /^Opgeslagen: “Place-based fonds Rotterdam-Zuid \(SIFR-stijl\)”, versie 1\.$/.test(document.querySelector('#saved-status')!.textContent!));
+    await page.waitForSelector('#saved-portfolios li[data-version="1"]');
     await page.screenshot({ path: `${SCREENSHOTS}/workbench-saved.png`, fullPage: true });
     await checkNarrowAndAccessible('saved', '#saved-heading');
     expect(problems).toEqual([]);
