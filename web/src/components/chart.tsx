@@ -121,6 +121,7 @@ export function Chart({ id, title, spec, formatCell, columnLabel, description }:
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+  const label = description ? `${title}. ${description}` : title;
   useEffect(() => {
     const element = target.current;
     if (spec === null || element === null || window.vegaEmbed === undefined || width === 0) return;
@@ -131,12 +132,17 @@ export function Chart({ id, title, spec, formatCell, columnLabel, description }:
       else result = r;
       // The container is the image (role="img" with the title as its label); the SVG inside is its drawing.
       element.querySelector('svg')?.setAttribute('aria-hidden', 'true');
+      // Vega sets the container's role to graphics-document and its aria-label to the spec's
+      // description (or removes it): give the container its role and text alternative back.
+      element.setAttribute('role', 'img');
+      element.setAttribute('aria-label', label);
+      element.removeAttribute('aria-roledescription');
     });
     return () => {
       cancelled = true;
       result?.finalize();
     };
-  }, [spec, width]);
+  }, [spec, width, label]);
   if (spec === null) return null;
   const own = titleOf(spec);
   const caption = own.text ?? title;
@@ -146,7 +152,7 @@ export function Chart({ id, title, spec, formatCell, columnLabel, description }:
   return (
     <figure class="chart" id={id}>
       <figcaption>{title}</figcaption>
-      <div class="chart-canvas" ref={target} role="img" aria-label={description ? `${title}. ${description}` : title} />
+      <div class="chart-canvas" ref={target} role="img" aria-label={label} />
       {rows.length ? (
         <details class="chart-data">
           <summary>{t.results.dataTable}</summary>

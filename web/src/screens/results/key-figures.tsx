@@ -1,42 +1,54 @@
-import type { ReportDocument } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
-import { formatChance, formatEuro } from '../../numbers/format.js';
+import { formatChance, formatCount, formatEuro, formatInputNumber } from '../../numbers/format.js';
+import { keyFigureValues, type KeyFigureValue, type SimulationResult } from './key-figure-values.js';
 
 /**
- * The key figures of POST /reports (format json), as the report prints them: each card shows one
- * field of report.keyFigures (data-figure names it, data-value holds the number as received, so a
- * test can hold the page against the API) and a line on its spread.
+ * The key figures of the finished run in plain words: each card names the figure, shows it
+ * formatted for the page's language, and says in a line what it means and how wide it spreads.
+ * data-figure names it and data-value holds the number exactly as the API gave it, so a test can
+ * hold the page against GET /simulations/{id}/result.
  */
-export function KeyFigures({ report }: { report: ReportDocument }) {
+export function KeyFigures({ result, budget, investor }: { result: SimulationResult; budget: number | null; investor: boolean }) {
   const { t, language } = useT();
-  const k = report.keyFigures;
-  const euro = (v: number | null) => formatEuro(v, language);
-  const cards: { name: keyof typeof k & string; value: number | null; shown: string; detail: string }[] = [
-    { name: 'expectedNetResult', value: k.expectedNetResult, shown: euro(k.expectedNetResult), detail: t.results.between(euro(k.netResultP10), euro(k.netResultP90)) },
-    { name: 'chancePaysOff', value: k.chancePaysOff, shown: formatChance(k.chancePaysOff, language), detail: k.uncertainInputs === 0 ? t.results.allFixed : t.results.netAbove },
-    {
-      name: 'peakAnnualPaymentP90',
-      value: k.peakAnnualPaymentP90,
-      shown: euro(k.peakAnnualPaymentP90),
-      detail: k.budgetP90ByYear.map((b) => `${b.label ?? b.year}: ${euro(b.amount)}`).join(' · '),
-    },
-    { name: 'providerIncomeMean', value: k.providerIncomeMean, shown: euro(k.providerIncomeMean), detail: t.results.between(euro(k.providerIncomeP10), euro(k.providerIncomeP90)) },
-    {
-      name: 'providerLossChance',
-      value: k.providerLossChance,
-      shown: formatChance(k.providerLossChance, language),
-      detail: t.results.margin(euro(k.providerMarginMean), euro(k.providerMarginP10), euro(k.providerMarginP90)),
-    },
-  ];
+  const w = t.resultsRun;
+  const euro = (v: number | null | undefined) => formatEuro(v, language);
+  const ratio = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : `${formatInputNumber(v, language, 2)}×`);
+  const shown = (f: KeyFigureValue) => (f.kind === 'chance' ? formatChance(f.value, language) : f.kind === 'ratio' ? ratio(f.value) : euro(f.value));
+  const words = (f: KeyFigureValue): string => {
+    switch (f.name) {
+      case 'netResult':
+        return w.netResultWords(euro(f.p10), euro(f.p90));
+      case 'netPresentValue':
+        return w.netPresentValueWords(euro(f.p10), euro(f.p90));
+      case 'chanceGains':
+        return w.chanceGainsWords;
+      case 'chanceBudgetReached':
+        return w.chanceBudgetWords(euro(budget));
+      case 'peakYearP90':
+        return w.peakYearWords;
+      case 'providerMargin':
+        return w.providerMarginWords(euro(f.p10), euro(f.p90));
+      case 'chanceProviderLoses':
+        return w.chanceProviderWords;
+      case 'investorMultiple':
+        return w.investorMultipleWords(ratio(f.p10), ratio(f.p90));
+      case 'chanceInvestorLoses':
+        return w.chanceInvestorWords;
+    }
+  };
   return (
-    <div class="figures" id="figures">
-      {cards.map((c) => (
-        <div class="figure" key={c.name} data-figure={c.name} data-value={c.value === null ? '' : String(c.value)}>
-          <div class="figure-label">{t.results[c.name as 'expectedNetResult']}</div>
-          <div class="figure-value">{c.shown}</div>
-          <div class="figure-detail">{c.detail}</div>
-        </div>
-      ))}
-    </div>
+    <section aria-labelledby="key-figures-heading">
+      <h3 id="key-figures-heading">{w.keyFigures}</h3>
+      <p class="hint">{w.keyFiguresIntro(formatCount(result.iterations, language))}</p>
+      <div class="figures" id="figures">
+        {keyFigureValues(result, { budget, investor }).map((f) => (
+          <div class="figure" key={f.name} data-figure={f.name} data-value={f.value === null ? '' : String(f.value)}>
+            <div class="figure-label">{w[f.name]}</div>
+            <div class="figure-value">{shown(f)}</div>
+            <div class="figure-detail">{words(f)}</div>
+          </div>
+        ))}
+      </div>
+    </section>
   );
 }

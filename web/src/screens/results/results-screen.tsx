@@ -1,156 +1,113 @@
 import { useState } from 'preact/hooks';
-import { api, client, ApiProblem, type ReportDocument, type Schemas } from '../../api/client.js';
-import { Chart } from '../../components/chart.js';
-import { DownloadLinks, saveBlob } from '../../components/download-links.js';
-import { LocaleNumberInput } from '../../components/locale-number-input.js';
-import { useFieldErrors } from '../../errors/field-errors.js';
+import { ApiProblem } from '../../api/client.js';
 import { explainProblem } from '../../errors/explain-problem.js';
-import { useT } from '../../i18n/i18n.js';
+import { useFieldErrors } from '../../errors/field-errors.js';
+import { labelOf, useT } from '../../i18n/i18n.js';
 import { formatCount } from '../../numbers/format.js';
-import type { Language } from '../../numbers/locale.js';
 import { useContract } from '../../state/contract-store.js';
-import { useRun } from '../../state/run-store.js';
+import { startRun, useSimulationRun } from '../../state/simulation-run.js';
+import { yearlyCapOf } from './budget-event.js';
 import { KeyFigures } from './key-figures.js';
+import { ResultCharts } from './result-charts-view.js';
+import { RunDownloads } from './run-downloads.js';
+import { RunForm } from './run-form.js';
+import { RunProgress } from './run-progress.js';
 
 /**
- * A first Results screen: one POST /reports (format json) runs the evaluation, the simulation and
- * the tornado and returns the key figures and chart specs; the downloads post the same request
- * with format html, pdf or xlsx, so page, report and workbook show the same run. (To be replaced
- * by the full screen with job progress, cancel and reuse of the finished run.)
+ * The Results screen (#/results): runs the contract as a simulation job with progress, time left
+ * and cancel (state/simulation-run.ts), shows the key figures in words, the yearly budget fan and
+ * the distribution of the net result, and offers the report, workbook and CSV of that same run.
+ * One component per concern: run-form (iterations, seed, budget), run-progress, key-figures,
+ * result-charts-view, run-downloads.
  */
-
-type ReportRequest = Schemas['ReportRequest'];
-
 export function ResultsScreen() {
   const { t, language } = useT();
-  const { contract, about, revision } = useContract();
-  const run = useRun();
+  const w = t.resultsRun;
+  const { contract, about, revision, edited } = useContract();
   const { setProblem } = useFieldErrors();
-  const [iterations, setIterations] = useState(5000);
+  const run = useSimulationRun();
+  const [iterations, setIterations] = useState(10_000);
   const [seed, setSeed] = useState(2026);
-  const [reportLanguage, setReportLanguage] = useState<Language>(language);
-  const [status, setStatus] = useState('');
-  const [running, setRunning] = useState(false);
-  const [failure, setFailure] = useState<ApiProblem | null>(null);
-  const [count, setCount] = useState(0);
+  // undefined: follow the contract's yearly cap; null: no budget check; a number: the user's budget.
+  const [budgetChoice, setBudgetChoice] = useState<number | null | undefined>(undefined);
+  const budget = budgetChoice === undefined ? yearlyCapOf(contract) : budgetChoice;
 
-  const body = (format: ReportRequest['format']): ReportRequest => ({
-    model: { kind: 'contract', contract: contract! },
-    settings: { seed, iterations },
-    language: reportLanguage,
-    format,
-    ...(about ? { about: { title: about.title, summary: about.summary, assumptions: about.assumptions, sources: about.sources } } : {}),
-  });
+  // The preset's own description goes into the report, with a note naming the inputs changed here:
+  // the report prints the description, and must not describe the preset's values as if they were used.
+  const aboutForReport = () => {
+    if (about === null) return undefined;
+    const note = edited.length ? t.results.editedNote([...new Set(edited.map((p) => labelOf(t, p)))].join('; ')) : '';
+    return { title: about.title, summary: [about.summary, note].filter(Boolean).join(' '), assumptions: about.assumptions, sources: about.sources };
+  };
 
+  const running = run.phase === 'running' || run.phase === 'cancelling';
   const start = async () => {
     if (contract === null || running) return;
-    setRunning(true);
-    setFailure(null);
-    setStatus(t.results.running);
-    const request = body('json');
-    try {
-      const report = (await api(client.POST('/reports', { body: request }))) as ReportDocument;
-      run.set({ report, request: request as unknown as Record<string, unknown>, revision });
-      setProblem(null);
-      setStatus(t.results.done(formatCount(report.reproduction.iterations, language), report.reproduction.seed));
-      setCount((n) => n + 1);
-    } catch (error) {
-      const problem = error instanceof ApiProblem ? error : ApiProblem.unreachable(error);
-      setFailure(problem);
-      setProblem(problem);
-      setStatus(t.results.failed);
-      // Field problems are shown beside their fields on the contract screen.
-      if (problem.errors.length) location.hash = '#/contract';
-    } finally {
-      setRunning(false);
-    }
+    const problem = await startRun({ contract, seed, iterations, budget, about: aboutForReport() }, revision);
+    setProblem(problem);
+    // Field problems are shown beside their fields on the contract screen.
+    if (problem !== null && problem.errors.length) location.hash = '#/contract';
   };
 
-  const download = async (format: string) => {
-    if (run.request === null) return;
-    setStatus(t.results.making);
-    try {
-      const request = { ...run.request, format, language: reportLanguage } as unknown as ReportRequest;
-      const { data, error, response } = await client.POST('/reports', { body: request, parseAs: 'blob' });
-      if (!response.ok || data === undefined) throw ApiProblem.fromBody(response.status, error);
-      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `rapport.${format}`;
-      saveBlob(data as Blob, name);
-      setStatus(t.results.downloaded(name));
-    } catch (error) {
-      setFailure(error instanceof ApiProblem ? error : ApiProblem.unreachable(error));
-      setStatus(t.results.failed);
-    }
-  };
-
-  const report = run.report;
-  const stale = report !== null && run.revision !== revision;
+  const result = run.phase === 'succeeded' ? run.result : null;
+  const stale = result !== null && run.revision !== revision;
+  const status =
+    contract === null
+      ? t.results.noContract
+      : run.phase === 'succeeded' && result !== null
+        ? w.doneJob(formatCount(result.iterations, language), result.seed)
+        : run.phase === 'running'
+          ? w.started
+          : run.phase === 'failed'
+            ? t.results.failed
+            : '';
   return (
-    <section aria-labelledby="results-heading" class={stale ? 'stale' : ''} data-runs={count}>
+    <section aria-labelledby="results-heading" class={stale ? 'stale' : ''} data-phase={run.phase} data-job={run.jobId ?? ''}>
       <h2 id="results-heading">{t.results.heading}</h2>
-      <div class="run-settings">
-        <label>
-          {t.results.iterations}
-          <LocaleNumberInput id="iterations" value={iterations} onValue={(v) => v !== undefined && setIterations(v)} onRefusal={() => undefined} integer />
-        </label>
-        <label>
-          {t.results.seed}
-          <LocaleNumberInput id="seed" value={seed} onValue={(v) => v !== undefined && setSeed(v)} onRefusal={() => undefined} integer grouping={false} />
-        </label>
-        <label>
-          {t.results.reportLanguage}
-          <select id="report-language" value={reportLanguage} onChange={(e) => setReportLanguage((e.currentTarget as HTMLSelectElement).value as Language)}>
-            <option value="nl">Nederlands</option>
-            <option value="en">English</option>
-          </select>
-        </label>
-        <button type="button" id="run" class="primary" disabled={running || contract === null} onClick={() => void start()}>
-          {t.results.run}
-        </button>
-      </div>
+      <p class="hint">{w.intro}</p>
+      <RunForm
+        iterations={iterations}
+        seed={seed}
+        budget={budget}
+        onIterations={setIterations}
+        onSeed={setSeed}
+        onBudget={setBudgetChoice}
+        running={running}
+        canRun={contract !== null}
+        onRun={() => void start()}
+      />
       <p id="status" class="status" role="status" aria-live="polite">
-        {contract === null ? t.results.noContract : status}
+        {status}
       </p>
-      {failure ? (
-        <div class="problems" role="alert">
-          <strong>{failure.status === 0 ? t.problems.unreachable : failure.title}</strong>
-          {failure.detail ? <p>{failure.detail}</p> : null}
-          <ul>
-            {failure.errors.map((e) => (
-              <li key={e.path}>
-                <code>{e.path}</code>: {explainProblem(e.message, language)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <RunProgress run={run} />
+      {run.phase === 'failed' && run.problem !== null ? <RunFailure problem={run.problem} /> : null}
       {stale ? <p class="hint">{t.results.stale}</p> : null}
-      {report === null ? (
-        <p>{t.results.notYet}</p>
+      {result === null || run.input === null ? (
+        running || run.phase === 'cancelled' ? null : <p>{t.results.notYet}</p>
       ) : (
         <>
-          <KeyFigures report={report} />
-          <p id="provider-words" class="hint">
-            {report.providerInWords}
-          </p>
-          <DownloadLinks
-            downloads={[
-              { format: 'html', label: t.results.html },
-              { format: 'pdf', label: t.results.pdf },
-              { format: 'xlsx', label: t.results.xlsx },
-            ]}
-            disabled={running}
-            onDownload={(f) => void download(f)}
-          />
-          <Chart id="chart-net" title={t.results.chartNet} spec={report.charts.netResult} />
-          <Chart id="chart-fan" title={t.results.chartCashFlows} spec={report.charts.cashFlows} />
-          <Chart id="chart-yearly" title={t.results.chartYearly} spec={report.charts.yearly} />
-          <Chart id="chart-tornado" title={t.results.chartTornado} spec={report.charts.tornado} />
-          <h3>{t.results.findings}</h3>
-          <ul id="findings" class="findings">
-            {report.findings.length ? report.findings.map((f) => <li key={f.kind + f.text} data-finding={f.kind}>{f.text}</li>) : <li>{t.results.noFindings}</li>}
-          </ul>
+          <KeyFigures result={result} budget={run.input.budget} investor={run.input.contract.investor !== undefined} />
+          <ResultCharts result={result} contract={run.input.contract} budget={run.input.budget} />
+          <RunDownloads run={run} />
         </>
       )}
     </section>
+  );
+}
+
+function RunFailure({ problem }: { problem: ApiProblem }) {
+  const { t, language } = useT();
+  return (
+    <div class="problems" role="alert">
+      <strong>{problem.status === 0 ? t.problems.unreachable : problem.title}</strong>
+      {problem.detail ? <p>{problem.detail}</p> : null}
+      <ul>
+        {problem.errors.map((e) => (
+          <li key={e.path}>
+            <code>{e.path}</code>: {explainProblem(e.message, language)}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
