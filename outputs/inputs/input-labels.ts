@@ -18,7 +18,6 @@ const INPUT_UNITS: Record<string, InputUnit> = {
   'profiles[].programme.monthlyOtherExitRate': 'monthlyRate',
   'profiles[].counterfactual.monthlyJobEntryRate': 'monthlyRate',
   'profiles[].counterfactual.monthlyOtherExitRate': 'monthlyRate',
-  'intake.cohorts[].count': 'count',
   'intake.delayMonths': 'months',
   'work.partTimeShare': 'share',
   'work.partTimeBenefitShare': 'share',
@@ -82,7 +81,6 @@ export function inputLabel(path: string, contract: Contract | undefined, texts: 
   const values: Record<string, string> = {
     profile: profile ? (profile.label ?? profile.id) : String(first),
     trigger: trigger ? trigger.id : String(first),
-    month: String(contract.intake.cohorts[first]?.month ?? first),
     from: String(contract.work.fallbackHazard[first]?.fromMonthsInWork ?? first),
     band: bandStart(contract, first, second),
   };

@@ -299,7 +299,6 @@ export const en: Texts = {
     'profiles[].programme.monthlyOtherExitRate': 'monthly chance of other exit in the programme ({profile})',
     'profiles[].counterfactual.monthlyJobEntryRate': 'monthly chance of work without the programme ({profile})',
     'profiles[].counterfactual.monthlyOtherExitRate': 'monthly chance of other exit without the programme ({profile})',
-    'intake.cohorts[].count': 'intake in month {month}',
     'intake.delayMonths': 'start delay (months)',
     'work.partTimeShare': 'share of part-time work',
     'work.partTimeBenefitShare': 'top-up benefit in part-time work (share of the norm)',

@@ -299,7 +299,6 @@ export const nl: Texts = {
     'profiles[].programme.monthlyOtherExitRate': 'kans op ander vertrek per maand in het programma ({profile})',
     'profiles[].counterfactual.monthlyJobEntryRate': 'kans op werk per maand zonder programma ({profile})',
     'profiles[].counterfactual.monthlyOtherExitRate': 'kans op ander vertrek per maand zonder programma ({profile})',
-    'intake.cohorts[].count': 'instroom in maand {month}',
     'intake.delayMonths': 'vertraging van de start (maanden)',
     'work.partTimeShare': 'aandeel deeltijdwerk',
     'work.partTimeBenefitShare': 'aanvullende uitkering bij deeltijdwerk (deel van de norm)',

@@ -53,7 +53,6 @@ function portfolioModel(portfolio: unknown): CompiledModel {
 const CONTRACT_FIXED: Record<string, { why: string; onlyValues?: readonly number[] }> = {
   'profiles[].monthlyBenefit': { why: 'law: the bijstandsnorm', onlyValues: [NORM_SINGLE_2024, NORM_COUPLE_2024] },
   'profiles[].share': { why: 'the scenario: the mix of people the municipality refers' },
-  'intake.cohorts[].count': { why: 'contract: the intake' },
   'intake.delayMonths': { why: 'contract: the start', onlyValues: [0] },
   'payment.triggers[].price': { why: 'contract: the price' },
   'payment.triggers[].price.bands[].price': { why: 'contract: the rate card' },
