@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReportContextSchema } from '../report/report-document.js';
 import { LANGUAGES } from '../texts/index.js';
 
 /**
@@ -69,14 +70,7 @@ export const FundReportDocumentSchema = z
     inputs: z.array(
       z.object({ path: z.string(), label: z.string(), unit: z.string(), base: z.number(), uncertain: z.boolean(), distribution: z.string(), source: z.string() }),
     ),
-    context: z
-      .object({
-        title: z.string().optional(),
-        summary: z.string().optional(),
-        assumptions: z.string().optional(),
-        sources: z.array(z.object({ label: z.string(), url: z.string().optional() })).optional(),
-      })
-      .nullable(),
+    context: ReportContextSchema.nullable(),
     reproduction: z.object({
       seed: z.number().int(),
       iterations: z.number().int(),

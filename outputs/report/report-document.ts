@@ -29,6 +29,14 @@ export const ReportInputRowSchema = z
   })
   .meta({ id: 'ReportInput', description: 'One input of the calculation with its value, distribution and source.' });
 
+/** What the caller said about the scenario (POST /reports `about`), printed as given; both reports carry it. */
+export const ReportContextSchema = z.object({
+  title: z.string().optional(),
+  summary: z.string().optional(),
+  assumptions: z.string().optional(),
+  sources: z.array(z.object({ label: z.string(), url: z.string().optional() })).optional(),
+});
+
 export const ReportDocumentSchema = z
   .object({
     language: z.enum(LANGUAGES),
@@ -53,14 +61,7 @@ export const ReportDocumentSchema = z
       )
       .describe('The break-even searches behind keyFigures.breakEven.'),
     inputs: z.array(ReportInputRowSchema),
-    context: z
-      .object({
-        title: z.string().optional(),
-        summary: z.string().optional(),
-        assumptions: z.string().optional(),
-        sources: z.array(z.object({ label: z.string(), url: z.string().optional() })).optional(),
-      })
-      .nullable(),
+    context: ReportContextSchema.nullable(),
     reproduction: z.object({
       seed: z.number().int(),
       iterations: z.number().int(),

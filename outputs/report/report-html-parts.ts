@@ -3,20 +3,13 @@ import { renderSvg } from '../charts/render-svg.js';
 import type { NumberFormatter } from '../format-numbers.js';
 import type { Texts } from '../texts/index.js';
 import { escapeHtml as esc } from './html-escape.js';
+import type { ScenarioContext } from './report-run.js';
 
 /**
  * The parts the contract report and the fund report print alike: the page around the sections,
  * its header, a section, a chart in a figure, the scenario's own words, the inputs table and the
  * reproduction list. One place, so both reports keep one look.
  */
-
-/** What a caller said about the scenario (POST /reports `about`), as both report documents carry it. */
-export interface ReportContext {
-  title?: string;
-  summary?: string;
-  assumptions?: string;
-  sources?: { label: string; url?: string }[];
-}
 
 /** One row of the inputs table: an input with its value, distribution and source. */
 export interface InputTableRow {
@@ -71,14 +64,14 @@ export function figure(svg: string | null, caption: string): string {
 }
 
 /** The scenario's title and summary under a heading; nothing when the caller gave neither. */
-export function scenarioAbout(context: ReportContext | null, texts: Texts): string {
+export function scenarioAbout(context: ScenarioContext | null, texts: Texts): string {
   if (context === null || (context.title === undefined && context.summary === undefined)) return '';
   return `<h3>${esc(texts.report.aboutScenario)}</h3>
 <p>${context.title ? `<strong>${esc(context.title)}</strong>. ` : ''}${esc(context.summary ?? '')}</p>`;
 }
 
 /** The scenario's assumptions and sources in the caller's words, each under its heading when given. */
-export function scenarioAssumptionsAndSources(context: ReportContext | null, texts: Texts): string {
+export function scenarioAssumptionsAndSources(context: ScenarioContext | null, texts: Texts): string {
   const assumptions = context?.assumptions ? `<h3>${esc(texts.report.scenarioAssumptions)}</h3><p>${esc(context.assumptions)}</p>` : '';
   const sources =
     context?.sources && context.sources.length > 0
