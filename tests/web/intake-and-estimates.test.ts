@@ -60,6 +60,9 @@ describe('an estimate edited in the form', () => {
     const range = switchForm(100, 'pert') as Record<string, number>;
     expect(range).toEqual({ type: 'pert', min: 80, mode: 100, max: 120 });
     expect(switchForm(range, 'fixed')).toBe(100);
+    // From 0 or from nothing no width follows (1 would be a 100% rate): the user fills in the rest.
+    expect(switchForm(0, 'pert')).toEqual({ type: 'pert', min: 0, mode: 0 });
+    expect(switchForm(undefined, 'interval90')).toEqual({ type: 'interval90' });
   });
 
   it('lists the uncertain inputs by path, not the fixed ones', () => {

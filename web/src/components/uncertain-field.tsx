@@ -48,7 +48,8 @@ export function UncertainField({ path, unit, label, optional, plausible }: Uncer
     const shown = typeof raw === 'number' ? view.toDisplay(raw) : undefined;
     return (
       <label class="param" key={key}>
-        <span class="param-label">{labelText}</span>
+        {/* A fixed number's label is the field's own, above; a range names each of its numbers. */}
+        {form === 'fixed' ? null : <span class="param-label">{labelText}</span>}
         <LocaleNumberInput
           id={first ? id : `${id}-${key}`}
           value={shown}

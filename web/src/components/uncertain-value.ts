@@ -39,24 +39,19 @@ export function centreOf(value: unknown): number {
 
 /**
  * The value in another form, centred where it was: a fixed 100 becomes PERT 80 / 100 / 120 or a
- * 90% interval 80 – 120 (20% either side; 0 gets 0 to 1), and back a plain number. The user made
+ * 90% interval 80 – 120 (20% either side; from 0 the top is left for the user), and back a plain number. The user made
  * the new numbers, so no source goes with them.
  */
 export function switchForm(value: unknown, form: UncertainForm): unknown {
+  if (form === 'other') return value;
+  // Nothing entered yet: the new form starts empty too.
+  if (value === undefined || value === null) return form === 'fixed' ? undefined : { type: form };
   const centre = centreOf(value);
-  const spread = centre === 0 ? 1 : Math.abs(centre) * 0.2;
-  const low = centre === 0 ? 0 : centre - spread;
-  const high = centre + spread;
-  switch (form) {
-    case 'fixed':
-      return centre;
-    case 'pert':
-      return { type: 'pert', min: low, mode: centre, max: high };
-    case 'interval90':
-      return { type: 'interval90', low, high };
-    case 'other':
-      return value;
-  }
+  if (form === 'fixed') return centre;
+  // Around 0 no width follows from the value (1 would be 100% for a rate): the user gives the top.
+  if (centre === 0) return form === 'pert' ? { type: 'pert', min: 0, mode: 0 } : { type: 'interval90', low: 0 };
+  const spread = Math.abs(centre) * 0.2;
+  return form === 'pert' ? { type: 'pert', min: centre - spread, mode: centre, max: centre + spread } : { type: 'interval90', low: centre - spread, high: centre + spread };
 }
 
 /** The value with one parameter changed ('value' for a fixed number), the other parameters kept and the source dropped. */
