@@ -482,6 +482,7 @@ export const en: Messages = {
     paidBy: 'Paid by',
     payers: { municipality: 'the municipality', fund: 'the fund' },
     addEnterprise: 'Add enterprise',
+    countShort: (n: number) => `${n}×`,
     removeEnterprise: (name: string) => `Remove: ${name}`,
     costs: 'Fund costs',
     fixedPerYear: 'Fixed costs per year',

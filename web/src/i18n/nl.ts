@@ -485,6 +485,7 @@ export const nl = {
     paidBy: 'Betaald door',
     payers: { municipality: 'de gemeente', fund: 'het fonds' },
     addEnterprise: 'Onderneming toevoegen',
+    countShort: (n: number) => `${n}×`,
     removeEnterprise: (name: string) => `Verwijderen: ${name}`,
     costs: 'Fondskosten',
     fixedPerYear: 'Vaste kosten per jaar',

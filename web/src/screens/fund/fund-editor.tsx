@@ -63,7 +63,10 @@ export function FundEditor() {
                   options={(['senior', 'junior', 'firstLoss', 'grant'] as const).map((k) => [k, layerKindLabel(t, k)] as const)}
                 />
                 <UncertainField path={['fund', 'layers', i, 'amount']} unit="euro" label={t.fund.amount} plausible={[0, 100_000_000]} />
-                <UncertainField path={['fund', 'layers', i, 'targetReturn']} unit="yearlyPercent" label={t.fund.targetReturn} plausible={[0, 0.15]} />
+                {/* A grant is not repaid: the schema ignores its target return, so the form does not ask for one. */}
+                {layer.kind === 'grant' ? null : (
+                  <UncertainField path={['fund', 'layers', i, 'targetReturn']} unit="yearlyPercent" label={t.fund.targetReturn} plausible={[0, 0.15]} />
+                )}
                 <CheckboxField path={['fund', 'layers', i, 'fromMunicipality']} label={t.fund.fromMunicipality} />
               </div>
               <RemoveButton disabled={layers.length <= 1} label={t.fund.removeLayer(layer.provider)} onClick={() => updateFund(['fund', 'layers', i], undefined)} />
@@ -147,8 +150,13 @@ function EnterpriseForm({ index: i, enterprise: e, removable }: { index: number;
   const { t } = useT();
   const base = ['enterprises', i] as const;
   return (
-    <div class="item" data-enterprise={e.id}>
-      <h4>{e.label ?? e.id}</h4>
+    // Each archetype folds away (a fund has several, each with a long form); the first is open.
+    <details class="item" data-enterprise={e.id} open={i === 0}>
+      <summary>
+        <h4>
+          {e.label ?? e.id} ({t.fund.countShort(e.count ?? 1)})
+        </h4>
+      </summary>
       <div class="grid">
         <TextField path={[...base, 'label']} label={t.fund.enterpriseLabel} wide />
         <NumberField path={[...base, 'count']} unit="wholeNumber" label={t.fund.count} plausible={[1, 100]} />
@@ -221,6 +229,6 @@ function EnterpriseForm({ index: i, enterprise: e, removable }: { index: number;
         ) : null}
       </div>
       <RemoveButton disabled={!removable} label={t.fund.removeEnterprise(e.label ?? e.id)} onClick={() => updateFund(['enterprises', i], undefined)} />
-    </div>
+    </details>
   );
 }
