@@ -19,6 +19,8 @@ import { overflowingElements, seriousA11yViolations, smallestChartTextPx } from 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
 
 const SCREENSHOTS = 'docs/screenshots';
+/** Screenshots for review only (not in git). */
+const REVIEW = 'test-results/screenshots';
 const PRESET = 'rotterdam-prestatiecontract-werk';
 /** Few iterations: the machine is shared. */
 const ITERATIONS = 400;
@@ -127,7 +129,7 @@ describe('what drives it (#/drivers)', () => {
     // holds payments below the avoided costs, see the council report); the page says so in words.
     const price = page.locator('#break-even-price-result');
     expect(await price.getAttribute('data-found')).toBe('false');
-    expect(await price.textContent()).toContain('wordt nettoresultaat voor de gemeente nergens nul');
+    expect(await price.textContent()).toContain('Tussen 0% en 400% van de huidige waarde wordt de uitkomst nergens nul (nettoresultaat voor de gemeente: van ');
     expect(await price.textContent()).toContain('De plafonds begrenzen de betalingen');
     await page.waitForSelector('#chart-break-even svg');
   });
@@ -143,7 +145,11 @@ describe('what drives it (#/drivers)', () => {
     const first = await page.locator('#sobol-table tbody tr').first().locator('td').nth(1).textContent();
     expect(first).toMatch(/\d+(,\d+)?\s?% – /);
     await page.waitForSelector('#chart-sobol svg');
-    await page.screenshot({ path: `${SCREENSHOTS}/drivers.png`, fullPage: true });
+    // Each analysis on its own for review, and the screen's top for the README.
+    await mkdir(REVIEW, { recursive: true });
+    for (const id of ['tornado', 'break-even', 'two-way', 'sobol']) await page.locator(`#${id}`).screenshot({ path: `${REVIEW}/drivers-${id}.png` });
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.screenshot({ path: `${SCREENSHOTS}/drivers.png` });
   });
 
   it('shows a long Sobol analysis running with its seconds, and abandons it', async () => {
@@ -166,16 +172,17 @@ describe('what drives it (#/drivers)', () => {
     expect(overflow.elements).toEqual([]);
     expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.viewport);
     expect(await smallestChartTextPx(page)).toBeGreaterThanOrEqual(10);
-    await page.screenshot({ path: `${SCREENSHOTS}/drivers-400px.png`, fullPage: true });
+    await page.locator('#break-even').screenshot({ path: `${REVIEW}/drivers-break-even-400px.png` });
+    await page.locator('#tornado').screenshot({ path: `${REVIEW}/drivers-tornado-400px.png` });
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });
 
 describe('variants side by side (#/variants)', () => {
-  it('compares a lower yearly cap with the base: the paired mean difference is POST /simulations/compare’s', async () => {
+  it('compares a yearly cap of EUR 100,000 with the base: the paired mean difference is POST /simulations/compare’s', async () => {
     await page.click('nav a[data-route="variants"]');
     await page.waitForSelector('#variant-form');
-    await page.fill('#variant-cap-year', '400.000');
+    await page.fill('#variant-cap-year', '100.000');
     await page.fill('#variant-iterations', String(ITERATIONS));
     await page.fill('#variant-seed', String(SEED));
     await page.click('#run-compare');
@@ -185,7 +192,7 @@ describe('variants side by side (#/variants)', () => {
     const request = {
       model: { kind: 'contract', contract },
       baselineName: 'basis',
-      variants: [{ name: 'variant', changes: { contract: { payment: { caps: { perYear: 400000 } } } } }],
+      variants: [{ name: 'variant', changes: { contract: { payment: { caps: { perYear: 100000 } } } } }],
       settings: { iterations: ITERATIONS, seed: SEED, keepSamples: true },
     };
     const job = await (await service.post('/simulations/compare', request, { Prefer: 'wait=120' })).json();
@@ -200,6 +207,7 @@ describe('variants side by side (#/variants)', () => {
     expect(samples(1).every((v, i) => v <= samples(0)[i])).toBe(true);
     expect(Number(await cell('payerOutcomePayments', '.chance-better'))).toBeCloseTo(less, 12);
     await page.waitForSelector('#chart-variant-difference svg');
+    await page.locator('#comparison').screenshot({ path: `${REVIEW}/variants-comparison.png` });
     await page.screenshot({ path: `${SCREENSHOTS}/variants.png`, fullPage: true });
   });
 
@@ -210,6 +218,7 @@ describe('variants side by side (#/variants)', () => {
     const overflow = await overflowingElements(page);
     expect(overflow.elements).toEqual([]);
     expect(await smallestChartTextPx(page)).toBeGreaterThanOrEqual(10);
+    await page.locator('#comparison').screenshot({ path: `${REVIEW}/variants-400px.png` });
     expect(problems).toEqual([]);
   });
 });

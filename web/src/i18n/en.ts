@@ -343,7 +343,8 @@ export const en: Messages = {
     breakEvenFound: (output: string, what: string, value: string, now: string) => `${output} is zero at ${what} ${value} (now ${now}).`,
     breakEvenFactor: (output: string, what: string, factor: string) => `${output} is zero when ${what} are at ${factor} of their current value.`,
     breakEvenNotFound: (output: string, low: string, high: string, atLow: string, atHigh: string) =>
-      `Between ${low} and ${high} the ${output.charAt(0).toLowerCase() + output.slice(1)} never reaches zero: it runs from ${atLow} to ${atHigh}.`,
+      `Between ${low} and ${high} the result never reaches zero (${output.charAt(0).toLowerCase() + output.slice(1)}: from ${atLow} to ${atHigh}).`,
+    ofNow: (text: string) => `${text} of the current value`,
     capsNote: 'The caps limit the payments: above some price the result no longer changes.',
     withinYear: (text: string) => `(${text} within a year)`,
     searched: (low: string, high: string) => `Searched between ${low} and ${high}.`,

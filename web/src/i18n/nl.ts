@@ -346,7 +346,8 @@ export const nl = {
     breakEvenFound: (output: string, what: string, value: string, now: string) => `${output} is nul bij ${what} ${value} (nu ${now}).`,
     breakEvenFactor: (output: string, what: string, factor: string) => `${output} is nul als ${what} op ${factor} van de huidige waarde staan.`,
     breakEvenNotFound: (output: string, low: string, high: string, atLow: string, atHigh: string) =>
-      `Tussen ${low} en ${high} wordt ${output.toLowerCase()} nergens nul: het loopt van ${atLow} tot ${atHigh}.`,
+      `Tussen ${low} en ${high} wordt de uitkomst nergens nul (${output.charAt(0).toLowerCase() + output.slice(1)}: van ${atLow} tot ${atHigh}).`,
+    ofNow: (text: string) => `${text} van de huidige waarde`,
     capsNote: 'De plafonds begrenzen de betalingen: boven een bepaalde prijs verandert de uitkomst niet meer.',
     withinYear: (text: string) => `(${text} binnen een jaar)`,
     searched: (low: string, high: string) => `Gezocht tussen ${low} en ${high}.`,

@@ -13,6 +13,7 @@ import { formatInputValue, inputLabel } from './driver-inputs.js';
 import { breakEvenChoices, breakEvenFound, breakEvenSettings, request, type BreakEvenChoice, type BreakEvenKind } from './driver-requests.js';
 import type { DriverContext } from './drivers-screen.js';
 import { useSensitivity } from './use-sensitivity.js';
+import { useWide } from './use-wide.js';
 
 type BreakEvenResult = Schemas['BreakEvenFound'] | Schemas['BreakEvenNotFound'];
 
@@ -34,7 +35,8 @@ export function breakEvenSentence(t: Messages, language: Language, contract: Con
     return t.drivers.breakEvenFound(outputName, lower(choiceLabel(t, c, contract)), value(result.value) + yearly, value(c.base));
   }
   const capped = c.kind === 'price' && contract !== null && Object.values(contract.payment.caps ?? {}).some((v) => typeof v === 'number' || (v !== null && typeof v === 'object'));
-  const sentence = t.drivers.breakEvenNotFound(outputName, value(result.searchRange.low), value(result.searchRange.high), formatOutput(result.outputAtLow, unit, language), formatOutput(result.outputAtHigh, unit, language));
+  const high = c.together.length ? t.drivers.ofNow(value(result.searchRange.high)) : value(result.searchRange.high);
+  const sentence = t.drivers.breakEvenNotFound(outputName, value(result.searchRange.low), high, formatOutput(result.outputAtLow, unit, language), formatOutput(result.outputAtHigh, unit, language));
   return capped ? `${sentence} ${t.drivers.capsNote}` : sentence;
 }
 
@@ -76,6 +78,8 @@ export function BreakEvenSection({ context }: { context: DriverContext }) {
     if (breakEvenFound(call.result)) points.push({ search, what: t.drivers.breakEvenPoint, factor: call.result.value / c.base });
   }
   const chartTitle = t.drivers.breakEvenChart(outputName, t.drivers.shareOfNow);
+  const wide = useWide();
+  const spec = useMemo(() => breakEvenSpec(points, ranges, t.drivers.shareOfNow, language, wide), [price.result, rate.result, language, wide]);
 
   return (
     <section class="analysis" aria-labelledby="break-even-heading" id="break-even" data-status={running ? 'running' : price.status}>
@@ -102,7 +106,7 @@ export function BreakEvenSection({ context }: { context: DriverContext }) {
       <CallStatus id="break-even-rate" status={rate.status} elapsed={rate.elapsed} problem={rate.problem} />
       {shown.length ? (
         <div class="chart-beside">
-          <Chart id="chart-break-even" title={chartTitle} spec={breakEvenSpec(points, ranges, t.drivers.shareOfNow, language)} />
+          <Chart id="chart-break-even" title={chartTitle} spec={spec} />
           <ul class="break-even-results">
             {shown.map(({ kind, c, result }) => (
               <li key={kind} id={`break-even-${kind}-result`} data-found={String(breakEvenFound(result))} data-value={breakEvenFound(result) ? result.value : ''} data-input={c.path}>

@@ -9,10 +9,16 @@ import { axisFormat, vegaLocale } from './chart-locale.js';
 
 type Spec = Record<string, unknown>;
 
-const base = (language: Language, height: number): Spec => ({
+/**
+ * Room for the inputs' labels on the y axis: wide on a wide screen (the qualifier at the end of a
+ * label, "(alleenstaand)", tells bars apart), narrower on a phone so the bars keep their room.
+ */
+export const labelRoom = (wide: boolean): number => (wide ? 320 : 140);
+
+export const chartFrame = (language: Language, height: number, wide = false): Spec => ({
   $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
   height,
-  config: { locale: vegaLocale(language), axis: { labelLimit: 150, titleLimit: 240 }, view: { stroke: null } },
+  config: { locale: vegaLocale(language), axis: { labelLimit: labelRoom(wide), titleLimit: wide ? 400 : 240 }, view: { stroke: null } },
 });
 
 export interface TornadoRow {
@@ -24,19 +30,20 @@ export interface TornadoRow {
 }
 
 /** Bars from the base result to the result at each end, widest swing on top. */
-export function tornadoSpec(rows: TornadoRow[], unit: string, titles: { output: string; input: string }, language: Language): Spec {
+export function tornadoSpec(rows: TornadoRow[], unit: string, titles: { output: string; input: string; sides: [string, string] }, language: Language, wide = false): Spec {
   const order = [...new Set(rows.map((r) => r.input))];
   return {
-    ...base(language, Math.max(120, order.length * 26)),
+    ...chartFrame(language, Math.max(120, order.length * 26), wide),
     data: { values: rows },
     layer: [
       {
         mark: { type: 'bar', tooltip: true },
         encoding: {
           y: { field: 'input', type: 'nominal', sort: order, title: null },
-          x: { field: 'output', type: 'quantitative', title: titles.output, axis: { format: axisFormat(unit), labelOverlap: true } },
+          // Not from zero: the bars show the swing around the base result.
+          x: { field: 'output', type: 'quantitative', title: titles.output, scale: { zero: false }, axis: { format: axisFormat(unit), labelOverlap: true } },
           x2: { field: 'base' },
-          color: { field: 'side', type: 'nominal', title: null, scale: { range: ['#b2182b', '#2166ac'] }, legend: { orient: 'bottom' } },
+          color: { field: 'side', type: 'nominal', title: null, scale: { domain: titles.sides, range: ['#b2182b', '#2166ac'] }, legend: { orient: 'bottom' } },
         },
       },
       { mark: { type: 'rule', color: '#333' }, encoding: { x: { field: 'base', type: 'quantitative', aggregate: 'min' } } },
@@ -52,10 +59,10 @@ export interface BreakEvenPoint {
 }
 
 /** Each search on one scale, share of today's value: the searched range, today and the break-even point. */
-export function breakEvenSpec(points: BreakEvenPoint[], ranges: { search: string; low: number; high: number }[], title: string, language: Language): Spec {
+export function breakEvenSpec(points: BreakEvenPoint[], ranges: { search: string; low: number; high: number }[], title: string, language: Language, wide = false): Spec {
   const searches = [...new Set(ranges.map((r) => r.search))];
   return {
-    ...base(language, Math.max(80, searches.length * 50)),
+    ...chartFrame(language, Math.max(80, searches.length * 50), wide),
     layer: [
       {
         data: { values: ranges },
@@ -89,13 +96,13 @@ export interface HeatCell {
 }
 
 /** The output on the grid of two inputs, coloured around zero (red below, blue above). */
-export function twoWaySpec(cells: HeatCell[], unit: string, titles: { x: string; y: string; output: string }, language: Language): Spec {
+export function twoWaySpec(cells: HeatCell[], unit: string, titles: { x: string; y: string; output: string }, language: Language, wide = false): Spec {
   const xs = [...new Map(cells.map((c) => [c.xi, c.x])).entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
   const ys = [...new Map(cells.map((c) => [c.yi, c.y])).entries()].sort((a, b) => b[0] - a[0]).map((e) => e[1]);
   const values = cells.map((c) => c.output).filter((v): v is number => v !== null);
   const crossesZero = values.some((v) => v < 0) && values.some((v) => v > 0);
   return {
-    ...base(language, Math.max(160, ys.length * 26)),
+    ...chartFrame(language, Math.max(160, ys.length * 26), wide),
     data: { values: cells },
     mark: { type: 'rect', tooltip: true },
     encoding: {
@@ -121,10 +128,10 @@ export interface SobolRow {
 }
 
 /** First-order and total indices side by side per input, with their confidence intervals. */
-export function sobolSpec(rows: SobolRow[], title: string, language: Language): Spec {
+export function sobolSpec(rows: SobolRow[], title: string, language: Language, wide = false): Spec {
   const inputs = [...new Set(rows.map((r) => r.input))];
   return {
-    ...base(language, Math.max(120, inputs.length * 34)),
+    ...chartFrame(language, Math.max(120, inputs.length * 34), wide),
     data: { values: rows },
     encoding: {
       y: { field: 'input', type: 'nominal', sort: inputs, title: null },

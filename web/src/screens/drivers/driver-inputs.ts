@@ -29,7 +29,6 @@ export const INPUT_UNITS: Readonly<Record<string, InputUnit>> = {
   'profiles[].programme.monthlyOtherExitRate': 'monthlyRate',
   'profiles[].counterfactual.monthlyJobEntryRate': 'monthlyRate',
   'profiles[].counterfactual.monthlyOtherExitRate': 'monthlyRate',
-  'intake.cohorts[].count': 'count',
   'intake.delayMonths': 'months',
   'work.partTimeShare': 'share',
   'work.partTimeBenefitShare': 'share',

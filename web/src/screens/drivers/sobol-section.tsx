@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { useWide } from './use-wide.js';
 import type { Schemas } from '../../api/client.js';
 import { Chart } from '../../components/chart.js';
 import { LocaleNumberInput } from '../../components/locale-number-input.js';
@@ -31,6 +32,8 @@ export function SobolSection({ context }: { context: DriverContext }) {
     { input: inputLabel(t, i.path, contract), order: t.drivers.totalOrder, estimate: i.totalOrder.estimate, low: i.totalOrder.low, high: i.totalOrder.high },
   ]);
   const title = t.drivers.sobolChart(outputName);
+  const wide = useWide();
+  const spec = useMemo(() => sobolSpec(rows, title, language, wide), [result, language, wide]);
   const pct = (v: number | null) => formatPercent(v, language, 1);
   return (
     <section class="analysis" aria-labelledby="sobol-heading" id="sobol" data-status={call.status}>
@@ -49,7 +52,7 @@ export function SobolSection({ context }: { context: DriverContext }) {
       <CallStatus id="sobol" status={call.status} elapsed={call.elapsed} problem={call.problem} onCancel={call.cancel} />
       {result && call.status !== 'running' ? (
         <div class="chart-beside">
-          <Chart id="chart-sobol" title={title} spec={sobolSpec(rows, title, language)} />
+          <Chart id="chart-sobol" title={title} spec={spec} />
           <div class="table-scroll">
             <table id="sobol-table" class="numbers">
               <caption>{title}</caption>

@@ -7,6 +7,8 @@ import { formatOutput } from './chart-locale.js';
 import { inputLabel, formatInputValue } from './driver-inputs.js';
 import { tornadoSpec, type TornadoRow } from './driver-charts.js';
 import { CallStatus } from './call-status.js';
+import { useWide } from './use-wide.js';
+import { useMemo } from 'preact/hooks';
 import type { SensitivityCall } from './use-sensitivity.js';
 
 type TornadoResult = Schemas['TornadoResult'];
@@ -35,6 +37,9 @@ export function TornadoSection(props: {
       ])
     : [];
   const title = t.drivers.tornadoChart(outputName);
+  const wide = useWide();
+  // One spec per answer (and language, width): a new object would redraw the chart on every render.
+  const spec = useMemo(() => (rows.length ? tornadoSpec(rows, unit, { output: outputName, input: t.drivers.input, sides: [t.drivers.low, t.drivers.high] }, language, wide) : null), [result, language, wide]);
   return (
     <section class="analysis" aria-labelledby="tornado-heading" id="tornado" data-status={call.status}>
       <h3 id="tornado-heading">{t.drivers.tornadoHeading}</h3>
@@ -60,7 +65,7 @@ export function TornadoSection(props: {
           </p>
           {bars.length === 0 ? <p>{t.drivers.noBars}</p> : null}
           <div class="chart-beside">
-            {rows.length ? <Chart id="chart-tornado-drivers" title={title} spec={tornadoSpec(rows, unit, { output: outputName, input: t.drivers.input }, language)} /> : null}
+            {spec ? <Chart id="chart-tornado-drivers" title={title} spec={spec} /> : null}
             <div class="table-scroll">
               <table id="tornado-table" class="numbers">
                 <caption>{title}</caption>

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { useWide } from './use-wide.js';
 import type { Schemas } from '../../api/client.js';
 import { Chart } from '../../components/chart.js';
 import { useT } from '../../i18n/i18n.js';
@@ -48,6 +49,9 @@ export function TwoWaySection({ context }: { context: DriverContext }) {
   const yLabel = result ? inputLabel(t, result.y.path, contract) : '';
   const title = result ? t.drivers.twoWayChart(outputName, xLabel.toLowerCase(), yLabel.toLowerCase()) : '';
 
+  const wide = useWide();
+  const spec = useMemo(() => (result ? twoWaySpec(cells, unit, { x: xLabel, y: yLabel, output: outputName }, language, wide) : null), [result, language, wide]);
+
   const select = (id: string, value: string, set: (v: string) => void, label: string) => (
     <label>
       {label}
@@ -80,7 +84,7 @@ export function TwoWaySection({ context }: { context: DriverContext }) {
       <CallStatus id="two-way" status={call.status} elapsed={call.elapsed} problem={call.problem} />
       {result ? (
         <div class="chart-beside">
-          <Chart id="chart-two-way" title={title} spec={twoWaySpec(cells, unit, { x: xLabel, y: yLabel, output: outputName }, language)} />
+          <Chart id="chart-two-way" title={title} spec={spec} />
           <div class="table-scroll">
             <table id="two-way-table" class="numbers">
               <caption>{title}</caption>

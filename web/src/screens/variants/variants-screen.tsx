@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useWide } from '../drivers/use-wide.js';
 import { api, client, ApiProblem, type Schemas } from '../../api/client.js';
 import { Chart } from '../../components/chart.js';
 import { LocaleNumberInput } from '../../components/locale-number-input.js';
@@ -38,12 +39,21 @@ export function VariantsScreen() {
   const started = useRef(0);
   const [elapsed, setElapsed] = useState(0);
   const current = useRef<string | null>(null);
+  const wide = useWide();
 
   useEffect(() => {
     setDraft(contract ? draftOf(contract) : null);
     setShown(null);
   }, [revision, contract === null]);
   useEffect(() => () => void (current.current = null), []);
+
+  const summaries = shown ? COMPARED_OUTPUTS.map((o) => pairedSummary(shown.result, o.name, o.better)).filter((s): s is PairedSummary => s !== null) : [];
+  const label = (name: string) => (t.outputLabels as Record<string, string>)[name] ?? name;
+  const betterText: Record<string, string> = { payerNetResult: t.variants.betterNet, payerOutcomePayments: t.variants.betterPayments, providerMargin: t.variants.betterMargin };
+  const specs = useMemo(
+    () => (summaries.length ? { both: comparisonSpec(summaries, label, { base: t.variants.base, variant: t.variants.variant }, language, wide), difference: differenceSpec(summaries, label, t.variants.difference, language, wide) } : null),
+    [shown, language, wide],
+  );
 
   if (contract === null || draft === null)
     return (
@@ -96,9 +106,6 @@ export function VariantsScreen() {
     if (id) await client.POST('/simulations/{id}/cancel', { params: { path: { id } } }).catch(() => undefined);
   };
 
-  const summaries = shown ? COMPARED_OUTPUTS.map((o) => pairedSummary(shown.result, o.name, o.better)).filter((s): s is PairedSummary => s !== null) : [];
-  const label = (name: string) => (t.outputLabels as Record<string, string>)[name] ?? name;
-  const betterText: Record<string, string> = { payerNetResult: t.variants.betterNet, payerOutcomePayments: t.variants.betterPayments, providerMargin: t.variants.betterMargin };
   const changes = variantPatch(contract, draft);
   const progress = job?.progress;
 
@@ -182,8 +189,8 @@ export function VariantsScreen() {
               </tbody>
             </table>
           </div>
-          <Chart id="chart-variants" title={t.variants.chart} spec={comparisonSpec(summaries, label, { base: t.variants.base, variant: t.variants.variant }, language)} />
-          <Chart id="chart-variant-difference" title={t.variants.chartDifference} spec={differenceSpec(summaries, label, t.variants.difference, language)} />
+          <Chart id="chart-variants" title={t.variants.chart} spec={specs?.both ?? null} />
+          <Chart id="chart-variant-difference" title={t.variants.chartDifference} spec={specs?.difference ?? null} />
           <details>
             <summary>{t.variants.changes}</summary>
             <pre class="json" id="variant-changes">{JSON.stringify(shown.request.variants[0]?.changes, null, 2)}</pre>
