@@ -34,7 +34,8 @@ export function SobolSection({ context }: { context: DriverContext }) {
   const title = t.drivers.sobolChart(outputName);
   const wide = useWide();
   const spec = useMemo(() => sobolSpec(rows, title, language, wide), [result, language, wide]);
-  const pct = (v: number | null) => formatPercent(v, language, 1);
+  // An index estimated at -0.0004 reads as 0%, not "-0%".
+  const pct = (v: number | null) => formatPercent(v !== null && Math.abs(v) < 0.0005 ? 0 : v, language, 1);
   return (
     <section class="analysis" aria-labelledby="sobol-heading" id="sobol" data-status={call.status}>
       <h3 id="sobol-heading">{t.drivers.sobolHeading}</h3>
