@@ -221,4 +221,19 @@ describe('variants side by side (#/variants)', () => {
     await page.locator('#comparison').screenshot({ path: `${REVIEW}/variants-400px.png` });
     expect(problems).toEqual([]);
   });
+
+  it('speaks English when switched: headings, input labels and English number formats', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.selectOption('#language', 'en');
+    await page.click('nav a[data-route="drivers"]');
+    await page.click('#run-tornado');
+    await page.waitForSelector('#tornado[data-status="done"] #tornado-table tbody tr');
+    expect(await page.locator('#tornado-heading').textContent()).toBe('Tornado: which assumptions weigh most');
+    const rows = await page.locator('#tornado-table tbody th').allTextContents();
+    expect(rows.filter((r) => r.startsWith('Chance of work, with the programme ('))).toHaveLength(3);
+    // "€938,648" (English grouping), not "€ 938.648".
+    expect(await page.locator('#tornado-base').textContent()).toMatch(/€\d{3},\d{3}\./);
+    await page.selectOption('#language', 'nl');
+    expect(problems).toEqual([]);
+  });
 });
