@@ -202,4 +202,16 @@ describe('the Results screen', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/workbench-results-400.png`, fullPage: true });
     expect(problems).toEqual([]);
   });
+
+  it('says the same run in English, numbers written the English way', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.selectOption('#language', 'en');
+    const euro = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+    const net = await figure('netResult');
+    await expect(page.locator('#figures [data-figure="netResult"] .figure-label').textContent()).resolves.toBe("The municipality's expected net result");
+    await expect(page.locator('#figures [data-figure="netResult"] .figure-value').textContent()).resolves.toBe(euro.format(Math.abs(net) < 0.5 ? 0 : net));
+    await expect(page.locator('#status').textContent()).resolves.toBe(`Done: ${ITERATIONS.toLocaleString('en-GB')} iterations, seed ${SEED}.`);
+    await expectAccessible('results (en)');
+    await page.selectOption('#language', 'nl');
+  });
 });
