@@ -87,6 +87,18 @@ export function describeShareRange(range: Range): string {
   return `van ${percent(range.low)} tot ${percent(range.high)}, meest waarschijnlijk ${percent(range.likely)}`;
 }
 
+/**
+ * Deadweight as an estimate: the evidence every preset cites (domain.md: about two thirds in the
+ * Werk na Detentie SIB, about 85% in a Flemish evaluation, and, where the preset weighs it, SEO's
+ * few percentage points), then the preset's own reasoning for its range.
+ */
+export function deadweightEstimate(range: Range, reasoning: string, { citeSeo }: { citeSeo: boolean }): PertEstimate {
+  const evidence =
+    'Werk na Detentie SIB (2016): circa twee derde van wie werk vond, had dat ook zonder programma gedaan; een Vlaamse evaluatie vond circa 85%' +
+    (citeSeo ? '; SEO: re-integratie verhoogt de kans op werk met enkele procentpunten' : '');
+  return estimate(range, `${evidence}. ${reasoning}`);
+}
+
 /** CBS retention as a range: 82% after 6 months is the cohort's point figure; the range is an assumption. */
 export const RETAINED_AFTER_SIX_MONTHS: Range = { low: 0.7, likely: 0.82, high: 0.9 };
 /** CBS: 72% after 18 months of the 82% after 6, i.e. 0.72 / 0.82 = 88% stay 12 more months; range assumed. */

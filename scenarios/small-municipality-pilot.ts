@@ -2,6 +2,7 @@ import type { ContractPreset } from './preset.js';
 import {
   administrationCostEstimate,
   cbsFallbackBandEstimates,
+  deadweightEstimate,
   describeShareRange,
   estimate,
   monthlyRateFromYearly,
@@ -84,11 +85,7 @@ export const smallMunicipalityPilot: ContractPreset = {
     },
     counterfactual: {
       method: 'deadweight',
-      deadweightShare: estimate(
-        DEADWEIGHT,
-        'Werk na Detentie SIB (2016): circa twee derde van wie werk vond, had dat ook zonder programma gedaan; een Vlaamse evaluatie vond circa 85%; SEO: re-integratie verhoogt de kans op werk met enkele procentpunten. ' +
-          `Bandbreedte ${describeShareRange(DEADWEIGHT)}: de ondergrens is een aanname voor een groep die verder van werk staat.`,
-      ),
+      deadweightShare: deadweightEstimate(DEADWEIGHT, `Bandbreedte ${describeShareRange(DEADWEIGHT)}: de ondergrens is een aanname voor een groep die verder van werk staat.`, { citeSeo: true }),
     },
     payment: {
       triggers: [{ id: 'besparingsdeel', kind: 'shareOfSavings', share: 0.45, basis: 'attributable', payee: 'provider', lagMonths: 1 }],

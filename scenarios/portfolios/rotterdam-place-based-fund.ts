@@ -1,5 +1,5 @@
 import type { PortfolioInput } from '../../models/portfolio/index.js';
-import { administrationCostEstimate, describeShareRange, estimate, type Range } from '../figures.js';
+import { administrationCostEstimate, deadweightEstimate, describeShareRange, type Range } from '../figures.js';
 import {
   avoidedBenefitEstimate,
   BASEL_CORRELATION_HIGH,
@@ -172,10 +172,10 @@ const portfolio: PortfolioInput = {
   impact: {
     avoidedBenefitPerWorkerYear: avoidedBenefitEstimate(),
     administrationCostPerWorkerYear: administrationCostEstimate(),
-    deadweight: estimate(
+    deadweight: deadweightEstimate(
       DEADWEIGHT,
-      'Werk na Detentie SIB (2016): circa twee derde van wie werk vond, had dat ook zonder programma gedaan; een Vlaamse evaluatie vond circa 85%. ' +
-        `Aangenomen ${describeShareRange(DEADWEIGHT)}: ondernemingen die zelf banen scheppen voor mensen ver van de arbeidsmarkt kunnen minder deadweight hebben dan een re-integratieprogramma.`,
+      `Aangenomen ${describeShareRange(DEADWEIGHT)}: ondernemingen die zelf banen scheppen voor mensen ver van de arbeidsmarkt kunnen minder deadweight hebben dan een re-integratieprogramma.`,
+      { citeSeo: false },
     ),
     lksPerWorkerYear: lksPerWorkerYearEstimate(LKS_SHARE_OF_WORKERS),
   },

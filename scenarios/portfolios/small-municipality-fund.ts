@@ -1,5 +1,5 @@
 import type { PortfolioInput } from '../../models/portfolio/index.js';
-import { administrationCostEstimate, describeShareRange, estimate, type Range } from '../figures.js';
+import { administrationCostEstimate, deadweightEstimate, describeShareRange, type Range } from '../figures.js';
 import {
   AVOIDED_COST_PER_WORKER_YEAR,
   avoidedBenefitEstimate,
@@ -119,11 +119,7 @@ const portfolio: PortfolioInput = {
   impact: {
     avoidedBenefitPerWorkerYear: avoidedBenefitEstimate(),
     administrationCostPerWorkerYear: administrationCostEstimate(),
-    deadweight: estimate(
-      DEADWEIGHT,
-      'Werk na Detentie SIB (2016): circa twee derde van wie werk vond, had dat ook zonder programma gedaan; een Vlaamse evaluatie vond circa 85%; SEO: re-integratie verhoogt de kans op werk met enkele procentpunten. ' +
-        `Bandbreedte ${describeShareRange(DEADWEIGHT)}: de ondergrens is een aanname voor ondernemingen die zelf banen scheppen.`,
-    ),
+    deadweight: deadweightEstimate(DEADWEIGHT, `Bandbreedte ${describeShareRange(DEADWEIGHT)}: de ondergrens is een aanname voor ondernemingen die zelf banen scheppen.`, { citeSeo: true }),
     lksPerWorkerYear: 0,
   },
   municipality: {
