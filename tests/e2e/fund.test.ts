@@ -202,6 +202,23 @@ describe('sharing and saving', () => {
     expect(JSON.parse(await fresh.inputValue('#contract-json'))).toEqual(original);
     await other.close();
 
+    // The fund on the page (the Rotterdam fund from the tests above) travels the same way and opens on the fund screen.
+    await page.click('#share-fund');
+    const fundLink = await page.inputValue('#share-link');
+    expect(fundLink.startsWith(`${service.baseUrl}/#/saved?share=f1.`)).toBe(true);
+    const third = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    const fundPage = await third.newPage();
+    watch(fundPage);
+    await fundPage.goto(fundLink);
+    await fundPage.waitForFunction(() => location.hash === '#/fund');
+    await fundPage.waitForSelector('#f-fund-layers-3-provider');
+    expect(await fundPage.inputValue('#f-name')).toBe('Place-based fonds Rotterdam-Zuid (SIFR-stijl)');
+    expect(await fundPage.inputValue('#f-fund-layers-3-provider')).toBe('Gemeente Rotterdam');
+    expect(await fundPage.inputValue('#f-enterprises-0-count')).toBe('5');
+    // Opened from a link, the fund is compared on its own (no preset strategies come with it).
+    expect(await fundPage.locator('input[data-strategy-key]').count()).toBe(1);
+    await third.close();
+
     // A contract too large for a link (a name of 20,000 random characters does not compress below
     // 8,000) gets the message instead of a link that would be cut off.
     let state = 99;
