@@ -558,7 +558,7 @@ export const en: Messages = {
     noContract: 'There is no contract yet. Choose one on the Contract screen.',
     noFund: 'There is no fund yet. Choose one on the Funds screen.',
     unsaved: (name: string) => `“${name}” is not saved yet.`,
-    current: (name: string, savedName: string, version: number) => `“${name}”, opened as “${savedName}” version ${version}.`,
+    current: (name: string, savedName: string, version: number) => `“${name}”: belongs to the saved “${savedName}”, now at version ${version}.`,
     saveVersion: (name: string, version: number) => `Save as version ${version} of “${name}”`,
     saveNew: 'Save as new',
     savedAs: (name: string, version: number) => `Saved: “${name}”, version ${version}.`,

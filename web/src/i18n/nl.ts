@@ -561,7 +561,7 @@ export const nl = {
     noContract: 'Er is nog geen contract. Kies er een op het scherm Contract.',
     noFund: 'Er is nog geen fonds. Kies er een op het scherm Fondsen.',
     unsaved: (name: string) => `“${name}” is nog niet opgeslagen.`,
-    current: (name: string, savedName: string, version: number) => `“${name}”, geopend als “${savedName}” versie ${version}.`,
+    current: (name: string, savedName: string, version: number) => `“${name}”: hoort bij het opgeslagen “${savedName}”, nu versie ${version}.`,
     saveVersion: (name: string, version: number) => `Opslaan als versie ${version} van “${name}”`,
     saveNew: 'Opslaan als nieuw',
     savedAs: (name: string, version: number) => `Opgeslagen: “${name}”, versie ${version}.`,
