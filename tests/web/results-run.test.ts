@@ -53,3 +53,53 @@ describe('a run’s settings', () => {
     expect(budgetEvent(150_000).expression).toBe('peakAnnualPayment >= 149999.995');
   });
 });
+
+describe('the Results screen’s figures from a job’s result', () => {
+  const percentiles = (p10: number, p50: number, p90: number) => ({ p1: null, p5: null, p10, p25: null, p50, p75: null, p90, p95: null, p99: null });
+  const output = (name: string, mean: number, p10: number, p90: number) => ({ name, unit: 'EUR', description: '', count: 10, nanCount: 0, mean, sd: null, standardError: null, min: null, max: null, percentiles: percentiles(p10, mean, p90), histogram: null });
+  const result = {
+    iterations: 10,
+    seed: 1,
+    outputs: [output('payerNetResult', 100, -50, 250), output('payerNetPresentValue', 90, -55, 230), output('peakAnnualPayment', 140_000, 90_000, 150_000), output('providerMargin', 20, -5, 40)],
+    series: [
+      {
+        name: 'yearlyOutcomePayments',
+        unit: 'EUR',
+        description: '',
+        labels: ['2026', '2027'],
+        mean: [10, 20],
+        nanCount: [0, 0],
+        fan: { p5: [0, 0], p10: [1, 2], p25: [0, 0], p50: [5, 15], p75: [0, 0], p90: [9, 30], p95: [0, 0] },
+      },
+    ],
+    events: [
+      { name: 'reportPayerGains', expression: '', probability: 0.7, standardError: null, undefinedCount: 0 },
+      { name: 'reportProviderLoses', expression: '', probability: 0.2, standardError: null, undefinedCount: 0 },
+      { name: BUDGET_EVENT_NAME, expression: '', probability: 0.4, standardError: null, undefinedCount: 0 },
+    ],
+  } as never;
+
+  it('takes each key figure from its output or event, unchanged', async () => {
+    const { keyFigureValues } = await import('../../web/src/screens/results/key-figure-values.js');
+    const figures = Object.fromEntries(keyFigureValues(result, { budget: 150_000, investor: false }).map((f) => [f.name, f]));
+    expect(figures.netResult).toMatchObject({ value: 100, p10: -50, p90: 250 });
+    expect(figures.netPresentValue.value).toBe(90);
+    expect(figures.chanceGains.value).toBe(0.7);
+    expect(figures.chanceBudgetReached.value).toBe(0.4);
+    expect(figures.peakYearP90.value).toBe(150_000);
+    expect(figures.providerMargin).toMatchObject({ value: 20, p10: -5, p90: 40 });
+    expect(figures.chanceProviderLoses.value).toBe(0.2);
+    // No investor, no budget: no cards for them.
+    expect(figures.investorMultiple).toBeUndefined();
+    expect(keyFigureValues(result, { budget: null, investor: false }).map((f) => f.name)).not.toContain('chanceBudgetReached');
+  });
+
+  it('labels a calendar year the contract covers only partly with its months, as the report does', async () => {
+    const { yearlyFanRows } = await import('../../web/src/screens/results/result-charts.js');
+    // March 2026 + 22 months: March–December 2026 (10 months) and all of 2027 (12).
+    const rows = yearlyFanRows(result, { startMonth: '2026-03', horizonMonths: 22 }, 'nl');
+    expect(rows.map((r) => r.year)).toEqual(['2026 (mrt–dec, 10 mnd)', '2027']);
+    expect(rows[1]).toMatchObject({ p10: 2, p50: 15, p90: 30, mean: 20 });
+    expect(yearlyFanRows(result, { startMonth: '2026-03', horizonMonths: 22 }, 'en')[0].year).toBe('2026 (Mar–Dec, 10 months)');
+  });
+});
