@@ -264,7 +264,10 @@ export const en: Messages = {
     chanceGains: 'Chance the municipality gains',
     chanceGainsWords: "the municipality's net result above zero",
     chanceBudgetReached: 'Chance the yearly budget is reached',
-    chanceBudgetWords: (budget: string) => `payments of ${budget} or more in at least one calendar year (with a yearly cap of that amount, what lies above it lapses or moves on)`,
+    chanceBudgetWords: (budget: string, capped: boolean) =>
+      capped
+        ? `the yearly cap of ${budget} holds back payments in at least one calendar year; what lies above it lapses or moves on`
+        : `payments of ${budget} or more in at least one calendar year`,
     peakYearP90: 'Payments in the most expensive year (P90)',
     peakYearWords: 'in 9 of 10 outcomes the most expensive calendar year costs no more than this',
     providerMargin: "The provider's expected margin",

@@ -267,7 +267,10 @@ export const nl = {
     chanceGains: 'Kans dat de gemeente erop vooruitgaat',
     chanceGainsWords: 'nettoresultaat gemeente boven nul',
     chanceBudgetReached: 'Kans dat het jaarbudget wordt bereikt',
-    chanceBudgetWords: (budget: string) => `in minstens één kalenderjaar betalingen van ${budget} of meer (met een jaarplafond van dat bedrag vervalt wat erboven valt, of schuift door)`,
+    chanceBudgetWords: (budget: string, capped: boolean) =>
+      capped
+        ? `het jaarplafond van ${budget} houdt de betalingen in minstens één kalenderjaar tegen; wat erboven valt vervalt of schuift door`
+        : `in minstens één kalenderjaar betalingen van ${budget} of meer`,
     peakYearP90: 'Betalingen in het duurste jaar (P90)',
     peakYearWords: 'in 9 van de 10 uitkomsten is het duurste kalenderjaar niet duurder dan dit',
     providerMargin: 'Verwachte marge van de aanbieder',

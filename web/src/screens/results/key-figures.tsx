@@ -8,7 +8,7 @@ import { keyFigureValues, type KeyFigureValue, type SimulationResult } from './k
  * data-figure names it and data-value holds the number exactly as the API gave it, so a test can
  * hold the page against GET /simulations/{id}/result.
  */
-export function KeyFigures({ result, budget, investor }: { result: SimulationResult; budget: number | null; investor: boolean }) {
+export function KeyFigures({ result, budget, investor, capped }: { result: SimulationResult; budget: number | null; investor: boolean; /** The budget is the contract's yearly cap. */ capped: boolean }) {
   const { t, language } = useT();
   const w = t.resultsRun;
   const euro = (v: number | null | undefined) => formatEuro(v, language);
@@ -23,7 +23,7 @@ export function KeyFigures({ result, budget, investor }: { result: SimulationRes
       case 'chanceGains':
         return w.chanceGainsWords;
       case 'chanceBudgetReached':
-        return w.chanceBudgetWords(euro(budget));
+        return w.chanceBudgetWords(euro(budget), capped);
       case 'peakYearP90':
         return w.peakYearWords;
       case 'providerMargin':

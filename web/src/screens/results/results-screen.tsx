@@ -86,7 +86,12 @@ export function ResultsScreen() {
         running || run.phase === 'cancelled' ? null : <p>{t.results.notYet}</p>
       ) : (
         <>
-          <KeyFigures result={result} budget={run.input.budget} investor={run.input.contract.investor !== undefined} />
+          <KeyFigures
+            result={result}
+            budget={run.input.budget}
+            investor={run.input.contract.investor !== undefined}
+            capped={run.input.budget !== null && yearlyCapOf(run.input.contract) === run.input.budget}
+          />
           <ResultCharts result={result} contract={run.input.contract} budget={run.input.budget} />
           <RunDownloads run={run} />
         </>
