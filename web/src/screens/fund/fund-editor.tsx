@@ -122,6 +122,7 @@ export function FundEditor() {
             <UncertainField path={['impact', 'lksPerWorkerYear']} unit="euro" label={t.fund.lks} />
             <TextField path={['municipality', 'name']} label={t.fund.municipality} />
             <UncertainField path={['municipality', 'ownCostsPerYear']} unit="euro" label={t.fund.ownCosts} />
+            <UncertainField path={['money', 'discountRate']} unit="yearlyPercent" label={t.fund.discountRate} plausible={[0, 0.08]} />
           </div>
         </Section>
       </div>
@@ -167,13 +168,17 @@ function EnterpriseForm({ index: i, enterprise: e, removable }: { index: number;
         <UncertainField path={[...base, 'business', 'startupCosts']} unit="euro" label={t.fund.startupCosts} />
         <UncertainField path={[...base, 'business', 'ownCash']} unit="euro" label={t.fund.ownCash} />
         <UncertainField path={[...base, 'business', 'revenue']} unit="euro" label={t.fund.revenue} />
+        <UncertainField path={[...base, 'business', 'revenueGrowth']} unit="yearlyPercent" label={t.fund.revenueGrowth} plausible={[-0.2, 0.3]} />
         <UncertainField path={[...base, 'business', 'costs']} unit="euro" label={t.fund.operatingCosts} />
+        <UncertainField path={[...base, 'business', 'costGrowth']} unit="yearlyPercent" label={t.fund.costGrowth} plausible={[-0.2, 0.3]} />
         <UncertainField path={[...base, 'business', 'resultVolatility']} unit="percent" label={t.fund.resultVolatility} plausible={[0, 0.5]} />
         <UncertainField path={[...base, 'business', 'otherFailureRate']} unit="yearlyPercent" label={t.fund.otherFailureRate} plausible={[0, 0.2]} />
       </Group>
       <Group title={t.fund.jobs}>
         <UncertainField path={[...base, 'jobs', 'positions']} unit="plain" label={t.fund.positions} plausible={[0, 200]} />
+        <NumberField path={[...base, 'jobs', 'rampUpYears']} unit="wholeNumber" label={t.fund.rampUpYears} />
         <UncertainField path={[...base, 'jobs', 'yearlyLeaveRate']} unit="yearlyPercent" label={t.fund.yearlyLeaveRate} plausible={[0, 0.6]} />
+        <NumberField path={[...base, 'jobs', 'sustainedAfterMonths']} unit="months" label={t.fund.sustainedAfterMonths} />
         <UncertainField path={[...base, 'jobs', 'extraCostPerWorkerYear']} unit="euro" label={t.fund.extraCostPerWorkerYear} />
       </Group>
       <div class="instruments">
