@@ -212,6 +212,20 @@ describe('numbers and errors on a Dutch page', () => {
     await expectAccessible('contract builder with an error');
   });
 
+  it('takes a run refused on the Results screen back to the field it names', async () => {
+    await page.fill('#f-profiles-0-counterfactual-monthlyJobEntryRate', '1,5');
+    await page.fill('#f-horizonMonths', '0');
+    await page.click('a[data-route="results"]');
+    await page.click('#run');
+    // The service refuses horizonMonths 0 (at least 1); the page returns to the contract, where the
+    // horizon field registers after the refusal arrived and still gets its sentence.
+    await page.waitForFunction(() => location.hash === '#/contract');
+    const error = page.locator('#f-horizonMonths-error');
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toBe('Looptijd van de berekening: moet minstens 1 zijn.');
+    await page.fill('#f-horizonMonths', '60');
+  });
+
   it('switches to English, keeping the contract and writing numbers the English way', async () => {
     await page.selectOption('#language', 'en');
     await expect(page.locator('#builder-heading').textContent()).resolves.toBe('Build a contract');

@@ -7,6 +7,9 @@ import { emptyContract } from './empty-contract.js';
 
 type PresetSummary = Schemas['PresetSummary'];
 
+/** The contract presets of GET /presets (fund presets are the fund screen's), once per page. */
+let presetCache: Promise<PresetSummary[]> | null = null;
+
 /** Start from a contract preset (GET /presets, kind contract; GET /presets/{id}) or from an empty contract. */
 export function StartSection({ onStatus }: { onStatus: (text: string) => void }) {
   const { t } = useT();
@@ -16,20 +19,28 @@ export function StartSection({ onStatus }: { onStatus: (text: string) => void })
   const [chosen, setChosen] = useState('');
 
   useEffect(() => {
-    const load = () =>
-      api(client.GET('/presets'))
-        .then((all) => {
-          // The workbench's contract screen offers the contract presets; fund presets are for the fund screen.
-          setPresets((all as { kind: string }[]).filter((p): p is PresetSummary => p.kind === 'contract'));
-          setProblem(null);
+    // Loaded once per page (the list does not change while it is open) and again when an API key
+    // is typed. Only a reload after a refusal clears the problem shown: on a plain return to this
+    // screen the shown problem may be a refused run's, which the fields below must keep.
+    const load = (afterKey: boolean) =>
+      (presetCache ?? api(client.GET('/presets')).then((all) => (all as { kind: string }[]).filter((p): p is PresetSummary => p.kind === 'contract')))
+        .then((contractPresets) => {
+          presetCache = Promise.resolve(contractPresets);
+          setPresets(contractPresets);
+          if (afterKey) setProblem(null);
         })
         .catch((error) => {
+          presetCache = null;
           setPresets([]);
           setProblem(error instanceof ApiProblem ? error : ApiProblem.unreachable(error));
         });
-    void load();
-    addEventListener(API_KEY_CHANGED, load);
-    return () => removeEventListener(API_KEY_CHANGED, load);
+    void load(false);
+    const reload = () => {
+      presetCache = null;
+      void load(true);
+    };
+    addEventListener(API_KEY_CHANGED, reload);
+    return () => removeEventListener(API_KEY_CHANGED, reload);
   }, []);
 
   const pick = async (id: string) => {
