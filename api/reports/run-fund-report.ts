@@ -1,4 +1,4 @@
-import { comparePortfoliosExpected, evaluatePortfolioExpected } from '../../models/portfolio/index.js';
+import { evaluatePortfolioExpected, evaluationsSideBySide } from '../../models/portfolio/index.js';
 import { compileModelSpec } from '../../models/model-spec.js';
 import { prepareVariants, type SimulationResult, type SimulationVariant, type VariantComparisonResult } from '../../models/simulation/index.js';
 import type { FundReportRun } from '../../outputs/fund-report/fund-report-run.js';
@@ -31,7 +31,8 @@ export async function runFundReport(request: FundReportRequest, deps: FundReport
   const strategies = fundReportStrategies(request.model);
   const at = (index: number) => (index === 0 ? ['model', 'portfolio'] : ['model', 'strategies', index - 1, 'portfolio']);
   const evaluations = strategies.map((strategy, index) => unwrapOrThrow(evaluatePortfolioExpected(strategy.portfolio), at(index)));
-  const expected = strategies.length > 1 ? unwrapOrThrow(comparePortfoliosExpected(strategies), ['model']) : null;
+  // POST /portfolios/compare's expected answer, from the evaluations above (not evaluated a second time).
+  const expected = strategies.length > 1 ? evaluationsSideBySide(strategies.map((s) => s.name), evaluations) : null;
   const inputs = unwrapOrThrow(compileModelSpec({ kind: 'portfolio', portfolio: request.model.portfolio }), ['model']).inputs;
 
   const job = await runReportJob(deps.jobs, fundWork(request.model, request.settings), deps.waitMs);

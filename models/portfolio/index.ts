@@ -12,6 +12,7 @@ export {
 export {
   createPortfolioVariants,
   comparePortfoliosExpected,
+  evaluationsSideBySide,
   PortfolioStrategySchema,
   PortfolioStrategiesSchema,
   PortfolioComparisonSchema,

@@ -90,7 +90,11 @@ export function comparePortfoliosExpected(strategies: ReadonlyArray<{ name: stri
     else return evaluated;
   }
   if (problems.length) return fail({ kind: 'invalid-input', problems });
+  return ok(evaluationsSideBySide(strategies.map((s) => s.name), evaluations));
+}
 
+/** Strategies' expected evaluations (one per name, in order) side by side, with differences from the first. */
+export function evaluationsSideBySide(names: readonly string[], evaluations: readonly PortfolioEvaluation[]): PortfolioComparison {
   const seen = new Map<string, { name: string; unit: string; description: string }>();
   for (const evaluation of evaluations) for (const output of evaluation.outputs) if (!seen.has(output.name)) seen.set(output.name, output);
   const outputs = [...seen.values()].map((info) => {
@@ -102,5 +106,5 @@ export function comparePortfoliosExpected(strategies: ReadonlyArray<{ name: stri
       differenceFromFirst: values.map((v) => (v === null || first === null ? null : v - first)),
     };
   });
-  return ok({ strategies: strategies.map((s) => s.name), years: evaluations[0].years, outputs });
+  return { strategies: [...names], years: evaluations[0].years, outputs };
 }
