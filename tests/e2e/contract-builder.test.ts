@@ -90,6 +90,12 @@ describe('the finance officer builds a contract from empty', () => {
     await page.goto(`${service.baseUrl}/#/contract`);
     await page.waitForSelector('#preset option[value="small-municipality-pilot"]', { state: 'attached' });
     await page.click('#empty-contract');
+    // Checked empty, the service names what is missing; each sentence stands beside its own field.
+    await page.click('#check');
+    await page.locator('#f-payment-triggers-error').waitFor();
+    await expect(page.locator('#f-payment-triggers-error').textContent()).resolves.toBe('Betaalprikkels: voeg er minstens 1 toe.');
+    await expect(page.locator('#f-intake-cohorts-error').textContent()).resolves.toBe('Instroom: voeg er minstens 1 toe.');
+    await expect(page.locator('#f-profiles-0-monthlyBenefit-error').textContent()).resolves.toBe('Uitkering per maand: vul hier een getal in (het veld is leeg of ongeldig).');
     await page.fill('#f-name', officersContract.name);
     // Intake: a total of 60 spread over 12 months (the default spread), shown as the cohorts it becomes.
     await page.fill('#f-intake-cohorts', '60');
@@ -97,6 +103,8 @@ describe('the finance officer builds a contract from empty', () => {
     await expect(page.locator('#f-intake-cohorts-result').textContent()).resolves.toContain('12 × 5 (maand 0–11)');
     // The target group: Dutch numbers as typed on a Dutch page.
     await page.fill('#f-profiles-0-monthlyBenefit', '1.283,83');
+    // The refusal was about the empty value: once typed, its sentence goes.
+    await expect(page.locator('#f-profiles-0-monthlyBenefit-error').count()).resolves.toBe(0);
     await page.fill('#f-profiles-0-programme-monthlyJobEntryRate', '4,5');
     await page.fill('#f-profiles-0-counterfactual-monthlyJobEntryRate', '1,5');
     // "4,5" (% per month) is 4.5%, sent as the fraction 0.045: the field says so.

@@ -42,6 +42,9 @@ describe('where an API error belongs on the form', () => {
     expect(explainProblem('Too small: expected number to be >=0', 'nl')).toBe('moet minstens 0 zijn.');
     expect(explainProblem('Too small: expected number to be >0', 'nl')).toBe('moet groter zijn dan 0.');
     expect(explainProblem('must be a whole number of people', 'en')).toBe('must be a whole number of people.');
+    // An empty number field (zod's message for a missing number-or-distribution) and an empty list.
+    expect(explainProblem('Invalid input', 'nl')).toBe('vul hier een getal in (het veld is leeg of ongeldig).');
+    expect(explainProblem('Too small: expected array to have >=1 items', 'nl')).toBe('voeg er minstens 1 toe.');
     expect(explainProblem('something new', 'nl')).toBe('De rekendienst meldt: something new');
   });
 });

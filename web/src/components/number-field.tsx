@@ -27,12 +27,12 @@ export interface NumberFieldProps {
 export function NumberField({ path, unit, label, optional, plausible, hint }: NumberFieldProps) {
   const { t, language } = useT();
   const { contract, update } = useContract();
-  const problems = useFieldProblems(path);
+  const raw = getAt(contract, path);
+  const problems = useFieldProblems(path, raw);
   const [refusal, setRefusal] = useState<string | null>(null);
   const id = fieldId(path);
   const view = unitView(unit, t);
   const text = label ?? labelOf(t, pathText(path));
-  const raw = getAt(contract, path);
   const value = typeof raw === 'number' ? raw : undefined;
   const warning =
     plausible && value !== undefined && (value < plausible[0] || value > plausible[1]) ? t.field.implausible(describeRange(plausible, view, language)) : null;

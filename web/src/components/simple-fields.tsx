@@ -10,9 +10,10 @@ import { FieldError } from './field-error.js';
 function useField(path: FieldPath, label?: string) {
   const { t } = useT();
   const { contract, update } = useContract();
-  const problems = useFieldProblems(path);
+  const value = getAt(contract, path);
+  const problems = useFieldProblems(path, value);
   const id = fieldId(path);
-  return { id, problems, value: getAt(contract, path), update, text: label ?? labelOf(t, pathText(path)) };
+  return { id, problems, value, update, text: label ?? labelOf(t, pathText(path)) };
 }
 
 export function TextField({ path, label, wide, placeholder, multiline }: { path: FieldPath; label?: string; wide?: boolean; placeholder?: string; multiline?: boolean }) {

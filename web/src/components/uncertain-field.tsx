@@ -28,13 +28,13 @@ export interface UncertainFieldProps {
 export function UncertainField({ path, unit, label, optional, plausible }: UncertainFieldProps) {
   const { t, language } = useT();
   const { contract, update } = useContract();
-  const problems = useFieldProblems(path);
+  const value = getAt(contract, path);
+  const problems = useFieldProblems(path, value);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [basis, setBasis] = useState<RateBasis>('month');
   const id = fieldId(path);
   const view = unitView(unit, t, basis);
   const text = label ?? labelOf(t, pathText(path));
-  const value = getAt(contract, path);
   const form = formOf(value);
   const uncertain = form === 'pert' || form === 'interval90' || form === 'other';
   const present = numbersOf(value);

@@ -13,7 +13,8 @@ const RULES: Rule[] = [
   { pattern: /^Too small: expected number to be >=\s*(-?[\d.e+-]+)/i, nl: (m) => `moet minstens ${m[1]} zijn.`, en: (m) => `must be at least ${m[1]}.` },
   { pattern: /^Too small: expected number to be >\s*(-?[\d.e+-]+)/i, nl: (m) => `moet groter zijn dan ${m[1]}.`, en: (m) => `must be greater than ${m[1]}.` },
   { pattern: /^Too big: expected number to be <=?\s*(-?[\d.e+-]+)/i, nl: (m) => `mag hoogstens ${m[1]} zijn.`, en: (m) => `must be at most ${m[1]}.` },
-  { pattern: /^Too small: expected (?:array|string) to have >=?\s*(\d+)/i, nl: (m) => `geef er minstens ${m[1]}.`, en: (m) => `give at least ${m[1]}.` },
+  { pattern: /^Too small: expected array to have >=?\s*(\d+)/i, nl: (m) => `voeg er minstens ${m[1]} toe.`, en: (m) => `add at least ${m[1]}.` },
+  { pattern: /^Too small: expected string to have >=?\s*(\d+)/i, nl: () => 'vul dit in.', en: () => 'fill this in.' },
   { pattern: /^Too big: expected (?:array|string) to have <=?\s*(\d+)/i, nl: (m) => `hoogstens ${m[1]} toegestaan.`, en: (m) => `at most ${m[1]} allowed.` },
   { pattern: /^must be a whole number of people/, nl: () => 'moet een heel aantal personen zijn.', en: () => 'must be a whole number of people.' },
   { pattern: /expected int/i, nl: () => 'moet een geheel getal zijn.', en: () => 'must be a whole number.' },
@@ -31,6 +32,8 @@ const RULES: Rule[] = [
   { pattern: /^must start with a letter/, nl: () => 'begin met een letter; alleen letters, cijfers, _ en - (hoogstens 64).', en: () => 'start with a letter; only letters, digits, _ and - (at most 64).' },
   { pattern: /^takes in (\d+) participants; at most (\d+)/, nl: (m) => `${m[1]} deelnemers; hoogstens ${m[2]} toegestaan.`, en: (m) => `${m[1]} participants; at most ${m[2]} allowed.` },
   { pattern: /^Invalid input: expected number/i, nl: () => 'vul een getal in.', en: () => 'enter a number.' },
+  // What zod says of an empty (missing) number-or-distribution field.
+  { pattern: /^Invalid input$/i, nl: () => 'vul hier een getal in (het veld is leeg of ongeldig).', en: () => 'enter a number here (the field is empty or not valid).' },
   { pattern: /^Invalid input/i, nl: () => 'deze waarde is niet geldig.', en: () => 'this value is not valid.' },
 ];
 

@@ -1,5 +1,5 @@
 import { createContext } from 'preact';
-import { useContext, useEffect } from 'preact/hooks';
+import { useContext, useEffect, useRef } from 'preact/hooks';
 import type { ApiProblem } from '../api/client.js';
 import { pathText, type FieldPath } from '../state/paths.js';
 import type { FieldProblem, MatchedProblems } from './problem-paths.js';
@@ -27,13 +27,24 @@ export function useFieldErrors(): FieldErrorsState {
   return useContext(FieldErrorsContext);
 }
 
-/** Registers the field at `path` and returns the API's problems for it (empty when none). */
-export function useFieldProblems(path: FieldPath): FieldProblem[] {
+const NO_VALUE = Symbol('no value');
+
+/**
+ * Registers the field at `path` and returns the API's problems for it (empty when none). Given the
+ * field's current `value`, the problems disappear once the user changes it: the refusal was about
+ * the old value (the next check or run says whether the new one is accepted).
+ */
+export function useFieldProblems(path: FieldPath, value: unknown = NO_VALUE): FieldProblem[] {
   const { register, matched } = useFieldErrors();
   const text = pathText(path);
   useEffect(() => register(text), [register, text]);
-  return matched.byField.get(text) ?? [];
+  const problems = matched.byField.get(text) ?? NONE;
+  const seen = useRef<{ problems: FieldProblem[]; value: unknown } | null>(null);
+  if (seen.current === null || seen.current.problems !== problems) seen.current = { problems, value };
+  return value !== NO_VALUE && seen.current.value !== value ? NONE : problems;
 }
+
+const NONE: FieldProblem[] = [];
 
 /** The DOM id of the input for a contract path: "intake.cohorts[0].count" → "f-intake-cohorts-0-count". */
 export function fieldId(path: FieldPath): string {

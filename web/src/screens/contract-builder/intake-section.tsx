@@ -25,7 +25,7 @@ export function IntakeSection() {
   const [mode, setMode] = useState<Mode>(cohorts.length === 0 || detected !== null ? 'spread' : 'cohorts');
   const [spread, setSpread] = useState(detected ?? { total: 0, from: 0, months: 12 });
   const [refusal, setRefusal] = useState<string | null>(null);
-  const problems = useFieldProblems(['intake', 'cohorts']);
+  const problems = useFieldProblems(['intake', 'cohorts'], cohorts);
 
   // A contract loaded from elsewhere (a preset) sets the form afresh.
   useEffect(() => {

@@ -1,4 +1,6 @@
+import { FieldError } from '../../components/field-error.js';
 import { NumberField } from '../../components/number-field.js';
+import { fieldId, useFieldProblems } from '../../errors/field-errors.js';
 import { Section, SelectField, TextField } from '../../components/simple-fields.js';
 import { UncertainField } from '../../components/uncertain-field.js';
 import { useT } from '../../i18n/i18n.js';
@@ -14,6 +16,8 @@ export function PaymentSection() {
   const { t } = useT();
   const { contract, update } = useContract();
   const triggers = (getAt(contract, ['payment', 'triggers']) ?? []) as Record<string, unknown>[];
+  // Problems of the list itself ("add at least 1") and of a trigger no field of it holds.
+  const listProblems = useFieldProblems(['payment', 'triggers'], triggers);
   return (
     <Section id="section-payment" title={t.builder.payment}>
       {triggers.map((trigger, i) => {
@@ -53,6 +57,7 @@ export function PaymentSection() {
       <button type="button" id="add-trigger" onClick={() => update(['payment', 'triggers'], [...triggers, triggerOfKind('jobStart', undefined, triggers.length + 1)])}>
         {t.builder.addTrigger}
       </button>
+      <FieldError id={`${fieldId(['payment', 'triggers'])}-error`} label={t.labels['payment.triggers']} problems={listProblems} />
     </Section>
   );
 }

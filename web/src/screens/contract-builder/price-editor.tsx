@@ -1,9 +1,10 @@
 import { NumberField } from '../../components/number-field.js';
 import { UncertainField } from '../../components/uncertain-field.js';
-import { useFieldProblems } from '../../errors/field-errors.js';
-import { useT } from '../../i18n/i18n.js';
+import { FieldError } from '../../components/field-error.js';
+import { fieldId, useFieldProblems } from '../../errors/field-errors.js';
+import { labelOf, useT } from '../../i18n/i18n.js';
 import { useContract } from '../../state/contract-store.js';
-import { getAt, type FieldPath } from '../../state/paths.js';
+import { getAt, pathText, type FieldPath } from '../../state/paths.js';
 
 /**
  * A trigger's price: one price (fixed or a range), or a rate card by months on bijstand before
@@ -17,7 +18,7 @@ export function PriceEditor({ path }: { path: FieldPath }) {
   const price = getAt(contract, path);
   const isCard = price !== null && typeof price === 'object' && 'bands' in price;
   const bands = isCard ? ((price as { bands: { minMonthsOnBenefit: number; price: unknown }[] }).bands ?? []) : [];
-  useFieldProblems([...path, 'bands']);
+  const cardProblems = useFieldProblems([...path, 'bands'], price);
   const name = `price-form-${path.join('-')}`;
   return (
     <div class="price-editor">
@@ -50,6 +51,7 @@ export function PriceEditor({ path }: { path: FieldPath }) {
           >
             {t.builder.addPriceBand}
           </button>
+          <FieldError id={`${fieldId([...path, 'bands'])}-error`} label={labelOf(t, pathText([...path, 'bands']))} problems={cardProblems} />
         </div>
       ) : (
         <UncertainField path={path} unit="euro" plausible={[0, 50_000]} />

@@ -1,4 +1,6 @@
+import { FieldError } from '../../components/field-error.js';
 import { NumberField } from '../../components/number-field.js';
+import { fieldId, useFieldProblems } from '../../errors/field-errors.js';
 import { Section, TextField } from '../../components/simple-fields.js';
 import { UncertainField } from '../../components/uncertain-field.js';
 import { useT } from '../../i18n/i18n.js';
@@ -21,6 +23,7 @@ export function ProfilesSection() {
   const { t } = useT();
   const { contract, update } = useContract();
   const profiles = ((contract as { profiles?: unknown[] } | null)?.profiles ?? []) as Record<string, unknown>[];
+  const listProblems = useFieldProblems(['profiles'], profiles);
   return (
     <Section id="section-profiles" title={t.builder.profiles}>
       {profiles.map((_, i) => (
@@ -56,6 +59,7 @@ export function ProfilesSection() {
       <button type="button" onClick={() => update(['profiles'], [...profiles, newProfile(profiles.length + 1)])}>
         {t.builder.addProfile}
       </button>
+      <FieldError id={`${fieldId(['profiles'])}-error`} label={t.labels.profiles} problems={listProblems} />
     </Section>
   );
 }

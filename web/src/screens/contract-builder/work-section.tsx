@@ -1,7 +1,8 @@
 import { NumberField } from '../../components/number-field.js';
 import { Section } from '../../components/simple-fields.js';
 import { UncertainField } from '../../components/uncertain-field.js';
-import { useFieldProblems } from '../../errors/field-errors.js';
+import { FieldError } from '../../components/field-error.js';
+import { fieldId, useFieldProblems } from '../../errors/field-errors.js';
 import { useT } from '../../i18n/i18n.js';
 import { useContract } from '../../state/contract-store.js';
 import { getAt } from '../../state/paths.js';
@@ -11,7 +12,7 @@ export function WorkSection() {
   const { t } = useT();
   const { contract, update } = useContract();
   const bands = (getAt(contract, ['work', 'fallbackHazard']) ?? []) as { fromMonthsInWork: number; monthlyRate: unknown }[];
-  useFieldProblems(['work', 'fallbackHazard']);
+  const bandProblems = useFieldProblems(['work', 'fallbackHazard'], bands);
   const method = (getAt(contract, ['counterfactual', 'method']) as string | undefined) ?? 'rates';
   return (
     <>
@@ -40,6 +41,7 @@ export function WorkSection() {
         >
           {t.builder.addBand}
         </button>
+        <FieldError id={`${fieldId(['work', 'fallbackHazard'])}-error`} label={t.labels['work.fallbackHazard']} problems={bandProblems} />
       </Section>
       <Section id="section-counterfactual" title={t.builder.counterfactual}>
         <fieldset class="choice">
