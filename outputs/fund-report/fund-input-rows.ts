@@ -3,6 +3,7 @@ import type { Distribution } from '../../models/distributions/index.js';
 import type { ModelInput } from '../../models/simulation/model.js';
 import { pathTemplate, type InputUnit } from '../inputs/input-labels.js';
 import { describeInputs, type InputRow } from '../inputs/input-rows.js';
+import { ownSource } from '../inputs/input-sources.js';
 import { layerNames } from '../tables/layer-names.js';
 import type { Texts } from '../texts/index.js';
 
@@ -78,8 +79,8 @@ export function fundInputLabel(path: string, portfolio: Portfolio, texts: Texts)
 }
 
 function fundInputSource(path: string, value: number, distribution: Distribution | null, texts: Texts): string {
-  const own = distribution?.source;
-  if (own !== undefined && own.trim() !== '') return own;
+  const own = ownSource(distribution);
+  if (own !== undefined) return own;
   if (distribution === null) {
     const template = pathTemplate(path);
     const reference = REFERENCE_DEFAULTS.find((r) => r.template === template && Math.abs(r.value - value) <= MATCH_TOLERANCE * Math.max(1, Math.abs(r.value)));

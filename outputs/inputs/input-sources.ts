@@ -40,8 +40,15 @@ const REFERENCE_FIGURES: ReferenceFigure[] = [
 /** Relative tolerance of a match: the figures are stored to full precision, so this only absorbs rounding. */
 const MATCH_TOLERANCE = 1e-9;
 
+/** The source a distribution names itself, when it names one (a blank text names none); contract and fund tables alike. */
+export function ownSource(distribution: Distribution | null): string | undefined {
+  const own = distribution?.source;
+  return own !== undefined && own.trim() !== '' ? own : undefined;
+}
+
 export function inputSource(path: string, value: number, distribution: Distribution | null, texts: Texts): string {
-  if (distribution !== null && distribution.source !== undefined) return distribution.source;
+  const own = ownSource(distribution);
+  if (own !== undefined) return own;
   if (distribution === null) {
     const template = pathTemplate(path);
     for (const figure of REFERENCE_FIGURES) {

@@ -24,6 +24,8 @@ describe('the source an inputs row cites', () => {
 
   it('is the scenario assumption for a distribution without a source, and the published figure for a plain norm', () => {
     expect(inputSource('counterfactual.deadweightShare', 0.67, pert, nl)).toBe(nl.assumedSource);
+    // A blank source (the schema only asks for one character) names nothing: the cell says "assumption", as in the fund report, not nothing.
+    expect(inputSource('counterfactual.deadweightShare', 0.67, { ...pert, source: '   ' }, nl)).toBe(nl.assumedSource);
     expect(inputSource('profiles[0].monthlyBenefit', NORM_SINGLE_2024, null, nl)).toBe(nl.sources.norms);
   });
 
