@@ -234,6 +234,30 @@ describe('numbers and errors on a Dutch page', () => {
     await page.fill('#f-horizonMonths', '60');
   });
 
+  it('is usable by keyboard: the skip link stays on the screen, buttons and choices answer to keys', async () => {
+    await page.click('a[data-route="results"]');
+    // The skip link is the first stop of the page, before the language switch.
+    await page.focus('#language');
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Naar de inhoud');
+    await page.keyboard.press('Enter');
+    // The skip link's "#main" is not a route: the Results screen stays.
+    await expect(page.locator('main').getAttribute('data-screen')).resolves.toBe('results');
+    await page.click('a[data-route="contract"]');
+    const triggers = () => page.locator('[data-trigger]').count();
+    const before = await triggers();
+    await page.focus('#add-trigger');
+    await page.keyboard.press('Enter');
+    await expect(triggers()).resolves.toBe(before + 1);
+    // The new trigger's kind, chosen with the arrow keys.
+    await page.focus(`#f-payment-triggers-${before}-kind`);
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator(`[data-trigger="${before}"]`).getAttribute('data-kind')).resolves.toBe('sustained');
+    await page.locator(`[data-trigger="${before}"] button`, { hasText: 'Verwijderen' }).focus();
+    await page.keyboard.press('Space');
+    await expect(triggers()).resolves.toBe(before);
+  });
+
   it('switches to English, keeping the contract and writing numbers the English way', async () => {
     await page.selectOption('#language', 'en');
     await expect(page.locator('#builder-heading').textContent()).resolves.toBe('Build a contract');

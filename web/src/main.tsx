@@ -25,7 +25,10 @@ function routeOf(hash: string): string {
 function useHashRoute(): string {
   const [route, setRoute] = useState(() => routeOf(location.hash));
   useEffect(() => {
-    const onHash = () => setRoute(routeOf(location.hash));
+    // Only "#/…" is a route; "#main" (the skip link) moves focus within the current screen.
+    const onHash = () => {
+      if (location.hash === '' || location.hash.startsWith('#/')) setRoute(routeOf(location.hash));
+    };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
