@@ -1,7 +1,7 @@
 import type { SimulationResult, VariantComparisonResult } from '../../models/simulation/index.js';
 import { writeCsv } from '../csv/facts.js';
 import { simulationFacts } from '../csv/result-facts.js';
-import { aboutTable, provenanceEntries, type AboutEntry } from '../tables/about-table.js';
+import { aboutTable, provenanceEntries, reportRunEntries, type AboutEntry } from '../tables/about-table.js';
 import { inputsTable } from '../tables/evaluation-tables.js';
 import { expectedComparisonTable, fundComparisonTables, layersSideBySideTable, sideBySideTable } from '../tables/fund-comparison-tables.js';
 import type { NamedLayer } from '../tables/layer-names.js';
@@ -36,16 +36,13 @@ export function fundReportTables(run: FundReportRun, report: FundReportDocument)
   const texts = textsFor(run.language);
   const t = texts.fundReport;
   const a = texts.workbook.about;
-  const context = run.context;
   const about: AboutEntry[] = [
     { label: t.fundHeading, value: report.fundName },
     { label: t.strategiesLabel, value: report.strategies.map((s) => s.name).join(' · ') },
     ...simulationAboutEntries(run.strategies[0].result, texts),
     { label: t.priceBasisLabel, value: report.priceBasis },
     ...provenanceEntries(texts, run.provenance),
-    ...(run.simulationId === null ? [] : [{ label: texts.report.simulationId, value: `/simulations/${run.simulationId}` }]),
-    ...(context?.assumptions ? [{ label: a.assumptions, value: context.assumptions }] : []),
-    ...(context?.sources ?? []).map((source) => ({ label: a.sources, value: source.url ? `${source.label} (${source.url})` : source.label })),
+    ...reportRunEntries(texts, run.simulationId, run.context),
   ];
   const strategiesTable: Table = {
     sheet: t.sheets.strategies,

@@ -1,7 +1,7 @@
 import { writeCsv } from '../csv/facts.js';
 import { evaluationFacts, sensitivityFacts, simulationFacts } from '../csv/result-facts.js';
 import type { InputRow } from '../inputs/input-rows.js';
-import { aboutTable, provenanceEntries, type AboutEntry } from '../tables/about-table.js';
+import { aboutTable, provenanceEntries, reportRunEntries, type AboutEntry } from '../tables/about-table.js';
 import { breakEvenSheet, councilYearlyTable } from '../tables/council-tables.js';
 import { evaluationMonthlyTable, inputsTable } from '../tables/evaluation-tables.js';
 import { sensitivityTable } from '../tables/sensitivity-tables.js';
@@ -20,7 +20,6 @@ import type { ReportRun } from './report-run.js';
 export function reportTables(run: ReportRun, report: ReportDocument): Table[] {
   const texts = textsFor(run.language);
   const a = texts.workbook.about;
-  const context = run.context;
   const about: AboutEntry[] = [
     { label: a.contract, value: run.contract.name },
     ...simulationAboutEntries(run.simulation, texts),
@@ -33,9 +32,7 @@ export function reportTables(run: ReportRun, report: ReportDocument): Table[] {
       format: 'euro',
     },
     ...provenanceEntries(texts, run.provenance),
-    ...(run.simulationId === null ? [] : [{ label: texts.report.simulationId, value: `/simulations/${run.simulationId}` }]),
-    ...(context?.assumptions ? [{ label: a.assumptions, value: context.assumptions }] : []),
-    ...(context?.sources ?? []).map((source) => ({ label: a.sources, value: source.url ? `${source.label} (${source.url})` : source.label })),
+    ...reportRunEntries(texts, run.simulationId, run.context),
   ];
   const tornado = sensitivityTable(run.sensitivity, run.contract, texts);
   return [

@@ -30,6 +30,23 @@ export function provenanceEntries(texts: Texts, provenance: Provenance): AboutEn
   ];
 }
 
+/**
+ * A report's entries after its provenance: the simulation job it showed (while the service keeps
+ * it) and what the caller said about the scenario (its assumptions, each source on its own line).
+ */
+export function reportRunEntries(
+  texts: Texts,
+  simulationId: string | null,
+  context: { assumptions?: string; sources?: { label: string; url?: string }[] } | undefined,
+): AboutEntry[] {
+  const a = texts.workbook.about;
+  return [
+    ...(simulationId === null ? [] : [{ label: texts.report.simulationId, value: `/simulations/${simulationId}` }]),
+    ...(context?.assumptions ? [{ label: a.assumptions, value: context.assumptions }] : []),
+    ...(context?.sources ?? []).map((source) => ({ label: a.sources, value: source.url ? `${source.label} (${source.url})` : source.label })),
+  ];
+}
+
 /** Where a download came from; the HTTP edge supplies it (outputs/ reads no clock). */
 export interface Provenance {
   softwareVersion: string;
