@@ -258,6 +258,24 @@ describe('numbers and errors on a Dutch page', () => {
     await expect(triggers()).resolves.toBe(before);
   });
 
+  it('keeps a preset\'s sources through the forms and a JSON export and import', async () => {
+    const preset = (await (await fetch(`${service.baseUrl}/presets/small-municipality-pilot`)).json()) as { contract: unknown };
+    const sources = JSON.stringify(preset.contract).match(/"source":"[^"]*"/g) ?? [];
+    expect(sources.length).toBeGreaterThan(0);
+    await page.selectOption('#preset', 'small-municipality-pilot');
+    await page.waitForFunction(() => (document.querySelector('#f-name') as HTMLInputElement | null)?.value.startsWith('Pilot'));
+    // Each estimate with a source shows it beside the field ...
+    expect(await page.locator('.hint.source').count()).toBe(sources.length);
+    // ... and the expert's JSON carries every one of them; taken back in, the form follows it.
+    const exported = await page.inputValue('#contract-json');
+    for (const source of sources) expect(JSON.stringify(JSON.parse(exported))).toContain(source);
+    const edited = { ...JSON.parse(exported), name: 'Pilot via JSON' };
+    await page.fill('#contract-json', JSON.stringify(edited, null, 2));
+    await page.click('#apply-json');
+    await expect(page.inputValue('#f-name')).resolves.toBe('Pilot via JSON');
+    expect(await page.locator('.hint.source').count()).toBe(sources.length);
+  });
+
   it('switches to English, keeping the contract and writing numbers the English way', async () => {
     await page.selectOption('#language', 'en');
     await expect(page.locator('#builder-heading').textContent()).resolves.toBe('Build a contract');
