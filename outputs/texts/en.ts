@@ -81,7 +81,6 @@ function chanceInWords(p: number): string {
   if (p < 0.05) return 'rarely: in fewer than 1 in 20 outcomes';
   if (p > 0.95) return 'almost always: in more than 19 in 20 outcomes';
   const tenths = Math.round(p * 10);
-  if (tenths === 0) return 'in fewer than 1 in 10 outcomes';
   if (tenths === 10) return 'in more than 9 in 10 outcomes';
   return `in about ${tenths} in 10 outcomes`;
 }

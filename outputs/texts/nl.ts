@@ -81,7 +81,6 @@ function chanceInWords(p: number): string {
   if (p < 0.05) return 'zelden: in minder dan 1 op de 20 uitkomsten';
   if (p > 0.95) return 'bijna altijd: in meer dan 19 van de 20 uitkomsten';
   const tenths = Math.round(p * 10);
-  if (tenths === 0) return 'in minder dan 1 op de 10 uitkomsten';
   if (tenths === 10) return 'in meer dan 9 van de 10 uitkomsten';
   return `in ongeveer ${tenths} van de 10 uitkomsten`;
 }
