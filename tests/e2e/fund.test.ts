@@ -139,6 +139,9 @@ describe('fund strategies side by side', () => {
     expect(groups).toContain('Gemeente Rotterdam');
     expect(groups).not.toContain('gemeente');
     for (const chart of ['#chart-loss-chance', '#chart-loss-distribution', '#chart-worker-years', '#chart-placements', '#chart-avoided']) await expect(page.locator(`${chart} svg`).count()).resolves.toBe(1);
+    // Chart numbers follow the page's language: Dutch decimal commas ("1,5M"), never English "1.5M" or "1,500,000".
+    const axisNumbers = (await page.locator('#chart-loss-distribution svg text, #chart-avoided svg text').allTextContents()).filter((text) => /\d/.test(text));
+    expect(axisNumbers.filter((text) => /\d\.\d+[kMG]?$|\d,\d{3}(\D|$)/.test(text))).toEqual([]);
     await page.locator('.fund-compare').screenshot({ path: `${SCREENSHOTS}/workbench-fund.png` });
     await checkNarrowAndAccessible('fund', '#fund-comparison');
     expect(problems).toEqual([]);

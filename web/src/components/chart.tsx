@@ -19,6 +19,17 @@ declare global {
   }
 }
 
+/**
+ * Number formats of chart axes and labels per language (d3-format locale definitions, as Vega
+ * takes them): without one, Vega writes American numbers ("1,200.5", "1.2k") on a Dutch page.
+ * vega-embed sets it as Vega's default before each chart is drawn, so a language switch applies
+ * to the next drawing.
+ */
+export const CHART_NUMBER_LOCALES = {
+  nl: { decimal: ',', thousands: '.', grouping: [3], currency: ['€\u00a0', ''] },
+  en: { decimal: '.', thousands: ',', grouping: [3], currency: ['€', ''] },
+} as const;
+
 /** Smallest font size any chart text gets, in pixels. */
 export const MIN_CHART_FONT_PX = 10;
 
@@ -109,7 +120,7 @@ export interface ChartProps {
 }
 
 export function Chart({ id, title, spec, formatCell, columnLabel, description }: ChartProps) {
-  const { t } = useT();
+  const { t, language } = useT();
   const target = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   // Draw again when the container's width changes (a phone turned, a window resized): faceted
@@ -127,7 +138,7 @@ export function Chart({ id, title, spec, formatCell, columnLabel, description }:
     if (spec === null || element === null || window.vegaEmbed === undefined || width === 0) return;
     let result: EmbedResult | null = null;
     let cancelled = false;
-    void window.vegaEmbed(element, responsiveSpec(spec, width), { actions: false, renderer: 'svg' }).then((r) => {
+    void window.vegaEmbed(element, responsiveSpec(spec, width), { actions: false, renderer: 'svg', formatLocale: CHART_NUMBER_LOCALES[language] }).then((r) => {
       if (cancelled) r.finalize();
       else result = r;
       // The container is the image (role="img" with the title as its label); the SVG inside is its drawing.
@@ -142,7 +153,7 @@ export function Chart({ id, title, spec, formatCell, columnLabel, description }:
       cancelled = true;
       result?.finalize();
     };
-  }, [spec, width, label]);
+  }, [spec, width, label, language]);
   if (spec === null) return null;
   const own = titleOf(spec);
   const caption = own.text ?? title;
