@@ -1,4 +1,5 @@
 import jStat from 'jstat';
+import { BLOCK_SIZE } from '../../models/simulation/block-layout.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulationResult, VariantComparisonResult } from '../../models/simulation/index.js';
 import { evaluate, simpleContract } from '../contract/contract-fixtures.js';
@@ -84,7 +85,9 @@ describe('POST /simulations on an outcome contract', () => {
       model: { kind: 'contract' as const, contract },
       settings: {
         seed: 2026,
-        iterations: 12_000,
+        // Six blocks of BLOCK_SIZE (1,024): enough that 2 and 4 threads split the run differently, and
+        // little enough that three services in a row finish on a busy 2-core machine.
+        iterations: 6 * BLOCK_SIZE,
         correlations: [{ a: 'profiles[0].programme.monthlyJobEntryRate', b: 'profiles[0].monthlyBenefit', rho: 0.4 }],
         events: [{ name: 'saves', expression: 'payerNetResult > 0' }],
         riskOutput: 'payerNetResult',
@@ -107,7 +110,7 @@ describe('POST /simulations on an outcome contract', () => {
     }
     expect(texts[1]).toBe(texts[0]);
     expect(texts[2]).toBe(texts[0]);
-  });
+  }, 180_000);
 });
 
 describe('simulation jobs', () => {
