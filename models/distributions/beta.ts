@@ -41,6 +41,7 @@ class ScaledBetaDistribution implements CompiledDistribution {
  * parameters up to a few hundred: a table of starting points built on the first quantile call
  * (about 20–60 µs), then typically one Halley step evaluated from a local series, about 0.1–0.2 µs
  * per call; it allocates nothing after the first call.
+ * The schema keeps α and β within [MIN_BETA_SHAPE, MAX_BETA_SHAPE] (schema.ts), where this holds.
  * Mean min + w·α/(α + β), variance w²·αβ/((α + β)²(α + β + 1)) with w = max − min.
  */
 export function compileBeta(parameters: BetaParameters): CompiledDistribution {

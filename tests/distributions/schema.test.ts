@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DistributionSchema, Uncertain } from '../../models/distributions/index.js';
+import { MAX_BETA_SHAPE, MAX_PERT_LAMBDA, MIN_BETA_SHAPE } from '../../models/distributions/schema.js';
 
 /** The paths of the issues zod reports for `input`, or [] when it parses. */
 function issuePaths(input: unknown): Array<Array<PropertyKey>> {
@@ -23,6 +24,13 @@ describe('distribution schema refuses bad parameters and names the field', () =>
     ['lognormal with a zero mean', { type: 'lognormal', mean: 0, sd: 1 }, ['mean']],
     ['beta with a negative alpha', { type: 'beta', alpha: -1, beta: 2 }, ['alpha']],
     ['beta with min > max', { type: 'beta', alpha: 1, beta: 2, min: 1, max: 0 }, ['max']],
+    // Outside [MIN_BETA_SHAPE, MAX_BETA_SHAPE] the quantile is slow (1e300: ~23 ms a call) or wrong (1e-300: ~0.5 where the mean is ~0).
+    ['beta with alpha 1e300', { type: 'beta', alpha: 1e300, beta: 1e300 }, ['alpha']],
+    ['beta with beta 1e300', { type: 'beta', alpha: 1e300, beta: 1e300 }, ['beta']],
+    ['beta with alpha 1e-300', { type: 'beta', alpha: 1e-300, beta: 1e300 }, ['alpha']],
+    ['beta with alpha just above the range', { type: 'beta', alpha: 100_001, beta: 2 }, ['alpha']],
+    ['beta with beta just below the range', { type: 'beta', alpha: 2, beta: 0.049 }, ['beta']],
+    ['pert with a lambda that makes a beta shape above the range', { type: 'pert', min: 0, mode: 1, max: 2, lambda: 1e300 }, ['lambda']],
     ['discrete with probabilities summing to 1.1', { type: 'discrete', values: [1, 2], probabilities: [0.5, 0.6] }, ['probabilities']],
     ['discrete with a negative probability', { type: 'discrete', values: [1, 2], probabilities: [1.5, -0.5] }, ['probabilities', 1]],
     ['interval90 with high < low', { type: 'interval90', low: 3, high: 1 }, ['high']],
@@ -34,6 +42,11 @@ describe('distribution schema refuses bad parameters and names the field', () =>
 
   it('refuses a discrete distribution with more values than probabilities', () => {
     expect(issuePaths({ type: 'discrete', values: [1, 2], probabilities: [1] })).toContainEqual(['probabilities']);
+  });
+
+  it('accepts beta shapes at both ends of the documented range and PERT at the largest lambda', () => {
+    expect(issuePaths({ type: 'beta', alpha: MIN_BETA_SHAPE, beta: MAX_BETA_SHAPE })).toEqual([]);
+    expect(issuePaths({ type: 'pert', min: 0, mode: 1, max: 2, lambda: MAX_PERT_LAMBDA })).toEqual([]);
   });
 
   it('accepts a normal interval90 with low ≤ 0', () => {
