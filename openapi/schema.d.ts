@@ -4171,7 +4171,7 @@ export interface components {
             /** @description Short name of the variant, e.g. `shareOfSavings`. */
             name: string;
             description?: string;
-            /** @description A JSON Merge Patch (RFC 7396) applied to `model`: objects merge, arrays and values replace, null removes. For example `{"contract": {"payment": {"threshold": null}}}` drops the threshold. */
+            /** @description A JSON Merge Patch (RFC 7396) applied to `model`: objects merge, arrays and values replace, null removes. For example `{"contract": {"payment": {"threshold": null}}}` drops the threshold. At most 32 levels of nesting. */
             changes?: {
                 [key: string]: unknown;
             };

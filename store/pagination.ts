@@ -19,15 +19,21 @@ export const MAX_PAGE_SIZE = 200;
 
 export class InvalidCursor extends Error {}
 
+/** The largest PostgreSQL `integer` (2^31 - 1): the range of version numbers and of cursors over them. */
+export const MAX_DATABASE_INTEGER = 2_147_483_647;
+
 export function encodeCursor(position: number): string {
   return Buffer.from(`p${position}`, 'utf8').toString('base64url');
 }
 
-/** The position after which the page starts, or null for the first page; throws InvalidCursor. */
-export function decodeCursor(cursor: string | undefined): number | null {
+/**
+ * The position after which the page starts, or null for the first page; throws InvalidCursor,
+ * also for a position beyond `max` (the column's range: compared in SQL it would overflow).
+ */
+export function decodeCursor(cursor: string | undefined, max = Number.MAX_SAFE_INTEGER): number | null {
   if (cursor === undefined) return null;
   const match = /^p(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (match === null) throw new InvalidCursor(`'${cursor}' is not a cursor from this service`);
+  if (match === null || Number(match[1]) > max) throw new InvalidCursor(`'${cursor}' is not a cursor from this service`);
   return Number(match[1]);
 }
 

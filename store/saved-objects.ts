@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from './api-keys.js';
 import type { Database, Queryable } from './database.js';
-import { decodeCursor, toPage, type Page, type PageRequest } from './pagination.js';
+import { decodeCursor, MAX_DATABASE_INTEGER, toPage, type Page, type PageRequest } from './pagination.js';
 
 /**
  * Saved contracts, portfolios and scenarios with their versions. Every query names the
@@ -138,7 +138,7 @@ export function savedObjectRepository(database: Database) {
 
     /** Every version, newest first; null when the organisation has no such object. */
     async versions(organisationId: string, kind: SavedObjectKind, id: string, page: PageRequest): Promise<Page<VersionSummary> | null> {
-      const before = decodeCursor(page.cursor);
+      const before = decodeCursor(page.cursor, MAX_DATABASE_INTEGER);
       const rows = await database.query<VersionRow & { current_version: number }>(
         `SELECT o.current_version, v.version, v.name, v.created_at, v.created_by_key
          FROM saved_objects o LEFT JOIN saved_object_versions v ON v.object_id = o.id AND ($4::integer IS NULL OR v.version < $4::integer)

@@ -2,6 +2,7 @@ import { Router, type Response } from 'express';
 import type { JobWork, SimulationJobs } from '../../runtime/simulation-jobs.js';
 import type { RunRecord } from '../../store/index.js';
 import { requireCaller } from '../auth.js';
+import { guardIdParameter } from '../resource-id.js';
 import { fromDomainError, HttpProblem, PROBLEM_BASE } from '../problem.js';
 import { storeFinishedRun, submitJob, type RunStorage } from '../runs/run-storage.js';
 import { runSummaryView, runText } from '../runs/run-views.js';
@@ -23,6 +24,7 @@ export function runRoutes(options: RunRouteOptions): Router {
   const router = Router();
   const { jobs, storage } = options;
   const runs = storage.store.runs;
+  guardIdParameter(router);
 
   async function ownRun(res: Response, id: string): Promise<RunRecord> {
     const run = await runs.get(requireCaller(res).organisationId, id);

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { InvalidCursor, type PageRequest, type SavedObjectRepository } from '../../store/index.js';
 import { requireCaller } from '../auth.js';
+import { guardIdParameter } from '../resource-id.js';
 import { fromDomainError, HttpProblem, PROBLEM_BASE } from '../problem.js';
 import { entityTag, ifMatchVersions, preconditionFailed, requiredIfMatch } from '../saved-objects/preconditions.js';
 import type { SavedObjectKindDefinition } from '../saved-objects/saved-object-kinds.js';
@@ -15,6 +16,7 @@ import { parseOrThrow } from '../validate.js';
 export function savedObjectRoutes(definition: SavedObjectKindDefinition, objects: SavedObjectRepository): Router {
   const router = Router();
   const { kind, path } = definition;
+  guardIdParameter(router);
   const notFound = (id: string) => new HttpProblem(fromDomainError({ kind: 'not-found', resource: kind, id }));
 
   router.post(path, async (req, res) => {

@@ -3,6 +3,7 @@ import type { JobWork, SimulationJobs } from '../../runtime/simulation-jobs.js';
 import { callerOf } from '../auth.js';
 import { languageFromQuery, negotiateFormat } from '../downloads/negotiate.js';
 import { sendSimulationFile } from '../downloads/result-downloads.js';
+import { guardIdParameter } from '../resource-id.js';
 import { HttpProblem, PROBLEM_BASE } from '../problem.js';
 import { findJob } from '../runs/find-job.js';
 import { resolveComparisonRequest, resolveSimulationRequest } from '../runs/model-requests.js';
@@ -26,6 +27,7 @@ export interface SimulationRouteOptions extends JobWaitOptions {
 export function simulationRoutes(options: SimulationRouteOptions): Router {
   const router = Router();
   const { jobs, storage } = options;
+  guardIdParameter(router);
 
   async function answer(req: Request, res: Response, work: JobWork, run: RunInput): Promise<void> {
     const job = await submitAndWait(req, res, jobs, () => submitJob(jobs, work, callerOf(res), storage, run), options);

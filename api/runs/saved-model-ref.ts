@@ -3,6 +3,7 @@ import { ModelSpecSchema, type ModelSpec } from '../../models/model-spec.js';
 import { SimulationSettingsSchema, type SimulationSettings } from '../../models/simulation/index.js';
 import { SAVED_OBJECT_KINDS, type Caller, type RunSource, type SavedObjectRepository } from '../../store/index.js';
 import { fromDomainError, fromZodError, HttpProblem } from '../problem.js';
+import { MAX_VERSION, ResourceIdSchema } from '../resource-id.js';
 
 /**
  * A request may run a saved object instead of an inline model:
@@ -13,8 +14,9 @@ import { fromDomainError, fromZodError, HttpProblem } from '../problem.js';
 export const SavedObjectRefSchema = z
   .object({
     kind: z.enum(SAVED_OBJECT_KINDS),
-    id: z.string().min(1).max(100),
-    version: z.number().int().min(1).optional().describe('The version to run; default: the current one. The run records the version it used.'),
+    id: ResourceIdSchema,
+    // Versions are PostgreSQL `integer`s: a larger number could never name one (and overflowed the query).
+    version: z.number().int().min(1).max(MAX_VERSION).optional().describe('The version to run; default: the current one. The run records the version it used.'),
   })
   .strict()
   .meta({ id: 'SavedObjectRef', description: 'A saved contract, portfolio or scenario of your organisation.' });

@@ -3,6 +3,7 @@ import { ContractSchema } from '../../models/contract/index.js';
 import { ModelSpecSchema } from '../../models/model-spec.js';
 import { PortfolioSchema } from '../../models/portfolio/index.js';
 import { SimulationSettingsSchema } from '../../models/simulation/index.js';
+import { NameSchema } from '../../models/text-schema.js';
 import type { SavedObjectKind } from '../../store/index.js';
 
 /**
@@ -13,7 +14,7 @@ import type { SavedObjectKind } from '../../store/index.js';
 
 export const SavedScenarioSchema = z
   .object({
-    name: z.string().min(1).max(200),
+    name: NameSchema,
     description: z.string().max(2_000).optional(),
     model: ModelSpecSchema,
     settings: SimulationSettingsSchema,

@@ -4,6 +4,7 @@ import type { DomainError, FieldProblem } from '../../models/errors.js';
 import { ExpressionNameSchema } from '../../models/expressions/index.js';
 import { ModelSpecSchema } from '../../models/model-spec.js';
 import { fail, ok, type Result } from '../../models/result.js';
+import { jsonDepthExceeds } from './json-depth.js';
 import {
   MAX_VARIANTS,
   prepareVariants,
@@ -29,6 +30,13 @@ export const SimulationRequestSchema = z
   .meta({ id: 'SimulationRequest', description: 'A Monte Carlo simulation of one model.' });
 export type SimulationRequest = z.infer<typeof SimulationRequestSchema>;
 
+/**
+ * The deepest merge patch accepted. The deepest path in a model is about 8 levels
+ * (model.contract.profiles[i].programme.monthlyJobEntryRate.min); 32 leaves room and bounds the
+ * recursion of applying the patch.
+ */
+export const MAX_CHANGES_DEPTH = 32;
+
 export const VariantChangeSchema = z
   .object({
     name: ExpressionNameSchema.describe('Short name of the variant, e.g. `shareOfSavings`.'),
@@ -37,13 +45,16 @@ export const VariantChangeSchema = z
       .record(z.string(), z.unknown())
       .optional()
       .describe(
-        'A JSON Merge Patch (RFC 7396) applied to `model`: objects merge, arrays and values replace, null removes. For example `{"contract": {"payment": {"threshold": null}}}` drops the threshold.',
+        `A JSON Merge Patch (RFC 7396) applied to \`model\`: objects merge, arrays and values replace, null removes. For example \`{"contract": {"payment": {"threshold": null}}}\` drops the threshold. At most ${MAX_CHANGES_DEPTH} levels of nesting.`,
       ),
     model: ModelSpecSchema.optional().describe('The whole variant model, instead of `changes` (for example another fund strategy).'),
   })
   .superRefine((variant, ctx) => {
     if ((variant.changes === undefined) === (variant.model === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['changes'], message: 'give either `changes` or `model`, not both or neither' });
+    }
+    if (variant.changes !== undefined && jsonDepthExceeds(variant.changes, MAX_CHANGES_DEPTH)) {
+      ctx.addIssue({ code: 'custom', path: ['changes'], message: `nests deeper than ${MAX_CHANGES_DEPTH} levels; no model is that deep` });
     }
   })
   .meta({ id: 'VariantChange', description: 'A variant of the baseline: its changes, or its whole model.' });

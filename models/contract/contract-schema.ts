@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Uncertain } from '../distributions/schema.js';
+import { NameSchema } from '../text-schema.js';
 import { CONTRACT_DEFAULTS } from './defaults.js';
 import { CONTRACT_LIMITS } from './limits.js';
 
@@ -241,7 +242,7 @@ export const MoneySchema = z
 
 export const ContractSchema = z
   .object({
-    name: z.string().min(1).max(200),
+    name: NameSchema,
     description: z.string().max(4000).optional(),
     startMonth: z
       .string()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Uncertain } from '../distributions/schema.js';
+import { NameSchema } from '../text-schema.js';
 import { PORTFOLIO_DEFAULTS } from './defaults.js';
 import { PORTFOLIO_LIMITS } from './limits.js';
 
@@ -226,7 +227,7 @@ export const PortfolioMunicipalitySchema = z
 
 export const PortfolioSchema = z
   .object({
-    name: z.string().min(1).max(200),
+    name: NameSchema,
     description: z.string().max(4000).optional(),
     startYear: z.number().int().min(2000).max(2100).default(PORTFOLIO_DEFAULTS.startYear),
     horizonYears: z.number().int().min(1).max(PORTFOLIO_LIMITS.maxHorizonYears).default(PORTFOLIO_DEFAULTS.horizonYears),
