@@ -75,7 +75,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Resultaatfinanciering API' }));
   app.use(contractRoutes());
   app.use(presetRoutes());
-  app.use(sensitivityRoutes({ jobs, storage }));
+  app.use(sensitivityRoutes({ jobs, storage, maxActivePerCaller: deps.config.MAX_ACTIVE_JOBS_PER_ORGANISATION }));
   app.use(portfolioRoutes({ jobs, storage, ...waits }));
   app.use(reportRoutes({ jobs, printer: deps.printer ?? createPdfPrinter(), maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS, storage }));
   app.use(simulationRoutes({ jobs, storage, ...waits }));

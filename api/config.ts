@@ -28,6 +28,8 @@ export const ConfigSchema = z.object({
   /**
    * Simulations one organisation (API key holder) may have queued or running at once; more get 429
    * with Retry-After. Default: half of MAX_ACTIVE_JOBS' default, so one organisation cannot fill the service.
+   * Sensitivity analyses (POST /sensitivity) count against it together with the organisation's simulations;
+   * all anonymous callers together may have this many analyses (plus anonymous simulations) under way.
    */
   MAX_ACTIVE_JOBS_PER_ORGANISATION: z.coerce.number().int().min(1).max(10_000).default(4),
   /** Requests a minute from one caller (organisation, else IP address); more get 429 with Retry-After. 0: no limit. */

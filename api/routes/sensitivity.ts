@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { compileModelSpec, ModelSpecSchema } from '../../models/model-spec.js';
 import { SensitivitySettingsSchema, type SensitivityResult } from '../../models/sensitivity/index.js';
@@ -8,6 +8,8 @@ import { languageFromQuery, negotiateFormat } from '../downloads/negotiate.js';
 import { sendSensitivityFile } from '../downloads/result-downloads.js';
 import { resolveSensitivityRequest } from '../runs/model-requests.js';
 import { storeFinishedRun, type RunStorage } from '../runs/run-storage.js';
+import { HttpProblem, PROBLEM_BASE } from '../problem.js';
+import { RETRY_AFTER_SECONDS } from '../simulations/job-response.js';
 import { unwrapOrThrow } from '../validate.js';
 
 export const SensitivityRequestSchema = z
@@ -29,11 +31,45 @@ export async function sensitivityOf(jobs: Pick<SimulationJobs, 'analyse'>, reque
  * POST /sensitivity. For a caller with an API key the analysis is stored as a run: the answer
  * names it in `Content-Location` (JSON: the result as stored at /runs/{id}/result) and `Link`.
  */
-export function sensitivityRoutes({ jobs, storage }: { jobs: Pick<SimulationJobs, 'analyse'>; storage: RunStorage | null }): Router {
+export function sensitivityRoutes({
+  jobs,
+  storage,
+  maxActivePerCaller,
+}: {
+  jobs: Pick<SimulationJobs, 'analyse' | 'activeCount'>;
+  storage: RunStorage | null;
+  /**
+   * MAX_ACTIVE_JOBS_PER_ORGANISATION: analyses plus simulations one organisation may have under way
+   * at once, and the same for all anonymous callers together; more get 429 with Retry-After.
+   * Default: no limit.
+   */
+  maxActivePerCaller?: number;
+}): Router {
   const router = Router();
+  /** Analyses under way per owner (organisation id, or null for anonymous callers). */
+  const activeAnalyses = new Map<string | null, number>();
   router.post('/sensitivity', async (req, res) => {
-    const format = negotiateFormat(req, ['json', 'xlsx', 'csv']);
+    // An unacceptable format is refused (406) before the request is read.
+    negotiateFormat(req, ['json', 'xlsx', 'csv']);
     const { request, sources } = await resolveSensitivityRequest(req.body, res, storage);
+    // Counted and checked in one tick with no await between: two requests cannot both take the last slot.
+    const owner = callerOf(res)?.organisationId ?? null;
+    const active = activeAnalyses.get(owner) ?? 0;
+    if (maxActivePerCaller !== undefined && active + jobs.activeCount(owner) >= maxActivePerCaller) {
+      throw tooManyAnalyses(maxActivePerCaller, owner === null);
+    }
+    activeAnalyses.set(owner, active + 1);
+    try {
+      await answerAnalysis(req, res, request, sources);
+    } finally {
+      const left = (activeAnalyses.get(owner) ?? 1) - 1;
+      if (left > 0) activeAnalyses.set(owner, left);
+      else activeAnalyses.delete(owner);
+    }
+  });
+
+  async function answerAnalysis(req: Request, res: Response, request: SensitivityRequest, sources: Awaited<ReturnType<typeof resolveSensitivityRequest>>['sources']): Promise<void> {
+    const format = negotiateFormat(req, ['json', 'xlsx', 'csv']);
     const startedAt = new Date();
     // A caller who hangs up stops the analysis (and the thread running it).
     const hangUp = new AbortController();
@@ -56,6 +92,21 @@ export function sensitivityRoutes({ jobs, storage }: { jobs: Pick<SimulationJobs
     }
     if (format === 'json') return void res.type('application/json').send(resultText);
     await sendSensitivityFile(res, format, request.model, result, languageFromQuery(req));
-  });
+  }
   return router;
+}
+
+function tooManyAnalyses(allowed: number, anonymous: boolean): HttpProblem {
+  const who = anonymous ? 'Anonymous callers together have' : 'Your organisation has';
+  return new HttpProblem(
+    {
+      type: PROBLEM_BASE + 'too-many-jobs-for-organisation',
+      title: anonymous ? 'Too many anonymous analyses and simulations are running' : 'Your organisation has too many analyses and simulations running',
+      status: 429,
+      detail: `${who} ${allowed} sensitivity analyses and simulations under way, the most allowed at once; retry in ${RETRY_AFTER_SECONDS} seconds.`,
+      limit: 'MAX_ACTIVE_JOBS_PER_ORGANISATION',
+      allowed,
+    },
+    { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+  );
 }
