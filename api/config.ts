@@ -32,6 +32,11 @@ export const ConfigSchema = z.object({
    * all anonymous callers together may have this many analyses (plus anonymous simulations) under way.
    */
   MAX_ACTIVE_JOBS_PER_ORGANISATION: z.coerce.number().int().min(1).max(10_000).default(4),
+  /**
+   * Seconds one simulation job may run (from its first progress report; queueing does not count)
+   * before it is stopped and marked failed with the reason. 0: no limit.
+   */
+  MAX_JOB_SECONDS: z.coerce.number().int().min(0).max(86_400).default(1_800),
   /** Requests a minute from one caller (organisation, else IP address); more get 429 with Retry-After. 0: no limit. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
   /** Redis for the shared job queue: when set, simulations and sensitivity analyses run in worker processes (npm run worker). */

@@ -20,7 +20,7 @@ export interface Services {
   close(): Promise<void>;
 }
 
-type PoolConfig = Pick<Config, 'WORKER_THREADS' | 'MAX_ACTIVE_JOBS'> & Partial<Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX'>>;
+type PoolConfig = Pick<Config, 'WORKER_THREADS' | 'MAX_ACTIVE_JOBS'> & Partial<Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'MAX_JOB_SECONDS'>>;
 
 /**
  * Pool and jobs over an optional store; nothing is registered or resumed (see startServices).
@@ -32,7 +32,11 @@ export function createServices(config: PoolConfig, { store = null }: { store?: S
     config.REDIS_URL !== undefined
       ? createQueuePool({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX })
       : createSimulationPool({ threads: config.WORKER_THREADS });
-  const jobs = createSimulationJobs({ pool, maxActiveJobs: config.MAX_ACTIVE_JOBS });
+  const jobs = createSimulationJobs({
+    pool,
+    maxActiveJobs: config.MAX_ACTIVE_JOBS,
+    maxRunMs: config.MAX_JOB_SECONDS === undefined || config.MAX_JOB_SECONDS === 0 ? undefined : config.MAX_JOB_SECONDS * 1000,
+  });
   return { pool, jobs, store, instanceId: randomUUID(), close: () => pool.close() };
 }
 

@@ -77,6 +77,12 @@ export interface SimulationJobsOptions {
   maxFinishedJobs?: number;
   /** Least time between two progress writes of one job to its recorder. */
   progressWriteIntervalMs?: number;
+  /**
+   * Wall-clock limit on a running job (MAX_JOB_SECONDS), counted from its first progress report so
+   * that time spent queued behind other jobs does not count: a job still running then is stopped
+   * (its threads are terminated) and marked failed with the reason. Default: no limit.
+   */
+  maxRunMs?: number;
   now?: () => Date;
   newId?: () => string;
 }
@@ -135,6 +141,7 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
   const progressInterval = options.progressWriteIntervalMs ?? DEFAULT_PROGRESS_WRITE_INTERVAL_MS;
   const recorders = new Map<string, { recorder: JobRecorder; writes: Promise<void>; lastProgressAt: number }>();
   const settledListeners = new Set<(job: SimulationJob) => void>();
+  const runTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   /** Queues a write behind the job's earlier ones; a failed write is logged and does not stop later ones. */
   function record(job: SimulationJob, write: (recorder: JobRecorder) => Promise<void>): Promise<void> {
@@ -151,6 +158,8 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
   function settle(job: SimulationJob): void {
     job.finishedAt = now();
     controllers.delete(job.id);
+    clearTimeout(runTimers.get(job.id));
+    runTimers.delete(job.id);
     for (const listener of settledListeners) listener(job);
     finishedOrder.push(job.id);
     while (finishedOrder.length > maxFinished) {
@@ -203,6 +212,18 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
     return true;
   }
 
+  /** Fails a job that ran longer than `maxRunMs` and stops its threads. */
+  function expire(id: string, limitMs: number): void {
+    const controller = controllers.get(id);
+    const job = jobs.get(id);
+    if (controller === undefined || job === undefined || isFinished(job.status)) return;
+    const reason = `stopped after running ${limitMs / 1000} s, the most one job may run (MAX_JOB_SECONDS); ask for fewer iterations or a simpler model`;
+    job.status = 'failed';
+    job.reason = reason;
+    settle(job);
+    controller.abort(new Error(reason));
+  }
+
   return {
     submit(work, submitOptions = {}) {
       if (controllers.size >= options.maxActiveJobs && submitOptions.resumed !== true) return null;
@@ -234,6 +255,12 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
           if (job.status === 'queued') {
             job.status = 'running';
             job.startedAt = now();
+            const limitMs = options.maxRunMs;
+            if (limitMs !== undefined) {
+              const timer = setTimeout(() => expire(job.id, limitMs), limitMs);
+              timer.unref?.();
+              runTimers.set(job.id, timer);
+            }
             void record(job, (recorder) => recorder.started(job));
           }
           job.completedIterations = completedIterations;
