@@ -37,6 +37,11 @@ export const ConfigSchema = z.object({
    * before it is stopped and marked failed with the reason. 0: no limit.
    */
   MAX_JOB_SECONDS: z.coerce.number().int().min(0).max(86_400).default(1_800),
+  /**
+   * Bytes the results of finished anonymous simulations may hold in memory together (JSON text plus
+   * kept samples); beyond it the oldest are dropped and their id answers 404. Default 256 MiB.
+   */
+  MAX_ANONYMOUS_RESULT_BYTES: z.coerce.number().int().min(0).default(256 * 1024 * 1024),
   /** Requests a minute from one caller (organisation, else IP address); more get 429 with Retry-After. 0: no limit. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
   /** Redis for the shared job queue: when set, simulations and sensitivity analyses run in worker processes (npm run worker). */

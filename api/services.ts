@@ -20,7 +20,7 @@ export interface Services {
   close(): Promise<void>;
 }
 
-type PoolConfig = Pick<Config, 'WORKER_THREADS' | 'MAX_ACTIVE_JOBS'> & Partial<Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'MAX_JOB_SECONDS'>>;
+type PoolConfig = Pick<Config, 'WORKER_THREADS' | 'MAX_ACTIVE_JOBS'> & Partial<Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'MAX_JOB_SECONDS' | 'MAX_ANONYMOUS_RESULT_BYTES'>>;
 
 /**
  * Pool and jobs over an optional store; nothing is registered or resumed (see startServices).
@@ -36,6 +36,7 @@ export function createServices(config: PoolConfig, { store = null }: { store?: S
     pool,
     maxActiveJobs: config.MAX_ACTIVE_JOBS,
     maxRunMs: config.MAX_JOB_SECONDS === undefined || config.MAX_JOB_SECONDS === 0 ? undefined : config.MAX_JOB_SECONDS * 1000,
+    maxAnonymousResultBytes: config.MAX_ANONYMOUS_RESULT_BYTES,
   });
   return { pool, jobs, store, instanceId: randomUUID(), close: () => pool.close() };
 }

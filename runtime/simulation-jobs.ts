@@ -6,6 +6,7 @@ import type { ModelDescription } from './model-registry.js';
 import type { VariantDescription } from './simulation-messages.js';
 import type { ModelSpec } from '../models/model-spec.js';
 import type { SensitivityResult, SensitivitySettings } from '../models/sensitivity/index.js';
+import { estimateResultBytes } from './result-size.js';
 import type { SimulationPool } from './simulation-pool.js';
 
 /**
@@ -13,7 +14,8 @@ import type { SimulationPool } from './simulation-pool.js';
  * progress and whose result is fetched when it is done. The HTTP edge waits a short while for a
  * job and answers at once when it finished in that time, so small runs need no polling.
  *
- * Jobs live in memory (the most recent MAX_FINISHED_JOBS finished ones are kept). A job may
+ * Jobs live in memory (the most recent MAX_FINISHED_JOBS finished ones are kept, and of the
+ * anonymous ones only as many as fit in `maxAnonymousResultBytes`). A job may
  * also have a recorder, which stores its start, progress (at most once per
  * `progressWriteIntervalMs`) and outcome; the writes of one job happen in order, and a job counts
  * as finished for its waiters only once its outcome is written, so that an answer never runs ahead
@@ -75,6 +77,13 @@ export interface SimulationJobsOptions {
   maxActiveJobs: number;
   /** Finished jobs kept for fetching; the oldest are dropped first. */
   maxFinishedJobs?: number;
+  /**
+   * Bytes the results of finished anonymous jobs may hold in memory together (estimated by
+   * {@link estimateResultBytes}); beyond it the oldest anonymous ones are dropped (their id then
+   * answers 404), never the one that has just finished. Jobs with an owner are stored runs and
+   * are not counted.
+   */
+  maxAnonymousResultBytes?: number;
   /** Least time between two progress writes of one job to its recorder. */
   progressWriteIntervalMs?: number;
   /**
@@ -88,6 +97,8 @@ export interface SimulationJobsOptions {
 }
 
 export const DEFAULT_MAX_FINISHED_JOBS = 200;
+/** 256 MiB: about one kept-samples result at the documented limits (1,000,000 iterations × 10 columns). */
+export const DEFAULT_MAX_ANONYMOUS_RESULT_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_PROGRESS_WRITE_INTERVAL_MS = 1_000;
 
 export interface SimulationJobs {
@@ -142,6 +153,20 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
   const recorders = new Map<string, { recorder: JobRecorder; writes: Promise<void>; lastProgressAt: number }>();
   const settledListeners = new Set<(job: SimulationJob) => void>();
   const runTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const maxAnonymousBytes = options.maxAnonymousResultBytes ?? DEFAULT_MAX_ANONYMOUS_RESULT_BYTES;
+  /** Estimated result bytes of finished anonymous jobs still kept, and their total. */
+  const anonymousBytes = new Map<string, number>();
+  let anonymousTotal = 0;
+
+  /** Forgets a finished job (and the bytes it was counted for). */
+  function dropFinished(id: string): void {
+    jobs.delete(id);
+    recorders.delete(id);
+    const index = finishedOrder.indexOf(id);
+    if (index >= 0) finishedOrder.splice(index, 1);
+    anonymousTotal -= anonymousBytes.get(id) ?? 0;
+    anonymousBytes.delete(id);
+  }
 
   /** Queues a write behind the job's earlier ones; a failed write is logged and does not stop later ones. */
   function record(job: SimulationJob, write: (recorder: JobRecorder) => Promise<void>): Promise<void> {
@@ -162,10 +187,16 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
     runTimers.delete(job.id);
     for (const listener of settledListeners) listener(job);
     finishedOrder.push(job.id);
-    while (finishedOrder.length > maxFinished) {
-      const dropped = finishedOrder.shift()!;
-      jobs.delete(dropped);
-      recorders.delete(dropped);
+    while (finishedOrder.length > maxFinished) dropFinished(finishedOrder[0]);
+    if (job.owner === null && !job.stored) {
+      const bytes = estimateResultBytes(job.result, job.resultText);
+      anonymousBytes.set(job.id, bytes);
+      anonymousTotal += bytes;
+      // Oldest first, in finishing order; the job that has just finished stays for its caller.
+      for (const id of [...anonymousBytes.keys()]) {
+        if (anonymousTotal <= maxAnonymousBytes) break;
+        if (id !== job.id) dropFinished(id);
+      }
     }
     void record(job, (recorder) => recorder.finished(job)).then(() => {
       for (const wake of waiters.get(job.id) ?? []) wake();
@@ -305,10 +336,7 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
     remove(id) {
       if (!jobs.has(id)) return false;
       cancelJob(id, 'removed by request');
-      jobs.delete(id);
-      const index = finishedOrder.indexOf(id);
-      if (index >= 0) finishedOrder.splice(index, 1);
-      recorders.delete(id);
+      dropFinished(id);
       return true;
     },
     activeCount(owner) {
