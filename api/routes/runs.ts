@@ -6,6 +6,7 @@ import { guardIdParameter } from '../resource-id.js';
 import { fromDomainError, HttpProblem, PROBLEM_BASE } from '../problem.js';
 import { storeFinishedRun, submitJob, type RunStorage } from '../runs/run-storage.js';
 import { runSummaryView, runText } from '../runs/run-views.js';
+import { admitAnalysis } from '../simulations/active-analyses.js';
 import { submitAndWait, type JobWaitOptions } from '../simulations/job-response.js';
 import { parseOrThrow } from '../validate.js';
 import { sensitivityOf, SensitivityRequestSchema } from './sensitivity.js';
@@ -69,7 +70,14 @@ export function runRoutes(options: RunRouteOptions): Router {
     if (original.kind === 'sensitivity') {
       const startedAt = new Date();
       const request = parseOrThrow(SensitivityRequestSchema, original.request);
-      const result = await sensitivityOf(jobs, request);
+      // Counts against the same allowance as POST /sensitivity.
+      const release = admitAnalysis(jobs, caller.organisationId, options.maxActiveJobsPerOrganisation);
+      let result: Awaited<ReturnType<typeof sensitivityOf>>;
+      try {
+        result = await sensitivityOf(jobs, request);
+      } finally {
+        release();
+      }
       rerunId = await storeFinishedRun(storage, caller, input, { resultText: JSON.stringify(result), modelRuns: result.modelRuns, startedAt, finishedAt: new Date() });
     } else {
       const work = original.work as JobWork;

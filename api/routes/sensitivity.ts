@@ -8,8 +8,7 @@ import { languageFromQuery, negotiateFormat } from '../downloads/negotiate.js';
 import { sendSensitivityFile } from '../downloads/result-downloads.js';
 import { resolveSensitivityRequest } from '../runs/model-requests.js';
 import { storeFinishedRun, type RunStorage } from '../runs/run-storage.js';
-import { HttpProblem, PROBLEM_BASE } from '../problem.js';
-import { RETRY_AFTER_SECONDS } from '../simulations/job-response.js';
+import { admitAnalysis } from '../simulations/active-analyses.js';
 import { unwrapOrThrow } from '../validate.js';
 
 export const SensitivityRequestSchema = z
@@ -46,25 +45,15 @@ export function sensitivityRoutes({
   maxActivePerCaller?: number;
 }): Router {
   const router = Router();
-  /** Analyses under way per owner (organisation id, or null for anonymous callers). */
-  const activeAnalyses = new Map<string | null, number>();
   router.post('/sensitivity', async (req, res) => {
     // An unacceptable format is refused (406) before the request is read.
     negotiateFormat(req, ['json', 'xlsx', 'csv']);
     const { request, sources } = await resolveSensitivityRequest(req.body, res, storage);
-    // Counted and checked in one tick with no await between: two requests cannot both take the last slot.
-    const owner = callerOf(res)?.organisationId ?? null;
-    const active = activeAnalyses.get(owner) ?? 0;
-    if (maxActivePerCaller !== undefined && active + jobs.activeCount(owner) >= maxActivePerCaller) {
-      throw tooManyAnalyses(maxActivePerCaller, owner === null);
-    }
-    activeAnalyses.set(owner, active + 1);
+    const release = admitAnalysis(jobs, callerOf(res)?.organisationId ?? null, maxActivePerCaller);
     try {
       await answerAnalysis(req, res, request, sources);
     } finally {
-      const left = (activeAnalyses.get(owner) ?? 1) - 1;
-      if (left > 0) activeAnalyses.set(owner, left);
-      else activeAnalyses.delete(owner);
+      release();
     }
   });
 
@@ -94,19 +83,4 @@ export function sensitivityRoutes({
     await sendSensitivityFile(res, format, request.model, result, languageFromQuery(req));
   }
   return router;
-}
-
-function tooManyAnalyses(allowed: number, anonymous: boolean): HttpProblem {
-  const who = anonymous ? 'Anonymous callers together have' : 'Your organisation has';
-  return new HttpProblem(
-    {
-      type: PROBLEM_BASE + 'too-many-jobs-for-organisation',
-      title: anonymous ? 'Too many anonymous analyses and simulations are running' : 'Your organisation has too many analyses and simulations running',
-      status: 429,
-      detail: `${who} ${allowed} sensitivity analyses and simulations under way, the most allowed at once; retry in ${RETRY_AFTER_SECONDS} seconds.`,
-      limit: 'MAX_ACTIVE_JOBS_PER_ORGANISATION',
-      allowed,
-    },
-    { 'Retry-After': String(RETRY_AFTER_SECONDS) },
-  );
 }
