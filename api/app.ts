@@ -77,7 +77,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(presetRoutes());
   app.use(sensitivityRoutes({ jobs, storage, maxActivePerCaller: deps.config.MAX_ACTIVE_JOBS_PER_ORGANISATION }));
   app.use(portfolioRoutes({ jobs, storage, ...waits }));
-  app.use(reportRoutes({ jobs, printer: deps.printer ?? createPdfPrinter(), maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS, storage }));
+  app.use(reportRoutes({ jobs, printer: deps.printer ?? createPdfPrinter(), maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS, storage, maxActiveJobsPerOrganisation: waits.maxActiveJobsPerOrganisation }));
   app.use(simulationRoutes({ jobs, storage, ...waits }));
   if (store !== null) {
     for (const definition of SAVED_OBJECT_DEFINITIONS) app.use(savedObjectRoutes(definition, store.savedObjects));

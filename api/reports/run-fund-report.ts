@@ -9,13 +9,15 @@ import { simulationWork } from '../simulations/simulation-request.js';
 import { unwrapOrThrow } from '../validate.js';
 import { fundReportStrategies, type FundReportModel } from './fund-report-request.js';
 import type { FundReportRequest } from './report-request.js';
-import { runReportJob } from './report-job.js';
+import { runReportJob, type ReportJobOwner } from './report-job.js';
 
 export interface FundReportDependencies {
   jobs: SimulationJobs;
   /** How long the report waits for its simulation before giving up with 503. */
   waitMs: number;
   provenance: Provenance;
+  /** The caller whose job the simulation is (as at POST /portfolios/compare). */
+  owner: ReportJobOwner;
 }
 
 /**
@@ -35,7 +37,9 @@ export async function runFundReport(request: FundReportRequest, deps: FundReport
   const expected = strategies.length > 1 ? evaluationsSideBySide(strategies.map((s) => s.name), evaluations) : null;
   const inputs = unwrapOrThrow(compileModelSpec({ kind: 'portfolio', portfolio: request.model.portfolio }), ['model']).inputs;
 
-  const job = await runReportJob(deps.jobs, fundWork(request.model, request.settings), deps.waitMs);
+  const work = fundWork(request.model, request.settings);
+  const run = { kind: work.kind, request: { model: request.model, settings: request.settings }, sources: [] };
+  const job = await runReportJob(deps.jobs, work, deps.waitMs, deps.owner, run);
   const results: SimulationResult[] =
     job.kind === 'comparison' ? (job.result as VariantComparisonResult).variants.map((v) => v.result) : [job.result as SimulationResult];
   return {

@@ -6,7 +6,7 @@ import type { SimulationJob, SimulationJobs } from '../../runtime/simulation-job
 import { simulationWork } from '../simulations/simulation-request.js';
 import { unwrapOrThrow } from '../validate.js';
 import { contractReportAnalyses } from './contract-report-analyses.js';
-import { runReportJob } from './report-job.js';
+import { runReportJob, type ReportJobOwner } from './report-job.js';
 import type { ReportRequest } from './report-request.js';
 
 export interface ReportDependencies {
@@ -14,6 +14,8 @@ export interface ReportDependencies {
   /** How long the report waits for its simulation before giving up with 503. */
   waitMs: number;
   provenance: Provenance;
+  /** The caller whose job the simulation is (as at POST /simulations). */
+  owner: ReportJobOwner;
   /** A finished simulation to report on instead of running one (request.simulationId, see report-simulation.ts). */
   simulation?: SimulationJob;
 }
@@ -31,9 +33,10 @@ export async function runReport(request: ReportRequest, deps: ReportDependencies
 
   const analyses = await contractReportAnalyses(request.model, model.inputs, request.sensitivityRange, deps.jobs);
 
-  const work = unwrapOrThrow(simulationWork({ model: request.model, settings: reportSimulationSettings(request.settings) }));
-  // A finished job of the caller's (checked by the route against this request), or a new one.
-  const job = deps.simulation ?? (await runReportJob(deps.jobs, work, deps.waitMs));
+  const simulationRequest = { model: request.model, settings: reportSimulationSettings(request.settings) };
+  const work = unwrapOrThrow(simulationWork(simulationRequest));
+  // A finished job of the caller's (checked by the route against this request), or a new one, stored as the POST /simulations it equals.
+  const job = deps.simulation ?? (await runReportJob(deps.jobs, work, deps.waitMs, deps.owner, { kind: 'simulation', request: simulationRequest, sources: [] }));
   return {
     language: request.language,
     contract,

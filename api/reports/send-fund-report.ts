@@ -6,6 +6,7 @@ import type { PdfPrinter } from '../../outputs/pdf/print-pdf.js';
 import type { SimulationJobs } from '../../runtime/simulation-jobs.js';
 import { provenanceNow } from '../downloads/send-download.js';
 import type { FundReportRequest, ReportFormat } from './report-request.js';
+import type { ReportJobOwner } from './report-job.js';
 import { runFundReport } from './run-fund-report.js';
 import { sendReportDocument } from './send-report-document.js';
 
@@ -14,9 +15,9 @@ export async function sendFundReport(
   res: Response,
   request: FundReportRequest,
   format: ReportFormat,
-  options: { jobs: SimulationJobs; printer: PdfPrinter; maxWaitMs: number },
+  options: { jobs: SimulationJobs; printer: PdfPrinter; maxWaitMs: number; owner: ReportJobOwner },
 ): Promise<void> {
-  const run = await runFundReport(request, { jobs: options.jobs, waitMs: options.maxWaitMs, provenance: provenanceNow() });
+  const run = await runFundReport(request, { jobs: options.jobs, waitMs: options.maxWaitMs, provenance: provenanceNow(), owner: options.owner });
   const report = buildFundReport(run);
   return sendReportDocument(
     res,

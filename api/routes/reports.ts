@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { buildReport, renderReportHtml, reportCsv, reportWorkbook } from '../../outputs/index.js';
 import type { PdfPrinter } from '../../outputs/pdf/print-pdf.js';
 import type { SimulationJobs } from '../../runtime/simulation-jobs.js';
+import { callerOf } from '../auth.js';
 import { formatFromQuery } from '../downloads/negotiate.js';
 import { fileName, provenanceNow, sendDownload } from '../downloads/send-download.js';
 import { HttpProblem, PROBLEM_BASE } from '../problem.js';
@@ -20,6 +21,8 @@ export interface ReportRouteOptions {
   maxWaitMs: number;
   /** Where a caller's stored runs are (null without a database): a report on `simulationId` looks there too. */
   storage: RunStorage | null;
+  /** Jobs one organisation may have queued or running, the report's simulation included. */
+  maxActiveJobsPerOrganisation?: number;
 }
 
 export function reportRoutes(options: ReportRouteOptions): Router {
@@ -35,14 +38,16 @@ export function reportRoutes(options: ReportRouteOptions): Router {
         detail: 'The server has no Chromium to print with; ask for format html and print it from a browser.',
       });
     }
+    // The report's simulation is the caller's job, as at POST /simulations.
+    const owner = { caller: callerOf(res), storage: options.storage, maxActiveJobsPerOrganisation: options.maxActiveJobsPerOrganisation };
     if (request.model.kind === 'portfolio') {
       if (request.simulationId !== undefined) throw simulationIdForFund();
-      return sendFundReport(res, { ...request, model: request.model }, format, options);
+      return sendFundReport(res, { ...request, model: request.model }, format, { ...options, owner });
     }
     const contractRequest = { ...request, model: request.model };
     // Only the caller's own job (another organisation's is 404, as at GET /simulations/{id}).
     const simulation = request.simulationId === undefined ? undefined : checkReportSimulation(contractRequest, await findJob(options.jobs, options.storage, res, request.simulationId));
-    const run = await runReport(contractRequest, { jobs: options.jobs, waitMs: options.maxWaitMs, provenance: provenanceNow(), simulation });
+    const run = await runReport(contractRequest, { jobs: options.jobs, waitMs: options.maxWaitMs, provenance: provenanceNow(), owner, simulation });
     const report = buildReport(run);
     const suffix = request.language === 'en' ? 'report' : 'rapport';
     const name = (extension: typeof format) => fileName(run.contract.name, suffix, extension);
