@@ -2,11 +2,10 @@ import mergePatch from 'json-merge-patch';
 import { describe, expect, it } from 'vitest';
 import { createContractModel } from '../../models/contract/contract-model.js';
 import { ContractSchema } from '../../models/contract/index.js';
-import { inputUnit as serviceInputUnit } from '../../outputs/inputs/input-labels.js';
 import { reportBreakEvenSearches } from '../../outputs/report/report-break-even.js';
 import { CONTRACT_PRESETS } from '../../scenarios/index.js';
 import type { Contract, Schemas } from '../../web/src/api/client.js';
-import { baseOf, INPUT_UNITS, inputLabel, inputUnit } from '../../web/src/screens/drivers/driver-inputs.js';
+import { baseOf, inputLabel } from '../../web/src/screens/drivers/driver-inputs.js';
 import { breakEvenChoices, breakEvenSettings, fixedInputRanges } from '../../web/src/screens/drivers/driver-requests.js';
 import { nl } from '../../web/src/i18n/nl.js';
 import { comparisonRequest, draftOf, pairedSummary, variantPatch, withPrice } from '../../web/src/screens/variants/variant-changes.js';
@@ -42,11 +41,6 @@ describe("an input's value and unit on the page", () => {
     // By hand: Rotterdam's first group's programme rate, PERT (min + 4 mode + max) / 6.
     const pert = { min: 0.04167547137285199, mode: 0.07351512752093081, max: 0.10910128185966073 };
     expect(baseOf(rotterdam, 'profiles[0].programme.monthlyJobEntryRate')).toBeCloseTo((pert.min + 4 * pert.mode + pert.max) / 6, 15);
-  });
-
-  it("has the service's unit for every path the service knows and every preset input", () => {
-    const paths = [...Object.keys(INPUT_UNITS).map((k) => k.replace(/\[\]/g, '[0]')), ...presets.flatMap(({ raw }) => modelOf(raw).inputs.map((i) => i.path))];
-    for (const path of paths) expect(inputUnit(path), path).toBe(serviceInputUnit(path));
   });
 
   it('names an input by its label and the group, trigger or band it belongs to, never by its path', () => {

@@ -6,6 +6,7 @@ import type { Messages } from '../../i18n/nl.js';
 import { formatCount, formatEuro, formatInputNumber, formatPercent } from '../../numbers/format.js';
 import type { Language } from '../../numbers/locale.js';
 import { getAt } from '../../state/paths.js';
+import { inputUnit } from '../../../../outputs/inputs/input-units.js';
 
 /**
  * The model's inputs as a person reads them: a label from the page's dictionary with the profile,
@@ -13,61 +14,8 @@ import { getAt } from '../../state/paths.js';
  * and its value in its own unit.
  */
 
-/** How an input's value reads: euros, a chance per month, a share, a yearly rate, a count, months. */
-export type InputUnit = 'EUR' | 'monthlyRate' | 'share' | 'rate' | 'count' | 'months' | 'number';
-
-/**
- * The unit per input path (indices left out). The same table as the service's
- * outputs/inputs/input-labels.ts, which the page cannot import (its types reach the expression
- * parser); tests/web/driver-requests.test.ts holds the two equal.
- */
-export const INPUT_UNITS: Readonly<Record<string, InputUnit>> = {
-  'profiles[].share': 'number',
-  'profiles[].monthlyBenefit': 'EUR',
-  'profiles[].administrationCostPerYear': 'EUR',
-  'profiles[].programme.monthlyJobEntryRate': 'monthlyRate',
-  'profiles[].programme.monthlyOtherExitRate': 'monthlyRate',
-  'profiles[].counterfactual.monthlyJobEntryRate': 'monthlyRate',
-  'profiles[].counterfactual.monthlyOtherExitRate': 'monthlyRate',
-  'intake.delayMonths': 'months',
-  'work.partTimeShare': 'share',
-  'work.partTimeBenefitShare': 'share',
-  'work.lksShare': 'share',
-  'work.lksMonthlyAmount': 'EUR',
-  'work.fallbackHazard[].monthlyRate': 'monthlyRate',
-  'counterfactual.deadweightShare': 'share',
-  'payment.triggers[].price': 'EUR',
-  'payment.triggers[].price.bands[].price': 'EUR',
-  'payment.triggers[].share': 'share',
-  'payment.caps.perParticipant': 'EUR',
-  'payment.caps.perYear': 'EUR',
-  'payment.caps.total': 'EUR',
-  'payment.threshold.minimumImprovement': 'share',
-  'payer.ownCostsOneOff': 'EUR',
-  'payer.ownCostsPerMonth': 'EUR',
-  'provider.costPerParticipantMonth': 'EUR',
-  'provider.costPerPlacement': 'EUR',
-  'provider.fixedCostPerMonth': 'EUR',
-  'investor.commitment': 'EUR',
-  'investor.financedShare': 'share',
-  'investor.returnCap': 'rate',
-  'investor.hurdleRate': 'rate',
-  'investor.firstLossGuarantee.amount': 'EUR',
-  'money.discountRate': 'rate',
-  'money.benefitIndexation': 'rate',
-  'money.priceIndexation': 'rate',
-  'money.costIndexation': 'rate',
-};
-
-export function inputUnit(path: string): InputUnit {
-  return INPUT_UNITS[path.replace(/\[\d+\]/g, '[]')] ?? 'number';
-}
-
-/** Shares and chances cannot leave [0, 1]. */
-export function isProbabilityLike(path: string): boolean {
-  const unit = inputUnit(path);
-  return unit === 'share' || unit === 'monthlyRate';
-}
+// Units come from the service's own table (an import-free module), so page and reports agree.
+export { inputUnit, isProbabilityLike, type InputUnit } from '../../../../outputs/inputs/input-units.js';
 
 /** The keys of a dotted path: "profiles[0].programme.x" → ["profiles", 0, "programme", "x"]. */
 export function pathKeys(path: string): (string | number)[] {
