@@ -15,9 +15,20 @@ import { fillPaymentTable, mixPaymentTable } from './payment-table.js';
 import { addPoolTriggers, settlePayments } from './payments.js';
 import { settleParties } from './parties.js';
 import { clampRate, simulateWorld } from './population.js';
+import { simulateObservedWorld } from './observed-persons.js';
+import type { ObservedState } from './observed-state.js';
+import { budgetOutputLayout, type BudgetOutputLayout } from './budget-holders/budget-holder-outputs.js';
+import { createBudgetWorkspace, settleBudgetHolders, type BudgetWorkspace } from './budget-holders/settle-budget-holders.js';
 
-export interface ContractModel extends CompiledModel<ContractWorkspace> {
+/** The workspace of a contract model: the kernel's, and the budget-holder accounting's when the contract has one. */
+export interface ContractModelWorkspace extends ContractWorkspace {
+  budget: BudgetWorkspace | null;
+}
+
+export interface ContractModel extends CompiledModel<ContractModelWorkspace> {
   readonly plan: ContractPlan;
+  /** Where the budget-holder outputs sit after the contract's own (null without budget holders or payers). */
+  readonly budgetLayout: BudgetOutputLayout | null;
 }
 
 /** Compiles a validated contract into the model the deterministic, Monte Carlo and sensitivity runs share. */
@@ -27,17 +38,34 @@ export function createContractModel(contract: Contract): Result<ContractModel, D
   const { plan, inputs } = compiled.value;
   const labels = plan.calendar.yearLabels;
   const seriesOutputs: SeriesInfo[] = CONTRACT_SERIES_OUTPUTS.map(([name, unit, description]) => ({ name, unit, description, labels }));
+  const budget = plan.budget;
+  const budgetLayout = budget ? budgetOutputLayout(budget) : null;
+  // Budget-holder outputs come after the contract's own, so theirs keep their positions.
+  const scalarOffset = contractScalarInfo.length;
+  const seriesOffset = seriesOutputs.length * labels.length;
   return ok({
     plan,
+    budgetLayout,
     inputs: inputs as ReadonlyArray<ModelInput>,
-    scalarOutputs: contractScalarInfo,
-    seriesOutputs,
-    createWorkspace: () => createContractWorkspace(plan, CUSTOM_QUANTITY_NAMES.length),
-    evaluate: (params, ws, rng, scalars, series) => evaluateContract(plan, params, ws, rng, scalars, series),
+    scalarOutputs: budgetLayout ? [...contractScalarInfo, ...budgetLayout.scalars] : contractScalarInfo,
+    seriesOutputs: budgetLayout ? [...seriesOutputs, ...budgetLayout.series.map((info) => ({ ...info, labels }))] : seriesOutputs,
+    createWorkspace: () =>
+      Object.assign(createContractWorkspace(plan, CUSTOM_QUANTITY_NAMES.length), { budget: budget ? createBudgetWorkspace(plan, budget) : null }),
+    evaluate: (params, ws, rng, scalars, series) => {
+      evaluateContract(plan, params, ws, rng, scalars, series);
+      if (budget && budgetLayout && ws.budget)
+        settleBudgetHolders(plan, budget, budgetLayout, params, ws, ws.budget, scalars, scalarOffset, series, seriesOffset);
+    },
   });
 }
 
-/** One evaluation: population in both worlds, payments, parties, then the summary. Allocates nothing per call but the IRR's closure (contracts with an investor). */
+/**
+ * One evaluation: population in both worlds, payments, parties, then the summary. Allocates nothing per call but the IRR's closure (contracts with an investor).
+ *
+ * `observed` (a running contract's actuals, for a re-forecast): the programme world starts from
+ * the observed state with drawn persons (`rng` is then required) and the observed months'
+ * payments are those made. Without it the evaluation is exactly the plan's.
+ */
 export function evaluateContract(
   plan: ContractPlan,
   params: Float64Array,
@@ -45,11 +73,13 @@ export function evaluateContract(
   rng: Rng | null,
   scalars: Float64Array,
   series: Float64Array,
+  observed?: ObservedState,
 ): void {
   prepare(plan, params, ws, rng);
   clearWorlds(ws);
   ws.dueByTrigger.fill(0);
-  simulateWorld(plan, params, ws, rng, ws.programme, true);
+  if (observed !== undefined && rng !== null) simulateObservedWorld(plan, params, ws, rng, ws.programme, observed);
+  else simulateWorld(plan, params, ws, rng, ws.programme, true);
   if (plan.counterfactual.method === 'rates') simulateWorld(plan, params, ws, rng, ws.counterfactual, false);
   else deriveDeadweightWorld(ws.programme, ws.counterfactual, Math.min(1, Math.max(0, params[plan.counterfactual.deadweightShare])));
   const prog = ws.programme;
@@ -59,7 +89,7 @@ export function evaluateContract(
       prog.avoidedBenefitWork[t] + prog.avoidedAdministrationWork[t] + prog.avoidedBenefitOther[t] + prog.avoidedAdministrationOther[t] -
       (cf.avoidedBenefitWork[t] + cf.avoidedAdministrationWork[t] + cf.avoidedBenefitOther[t] + cf.avoidedAdministrationOther[t]);
   addPoolTriggers(plan, params, ws);
-  settlePayments(plan, params, ws);
+  settlePayments(plan, params, ws, observed);
   settleParties(plan, params, ws);
   summarise(plan, params, ws, scalars, series);
 }

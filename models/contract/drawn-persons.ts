@@ -27,6 +27,24 @@ import { recordMonth } from './world-booking.js';
  */
 export function simulateProfileByPerson(plan: ContractPlan, ws: ContractWorkspace, rng: Rng, world: WorldSeries, p: number, isProgramme: boolean): void {
   const H = plan.horizon;
+  const paysEveryTenure = preparePersonDraws(plan, ws, isProgramme);
+  const intake = ws.intakeByProfile;
+  for (let intakeMonth = 0; intakeMonth < H; intakeMonth++) {
+    const arriving = intake[p * H + intakeMonth];
+    if (arriving === 0) continue;
+    ws.population.waitingChanges[intakeMonth] += arriving;
+    drawCohort(plan, ws, rng, world, p, intakeMonth, arriving);
+  }
+  recordProfileMonths(plan, ws, p, paysEveryTenure);
+}
+
+/**
+ * Clears the current profile's difference arrays and events and sets what every person of the
+ * profile is drawn with (spell pieces, work-type shares, payment segments). Returns whether a
+ * trigger pays for every month in work (then `recordProfileMonths` books its amounts due).
+ */
+export function preparePersonDraws(plan: ContractPlan, ws: ContractWorkspace, isProgramme: boolean): boolean {
+  const H = plan.horizon;
   const T = plan.triggers.length;
   const rowLength = H + 1;
   const scratch = ws.population;
@@ -68,15 +86,16 @@ export function simulateProfileByPerson(plan: ContractPlan, ws: ContractWorkspac
     }
     if (paysEveryTenure) segmentPaymentTable(plan, ws);
   }
+  return paysEveryTenure;
+}
 
-  const intake = ws.intakeByProfile;
-  for (let intakeMonth = 0; intakeMonth < H; intakeMonth++) {
-    const arriving = intake[p * H + intakeMonth];
-    if (arriving === 0) continue;
-    scratch.waitingChanges[intakeMonth] += arriving;
-    drawCohort(plan, ws, rng, world, p, intakeMonth, arriving);
-  }
-
+/** Sums the current profile's difference arrays into its monthly counts, and books every-tenure amounts due. */
+export function recordProfileMonths(plan: ContractPlan, ws: ContractWorkspace, p: number, paysEveryTenure: boolean): void {
+  const H = plan.horizon;
+  const T = plan.triggers.length;
+  const rowLength = H + 1;
+  const scratch = ws.population;
+  const events = scratch.events;
   const waitingChanges = scratch.waitingChanges;
   const backChanges = scratch.backOnBenefitChanges;
   const inWorkChanges = scratch.inWorkChanges;
@@ -126,7 +145,7 @@ export function simulateProfileByPerson(plan: ContractPlan, ws: ContractWorkspac
  * once, and the benefit spell's two pieces are `firstEventStep` written out (the same arithmetic,
  * so the same draws and the same results as calling it).
  */
-function drawCohort(plan: ContractPlan, ws: ContractWorkspace, rng: Rng, world: WorldSeries, p: number, intakeMonth: number, arriving: number): void {
+export function drawCohort(plan: ContractPlan, ws: ContractWorkspace, rng: Rng, world: WorldSeries, p: number, intakeMonth: number, arriving: number): void {
   const H = plan.horizon;
   const A = plan.programmeMonths;
   const scratch = ws.population;
@@ -218,7 +237,7 @@ function drawCohort(plan: ContractPlan, ws: ContractWorkspace, rng: Rng, world: 
 }
 
 /** What a participant in work at tenures 0 .. lastTenure from `exitMonth` is owed by per-participant triggers. */
-function owePerson(plan: ContractPlan, ws: ContractWorkspace, p: number, type: number, exitMonth: number, lastTenure: number, workEnd: number): void {
+export function owePerson(plan: ContractPlan, ws: ContractWorkspace, p: number, type: number, exitMonth: number, lastTenure: number, workEnd: number): void {
   const H = plan.horizon;
   const K = plan.tenureBuckets;
   const T = plan.triggers.length;

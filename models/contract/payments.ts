@@ -1,6 +1,7 @@
 import { ABSENT, type ContractPlan } from './compile-contract.js';
 import type { ContractWorkspace } from './contract-workspace.js';
 import { customQuantityIndex } from './custom-quantities.js';
+import type { ObservedState } from './observed-state.js';
 
 const Q = {
   month: customQuantityIndex('month'),
@@ -129,7 +130,7 @@ export function addPoolTriggers(plan: ContractPlan, params: Float64Array, ws: Co
  * then the yearly and total caps. When a cap binds, every payee is cut in proportion to what it
  * is due that month.
  */
-export function settlePayments(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace): void {
+export function settlePayments(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace, observed?: ObservedState): void {
   const H = plan.horizon;
   const dueByPayee = ws.dueByPayee;
   const paidByPayee = ws.paidByPayee;
@@ -183,6 +184,11 @@ export function settlePayments(plan: ContractPlan, params: Float64Array, ws: Con
       if (!open) {
         heldProvider += provider;
         heldInvestor += investor;
+        if (observed !== undefined && t < observed.months) {
+          const made = payObserved(observed, t, H, 0, 0, paidByPayee);
+          paidThisYear += made;
+          remainingTotal -= made;
+        }
         continue;
       }
       if (thresholdMetAt < 0) thresholdMetAt = t;
@@ -192,6 +198,12 @@ export function settlePayments(plan: ContractPlan, params: Float64Array, ws: Con
       heldInvestor = 0;
     }
 
+    if (observed !== undefined && t < observed.months) {
+      const made = payObserved(observed, t, H, provider, investor, paidByPayee);
+      paidThisYear += made;
+      remainingTotal -= made;
+      continue;
+    }
     const wanted = provider + investor;
     if (wanted <= 0) continue;
     const underTotal = Math.min(wanted, remainingTotal);
@@ -214,6 +226,20 @@ export function settlePayments(plan: ContractPlan, params: Float64Array, ws: Con
   ws.lapsedByCaps = lapsed + carriedProvider + carriedInvestor;
   ws.heldByThreshold = heldProvider + heldInvestor;
   ws.thresholdMetAtMonth = thresholdMetAt;
+}
+
+/**
+ * A payment already made (re-forecast of a running contract) is a fact: paid as recorded, split
+ * over the payees in proportion to what the model has due that month (all to the provider when
+ * nothing is), counted against the caps' room and never cut. What the model had due beyond it in
+ * an observed month is not paid; amounts held by a threshold stay held. Returns the amount.
+ */
+function payObserved(observed: ObservedState, t: number, H: number, provider: number, investor: number, paidByPayee: Float64Array): number {
+  const made = observed.payments[t];
+  const modelled = provider + investor;
+  paidByPayee[t] = modelled > 0 ? (made * provider) / modelled : made;
+  paidByPayee[H + t] = modelled > 0 ? (made * investor) / modelled : 0;
+  return made;
 }
 
 function thresholdMetric(plan: ContractPlan, ws: ContractWorkspace, programme: boolean, t: number): number {
