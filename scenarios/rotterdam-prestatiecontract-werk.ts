@@ -12,6 +12,7 @@ import {
   SOURCES,
   type Range,
 } from './figures.js';
+import { BUDGET_SOURCES, defaultBudgetEffects } from './budget-holder-figures.js';
 
 /**
  * An open rate card in the style of SIFR's Prestatiecontract Werk: any qualifying social
@@ -64,8 +65,21 @@ export const rotterdamPrestatiecontractWerk: ContractPreset = {
     'Vast: de bijstandsnormen voor alleenstaanden en paren (wet); de prijzen per staffel (EUR 5.000, 7.500 en 10.000), de plafonds, 24 groepen van 10 deelnemers, 12 maanden begeleiding en 2 maanden betaaltermijn (contract; de prijzen zijn niet gepubliceerd, dit is een voorbeeld); de discontovoet van 2,25% (MKBA-beleid). ' +
     'Geschat, elk met bron en bandbreedte: de kans op werk in het programma per profiel (gewogen circa 47% per jaar, SIFR: 228 van 482) en zonder programma (CBS 7% tot 15% per jaar, lager naarmate iemand langer in de bijstand zit), ' +
     'uitstroom om andere redenen (Divosa en CBS), terugval uit werk (CBS 82% na 6 en 72% na 18 maanden), de uitvoeringskosten (Berenschot, gemiddelde van 30 gemeenten), ' +
-    'het deeltijdaandeel en de resterende uitkering in deeltijd, het aandeel en de hoogte van de loonkostensubsidie (loonwaarde 50% tot 80%), de kosten van de ondernemingen en de eigen kosten van de gemeente (aannames, niet gepubliceerd).',
-  sources: [SOURCES.sifr, SOURCES.norms, SOURCES.berenschot, SOURCES.cbsRetention, SOURCES.cbsOutflow, SOURCES.divosa, SOURCES.mkba],
+    'het deeltijdaandeel en de resterende uitkering in deeltijd, het aandeel en de hoogte van de loonkostensubsidie (loonwaarde 50% tot 80%), de kosten van de ondernemingen en de eigen kosten van de gemeente (aannames, niet gepubliceerd). ' +
+    'Wie wint: per maand werk de premies voor UWV en het Zorgverzekeringsfonds, de loonheffing en lagere toeslagen voor het Rijk, minder schuldhulp voor de gemeente en het netto inkomen en welzijn van de deelnemer (ruwe richtwaarden 2024 met bandbreedte, zie de bron bij elk cijfer).',
+  sources: [
+    SOURCES.sifr,
+    SOURCES.norms,
+    SOURCES.berenschot,
+    SOURCES.cbsRetention,
+    SOURCES.cbsOutflow,
+    SOURCES.divosa,
+    SOURCES.mkba,
+    BUDGET_SOURCES.premies,
+    BUDGET_SOURCES.belasting,
+    BUDGET_SOURCES.wellby,
+    BUDGET_SOURCES.leidraad,
+  ],
   contract: {
     name: 'Prestatiecontract Werk (Rotterdam-stijl)',
     startMonth: '2026-01',
@@ -165,5 +179,8 @@ export const rotterdamPrestatiecontractWerk: ContractPreset = {
       ),
     },
     money: { discountRate: 0.0225, benefitIndexation: 0, priceIndexation: 0, costIndexation: 0 },
+    // Who gains: the municipality's own budgets follow from the model; these add the state, UWV,
+    // the health insurers, debt counselling and the participant (wellbeing apart, not cash).
+    budgetHolders: { effects: defaultBudgetEffects() },
   },
 };

@@ -8,6 +8,7 @@ import type { Contract, Price, Trigger } from './contract-schema.js';
 import { CONTRACT_LIMITS } from './limits.js';
 import { CUSTOM_QUANTITY_NAMES } from './custom-quantities.js';
 import { parseExpression, type CompiledExpression } from '../expressions/index.js';
+import { compileBudgetHolders, type BudgetPlan } from './budget-holders/compile-budget-holders.js';
 
 /**
  * Turns a validated contract into a plan the kernel can run without looking at JSON again:
@@ -77,6 +78,8 @@ export interface ContractPlan {
     guarantee: null | { amount: number; byPayer: boolean };
   };
   money: { discountRate: number; benefitIndexation: number; priceIndexation: number; costIndexation: number };
+  /** Who pays and who gains (budget holders, several payers); null when the contract has neither, and then nothing of it runs. */
+  budget: BudgetPlan | null;
 }
 
 /** Slot index meaning "not given" (an absent cap). */
@@ -261,7 +264,10 @@ export function compileContract(contract: Contract): Result<CompiledPlan, Domain
       priceIndexation: slots.add(contract.money.priceIndexation, ['money', 'priceIndexation'], 'any'),
       costIndexation: slots.add(contract.money.costIndexation, ['money', 'costIndexation'], 'any'),
     },
+    budget: null,
   };
+  // Added after every other slot, so a contract without these sections keeps its inputs and draws.
+  plan.budget = compileBudgetHolders(contract.budgetHolders, contract.funding, triggers.map((t) => t.id), milestones, slots);
 
   if (slots.problems.length) return fail({ kind: 'invalid-input', problems: slots.problems });
   return ok({ plan, inputs: slots.inputs });

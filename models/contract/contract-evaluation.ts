@@ -7,6 +7,7 @@ import type { Contract } from './contract-schema.js';
 import { createContractModel } from './contract-model.js';
 import { CONTRACT_SCALAR_OUTPUTS, CONTRACT_SERIES_OUTPUTS } from './contract-outputs.js';
 import type { ContractWorkspace } from './contract-workspace.js';
+import { whoGainsTable, WhoGainsSchema } from './budget-holders/who-gains.js';
 
 /**
  * The expected (deterministic) result of a contract: the contract kernel run once with every
@@ -31,6 +32,7 @@ export const ContractEvaluationSchema = z
     inputs: z
       .array(z.object({ path: z.string(), base: z.number(), uncertain: z.boolean() }))
       .describe('Every numeric input by path with the value used; uncertain ones have a distribution.'),
+    whoGains: WhoGainsSchema.optional().describe('Present when the contract has budgetHolders or funding.'),
   })
   .meta({ id: 'ContractEvaluation' });
 
@@ -49,9 +51,14 @@ export function evaluateContractExpected(contract: Contract): Result<ContractEva
   const H = plan.horizon;
   const years = plan.calendar.yearLabels.length;
   const summary: Record<string, number | null> = {};
-  CONTRACT_SCALAR_OUTPUTS.forEach(([name], i) => (summary[name] = finiteOrNull(scalars[i])));
+  model.scalarOutputs.forEach(({ name }, i) => (summary[name] = finiteOrNull(scalars[i])));
   const yearly: Record<string, number[]> = {};
-  CONTRACT_SERIES_OUTPUTS.forEach(([name], k) => (yearly[name] = Array.from(series.subarray(k * years, (k + 1) * years))));
+  model.seriesOutputs.forEach(({ name }, k) => (yearly[name] = Array.from(series.subarray(k * years, (k + 1) * years))));
+  const budget = plan.budget;
+  const whoGains =
+    budget && model.budgetLayout && ws.budget
+      ? whoGainsTable(budget, model.budgetLayout, ws.budget, years, scalars, CONTRACT_SCALAR_OUTPUTS.length, series, CONTRACT_SERIES_OUTPUTS.length * years)
+      : undefined;
 
   return ok({
     contract: contract.name,
@@ -66,6 +73,7 @@ export function evaluateContractExpected(contract: Contract): Result<ContractEva
       return { trigger: t.id, total: monthly.reduce((a, b) => a + b, 0), monthly };
     }),
     inputs: model.inputs.map((input) => ({ path: input.path, base: input.base, uncertain: input.distribution !== null })),
+    ...(whoGains ? { whoGains } : {}),
   });
 }
 

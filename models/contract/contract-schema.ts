@@ -3,6 +3,7 @@ import { Uncertain } from '../distributions/schema.js';
 import { NameSchema } from '../text-schema.js';
 import { CONTRACT_DEFAULTS } from './defaults.js';
 import { CONTRACT_LIMITS } from './limits.js';
+import { BudgetHoldersSchema, FundingSchema } from './budget-holders/budget-holder-schema.js';
 
 /**
  * The outcome contract (resultaatcontract) as one JSON document. Every numeric field that is
@@ -287,6 +288,10 @@ export const ContractSchema = z
       .default({ ownCostsOneOff: 0, ownCostsPerMonth: 0 }),
     provider: ProviderSchema.default({ costPerParticipantMonth: 0, costPerPlacement: 0, fixedCostPerMonth: 0 }),
     investor: InvestorSchema.optional(),
+    budgetHolders: BudgetHoldersSchema.optional().describe(
+      'Who pays and who gains: savings and costs per budget holder (the municipality by budget, the state, UWV, health insurers, the participant) with flow-back shares and an MKBA view. Absent: the contract reports the payer only, as before.',
+    ),
+    funding: FundingSchema.optional().describe('Several payers of the outcome payments. Absent: the municipality pays them all from its participatiebudget.'),
   })
   .superRefine((c, ctx) => {
     const ids = new Set<string>();
