@@ -743,6 +743,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/simulations/{id}/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A finished keepSamples run's kept values, every iteration, as CSV streamed from disk.
+         * @description One row per iteration: `iteration`, the uncertain inputs (by path), the scalar outputs (by name); in a comparison each column once per variant as `variant:column`. Numbers at full precision, empty where not finite. The result's JSON `samples` holds the same values only up to MAX_INLINE_SAMPLE_VALUES (1,000,000) kept values; beyond it is null and this is where they are.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The kept values */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description No such job, or it kept no samples (or they are on another service instance) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The job has not finished, or was cancelled */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/simulations/{id}/cancel": {
         parameters: {
             query?: never;
@@ -2461,6 +2520,55 @@ export interface components {
                 base: number;
                 uncertain: boolean;
             }[];
+            /** @description Present when the contract has budgetHolders or funding. */
+            whoGains?: {
+                lines: {
+                    id: string;
+                    label: string;
+                    holder: string;
+                    party: string;
+                    perspective: string;
+                    cash: boolean;
+                    /** @description Outcome payments and the payer's own costs: the contract's flows rather than effects of the programme. */
+                    contractFlow: boolean;
+                    total: number;
+                    presentValue: number;
+                    yearly: number[];
+                }[];
+                holders: {
+                    holder: string;
+                    party: string;
+                    perspective: string;
+                    gains: number;
+                    costs: number;
+                    net: number;
+                    yearly: number[];
+                }[];
+                parties: {
+                    party: string;
+                    savings: number;
+                    net: number;
+                    flowBackShare: number | null;
+                    yearly: number[];
+                }[];
+                payers: {
+                    id: string;
+                    label: string;
+                    holder: string;
+                    party: string;
+                    pays: number;
+                    net: number;
+                    peakYear: number;
+                    yearly: number[];
+                }[];
+                perspectives: {
+                    perspective: string;
+                    cashPresentValue: number;
+                    nonCashPresentValue: number;
+                }[];
+                /** @description Cash net result summed over every budget; equals the sum of the holders' nets. */
+                netTotal: number;
+            };
         };
         /** @description RFC 9457 problem details. */
         Problem: {
@@ -2501,6 +2609,24 @@ export interface components {
             payer?: components["schemas"]["PayerCosts"];
             provider?: components["schemas"]["Provider"];
             investor?: components["schemas"]["Investor"];
+            /** @description Who pays and who gains: savings and costs per budget holder (the municipality by budget, the state, UWV, health insurers, the participant) with flow-back shares and an MKBA view. Absent: the contract reports the payer only, as before. */
+            budgetHolders?: {
+                /**
+                 * @description Effects beyond the municipality's own benefit, loonkostensubsidie and administration (which the contract model computes itself and books on gemeenteInkomensdeel and gemeenteUitvoering).
+                 * @default []
+                 */
+                effects?: components["schemas"]["BudgetEffect"][];
+            };
+            /** @description Several payers of the outcome payments. Absent: the municipality pays them all from its participatiebudget. */
+            funding?: {
+                /**
+                 * @description shares: each trigger is funded by the payers that list it (or list none), in proportion to their shares. gains: every payment is split in proportion to what each payer's party gains over the horizon before payments (positive part; equal shares when nobody gains).
+                 * @default shares
+                 * @enum {string}
+                 */
+                method?: "shares" | "gains";
+                payers: components["schemas"]["Payer"][];
+            };
         };
         /**
          * @description All amounts are in euros of the start year; indexation is growth relative to that, and the discount rate is real.
@@ -2983,6 +3109,50 @@ export interface components {
                  */
                 guarantor?: "payer" | "thirdParty";
             };
+        };
+        BudgetEffect: {
+            id: string;
+            label?: string;
+            holder: components["schemas"]["BudgetHolder"];
+            /**
+             * @description monthInWork: a month a participant is in work (full- or part-time); monthInWorkFullTime: a month a participant is in full-time work; monthInWorkPartTime: a month a participant is in part-time work; monthInWorkWithLks: a month a participant works with loonkostensubsidie; monthOnBenefit: a month a participant receives a full benefit (give a cost as a negative amount); placement: a job start; sustained6: a participant completing 6 months in work; sustained12: a participant completing 12 months in work; sustained24: a participant completing 24 months in work
+             * @enum {string}
+             */
+            basis: "monthInWork" | "monthInWorkFullTime" | "monthInWorkPartTime" | "monthInWorkWithLks" | "monthOnBenefit" | "placement" | "sustained6" | "sustained12" | "sustained24";
+            /** @description Euros of the start year the holder gains per unit of the basis (negative: it pays). Give it as a distribution with a source naming the Dutch source, year and range. */
+            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /**
+             * @description false: a non-cash value (wellbeing) reported in the MKBA view only, never added to cash results.
+             * @default true
+             */
+            cash?: boolean;
+            /**
+             * @description benefits: grows with the benefit indexation (wages and norms move with the minimum wage); costs: with the cost indexation.
+             * @default benefits
+             * @enum {string}
+             */
+            indexedWith?: "benefits" | "costs";
+        };
+        /**
+         * @description gemeenteInkomensdeel: Municipality: inkomensdeel (BUIG): bijstand benefits and loonkostensubsidie; gemeenteParticipatiebudget: Municipality: participatiebudget (re-integration, coaching); gemeenteUitvoering: Municipality: administration (uitvoeringskosten) and contract management; gemeenteSchuldhulpverlening: Municipality: debt counselling (schuldhulpverlening); gemeenteJeugdzorg: Municipality: youth care (jeugdzorg); gemeenteWmo: Municipality: social support (Wmo); rijk: State: income tax and national-insurance contributions, allowances (toeslagen); uwv: UWV: employee-insurance premiums (WW, WIA) and benefits; zorgverzekeraars: Health insurers and the Zorgverzekeringsfonds: Zvw contributions and health care costs; provincie: Province; fonds: A fund or foundation (not government); deelnemer: The participant: net income and wellbeing
+         * @enum {string}
+         */
+        BudgetHolder: "gemeenteInkomensdeel" | "gemeenteParticipatiebudget" | "gemeenteUitvoering" | "gemeenteSchuldhulpverlening" | "gemeenteJeugdzorg" | "gemeenteWmo" | "rijk" | "uwv" | "zorgverzekeraars" | "provincie" | "fonds" | "deelnemer";
+        Payer: {
+            id: string;
+            label?: string;
+            /**
+             * @description The budget the payments come from; the payer's net result is that of the budget's party (all municipal budgets for a municipality).
+             * @enum {string}
+             */
+            holder: "gemeenteInkomensdeel" | "gemeenteParticipatiebudget" | "gemeenteUitvoering" | "gemeenteSchuldhulpverlening" | "gemeenteJeugdzorg" | "gemeenteWmo" | "rijk" | "uwv" | "zorgverzekeraars" | "provincie" | "fonds" | "deelnemer";
+            /**
+             * @description Weight of this payer among the payers of a trigger (method shares); weights are normalised per trigger.
+             * @default 1
+             */
+            share?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            /** @description Trigger ids this payer funds (method shares); absent: all triggers. */
+            triggers?: string[];
         };
         /** @description A contract preset (kind contract) or a fund preset (kind portfolio), without its data. */
         PresetListItem: components["schemas"]["PresetSummary"] | components["schemas"]["PortfolioPresetSummary"];
@@ -3890,6 +4060,8 @@ export interface components {
                 cancel: string;
                 /** @description The stored run (for a caller with an API key): input, seed, software version and result, kept after restarts. */
                 run?: string;
+                /** @description With settings.keepSamples: every iteration's kept values as CSV, streamed (the only place they are when there are more than MAX_INLINE_SAMPLE_VALUES and the result's samples is null). */
+                samples?: string;
             };
             /** @description The result once the job succeeded: a SimulationResult, or a VariantComparisonResult for a comparison. */
             result: components["schemas"]["SimulationResult"] | components["schemas"]["VariantComparisonResult"] | null;
@@ -4341,6 +4513,8 @@ export interface components {
                     cancel: string;
                     /** @description The stored run (for a caller with an API key): input, seed, software version and result, kept after restarts. */
                     run?: string;
+                    /** @description With settings.keepSamples: every iteration's kept values as CSV, streamed (the only place they are when there are more than MAX_INLINE_SAMPLE_VALUES and the result's samples is null). */
+                    samples?: string;
                 };
                 /** @description The result once the job succeeded: a SimulationResult, or a VariantComparisonResult for a comparison. */
                 result: components["schemas"]["SimulationResult"] | components["schemas"]["VariantComparisonResult"] | null;
