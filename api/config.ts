@@ -23,6 +23,11 @@ export const ConfigSchema = z.object({
   DATABASE_URL: optionalUrl(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
   /** Folder of the embedded database (ignored when DATABASE_URL is set). */
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * Folder for kept samples (keepSamples runs write them here and GET /simulations/{id}/samples
+   * streams them); default: `samples` in DATA_DIR.
+   */
+  SAMPLES_DIR: z.string().min(1).optional(),
   /** Whether callers without an API key may use the endpoints that save nothing (evaluate, simulate, sensitivity, presets). */
   ALLOW_ANONYMOUS: z.stringbool().default(true),
   /**

@@ -172,6 +172,19 @@ export function buildOpenApiDocument() {
     },
   });
   registry.registerPath({
+    method: 'get',
+    path: '/simulations/{id}/samples',
+    summary: "A finished keepSamples run's kept values, every iteration, as CSV streamed from disk.",
+    description:
+      'One row per iteration: `iteration`, the uncertain inputs (by path), the scalar outputs (by name); in a comparison each column once per variant as `variant:column`. Numbers at full precision, empty where not finite. The result\'s JSON `samples` holds the same values only up to MAX_INLINE_SAMPLE_VALUES (1,000,000) kept values; beyond it is null and this is where they are.',
+    request: { params: jobId },
+    responses: {
+      200: { description: 'The kept values', content: { [MEDIA_TYPES.csv]: { schema: z.string().meta({ description: 'UTF-8, comma-separated, a header row then one row per iteration.' }) } } },
+      404: problem('No such job, or it kept no samples (or they are on another service instance)'),
+      409: problem('The job has not finished, or was cancelled'),
+    },
+  });
+  registry.registerPath({
     method: 'post',
     path: '/simulations/{id}/cancel',
     summary: 'Cancels a queued or running simulation; its workers stop at once.',

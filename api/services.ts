@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { createSimulationJobs, type SimulationJobs } from '../runtime/simulation-jobs.js';
 import { createQueuePool } from '../runtime/queue/queue-pool.js';
 import { createSimulationPool, type SimulationPool } from '../runtime/simulation-pool.js';
+import { openSampleStore } from '../runtime/sample-store.js';
 import { keepInstanceAlive, resumeOrphanedRuns, type OrphanedRunOutcome } from '../runtime/stored-runs.js';
 import { openStore, type Store } from '../store/index.js';
 import type { Config } from './config.js';
@@ -20,12 +22,15 @@ export interface Services {
   close(): Promise<void>;
 }
 
-type PoolConfig = Pick<Config, 'WORKER_THREADS' | 'MAX_ACTIVE_JOBS'> & Partial<Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'MAX_JOB_SECONDS' | 'MAX_ANONYMOUS_RESULT_BYTES'>>;
+type PoolConfig = Pick<Config, 'WORKER_THREADS' | 'MAX_ACTIVE_JOBS'> &
+  Partial<Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'MAX_JOB_SECONDS' | 'MAX_ANONYMOUS_RESULT_BYTES' | 'SAMPLES_DIR'>>;
 
 /**
  * Pool and jobs over an optional store; nothing is registered or resumed (see startServices).
  * With REDIS_URL the simulation work goes to worker processes through the shared queue
- * (runtime/queue); without it, to this process's threads.
+ * (runtime/queue); without it, to this process's threads, which then write kept samples to
+ * SAMPLES_DIR when it is given (startServices gives DATA_DIR/samples by default); without it,
+ * or with REDIS_URL, kept samples come back in the result.
  */
 export function createServices(config: PoolConfig, { store = null }: { store?: Store | null } = {}): Services {
   const pool =
@@ -37,6 +42,7 @@ export function createServices(config: PoolConfig, { store = null }: { store?: S
     maxActiveJobs: config.MAX_ACTIVE_JOBS,
     maxRunMs: config.MAX_JOB_SECONDS === undefined || config.MAX_JOB_SECONDS === 0 ? undefined : config.MAX_JOB_SECONDS * 1000,
     maxAnonymousResultBytes: config.MAX_ANONYMOUS_RESULT_BYTES,
+    samples: config.REDIS_URL === undefined && config.SAMPLES_DIR !== undefined ? openSampleStore(config.SAMPLES_DIR) : undefined,
   });
   return { pool, jobs, store, instanceId: randomUUID(), close: () => pool.close() };
 }
@@ -61,7 +67,7 @@ export async function startServices(
   { store: given }: { store?: Store } = {},
 ): Promise<StartedServices> {
   const store = given ?? (await openStore(config.DATABASE_URL !== undefined ? { databaseUrl: config.DATABASE_URL } : { dataDirectory: config.DATA_DIR }));
-  const services = createServices(config, { store });
+  const services = createServices({ ...config, SAMPLES_DIR: config.SAMPLES_DIR ?? join(config.DATA_DIR, 'samples') }, { store });
   const { instanceId, jobs } = services;
   try {
     await store.instances.forgetSilent(24 * 60 * 60 * 1000);

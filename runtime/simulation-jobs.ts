@@ -7,6 +7,8 @@ import type { VariantDescription } from './simulation-messages.js';
 import type { ModelSpec } from '../models/model-spec.js';
 import type { SensitivityResult, SensitivitySettings } from '../models/sensitivity/index.js';
 import { estimateResultBytes } from './result-size.js';
+import { BYTES_PER_SAMPLE_VALUE } from './sample-files.js';
+import type { SampleStore } from './sample-store.js';
 import type { SimulationPool } from './simulation-pool.js';
 
 /**
@@ -51,6 +53,8 @@ export interface SimulationJob {
   readonly stored: boolean;
   /** What the job runs (model and settings), so that a later request can check it is about the same run (a report on a finished simulation). */
   readonly work?: JobWork;
+  /** keepSamples: the kept values written to disk (see runtime/sample-files.ts); 0 when none. */
+  keptSampleValues?: number;
 }
 
 /** Stores what happens to a job; the jobs module calls it in order and never twice at once for one job. */
@@ -92,6 +96,11 @@ export interface SimulationJobsOptions {
    * (its threads are terminated) and marked failed with the reason. Default: no limit.
    */
   maxRunMs?: number;
+  /**
+   * Where keepSamples runs write their kept values (streamed from there by GET
+   * /simulations/{id}/samples). Without it they come back in the result, as with REDIS_URL.
+   */
+  samples?: SampleStore;
   now?: () => Date;
   newId?: () => string;
 }
@@ -125,6 +134,10 @@ export interface SimulationJobs {
    * MAX_MODEL_RUNS model runs) never blocks the requests answered beside it.
    */
   analyse(model: ModelSpec, settings: SensitivitySettings, options?: { signal?: AbortSignal }): Promise<Result<SensitivityResult, DomainError>>;
+  /** The folder a job's kept samples are written to, or null when this service keeps none on disk. */
+  samplesDirectory(job: Pick<SimulationJob, 'id' | 'stored'>): string | null;
+  /** Removes a job's kept samples from disk (a deleted stored run). */
+  removeSamples(job: Pick<SimulationJob, 'id' | 'stored'>): void;
   /** Resolves when every write to the job's recorder asked for so far is done. */
   recorded(id: string): Promise<void>;
   /**
@@ -158,8 +171,10 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
   const anonymousBytes = new Map<string, number>();
   let anonymousTotal = 0;
 
-  /** Forgets a finished job (and the bytes it was counted for). */
+  /** Forgets a finished job (and the bytes it was counted for; an anonymous job's kept samples with it). */
   function dropFinished(id: string): void {
+    const job = jobs.get(id);
+    if (job !== undefined && !job.stored && (job.keptSampleValues ?? 0) > 0) options.samples?.remove(id, false);
     jobs.delete(id);
     recorders.delete(id);
     const index = finishedOrder.indexOf(id);
@@ -186,10 +201,16 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
     clearTimeout(runTimers.get(job.id));
     runTimers.delete(job.id);
     for (const listener of settledListeners) listener(job);
+    // Kept samples of a run that did not succeed are of no use to anyone.
+    if (job.status !== 'succeeded' && (job.keptSampleValues ?? 0) > 0) {
+      options.samples?.remove(job.id, job.stored);
+      job.keptSampleValues = 0;
+    }
     finishedOrder.push(job.id);
     while (finishedOrder.length > maxFinished) dropFinished(finishedOrder[0]);
     if (job.owner === null && !job.stored) {
-      const bytes = estimateResultBytes(job.result, job.resultText);
+      // Samples on disk count as much as in memory: the bound holds for the disk too.
+      const bytes = estimateResultBytes(job.result, job.resultText) + BYTES_PER_SAMPLE_VALUE * (job.keptSampleValues ?? 0);
       anonymousBytes.set(job.id, bytes);
       anonymousTotal += bytes;
       // Oldest first, in finishing order; the job that has just finished stays for its caller.
@@ -279,8 +300,11 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
       jobs.set(job.id, job);
       controllers.set(job.id, controller);
       if (submitOptions.recorder !== undefined) recorders.set(job.id, { recorder: submitOptions.recorder, writes: Promise.resolve(), lastProgressAt: 0 });
+      const samplesDirectory = options.samples !== undefined && work.settings.keepSamples ? options.samples.directoryFor(job.id, job.stored) : undefined;
       const runOptions = {
         signal: controller.signal,
+        samplesDirectory,
+        onSamplesKept: (values: number) => (job.keptSampleValues = values),
         onProgress: ({ completedIterations }: { completedIterations: number }) => {
           if (isFinished(job.status)) return;
           if (job.status === 'queued') {
@@ -350,6 +374,8 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
       return () => settledListeners.delete(listener);
     },
     analyse: (model, settings, analyseOptions) => options.pool.analyse(model, settings, analyseOptions),
+    samplesDirectory: (job) => options.samples?.directoryFor(job.id, job.stored) ?? null,
+    removeSamples: (job) => options.samples?.remove(job.id, job.stored),
     recorded: (id) => recorders.get(id)?.writes ?? Promise.resolve(),
     async detachRecorders() {
       const pending = [...recorders.values()].map((entry) => entry.writes);

@@ -27,6 +27,8 @@ export interface RunChunkTask {
   settings: SimulationSettings;
   fromBlock: number;
   toBlock: number;
+  /** keepSamples: write the chunk's kept values to this folder (runtime/sample-files.ts) instead of returning them. */
+  samplesDirectory?: string;
 }
 
 /** Summarise a complete partial off the main thread (sorting can take a while). */
@@ -38,6 +40,8 @@ export interface SummariseTask {
   comparison: boolean;
   /** Leave the series fans empty: a `fans` task makes them on another thread at the same time. */
   withoutFans?: boolean;
+  /** Read the kept values back from this folder into the result's `samples` (runs small enough to answer inline). */
+  inlineSamplesFrom?: string;
 }
 
 /** The series fans of a one-model run (the other half of a `withoutFans` summary). */

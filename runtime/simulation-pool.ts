@@ -7,6 +7,7 @@ import type { DomainError } from '../models/errors.js';
 import { fail, ok, type Result } from '../models/result.js';
 import {
   iterationsInBlocks,
+  MAX_INLINE_SAMPLE_VALUES,
   mergePartials,
   prepareVariants,
   withFans,
@@ -63,6 +64,15 @@ export interface RunOptions {
   onProgress?: (progress: SimulationProgress) => void;
   /** Blocks per chunk for this run (the result does not depend on it); default: the pool's. */
   blocksPerChunk?: number;
+  /**
+   * keepSamples: the folder the threads write the kept values to (runtime/sample-files.ts), so that
+   * they never pass through this thread. The result carries them as `samples` too only when there
+   * are at most MAX_INLINE_SAMPLE_VALUES (read back by the summarising thread); else `samples` is null.
+   * Without it (a share of a run for another process) the values come back in the partial.
+   */
+  samplesDirectory?: string;
+  /** Called once, when the run is planned, with the number of kept values written to `samplesDirectory`. */
+  onSamplesKept?: (values: number) => void;
 }
 
 export interface SimulationPool {
@@ -168,6 +178,8 @@ interface Job {
   merged: PartialResult | null;
   /** A summary made in two halves on two threads (see `summariseInHalves`): what has arrived. */
   halves: { result: SimulationResult | null; fans: SeriesFan[] | null } | null;
+  /** The folder to read kept samples back from into the result (see RunOptions.samplesDirectory). */
+  inlineSamplesFrom: string | undefined;
   options: RunOptions;
   resolve(result: Result<SimulationResult | VariantComparisonResult, DomainError>): void;
   reject(reason: unknown): void;
@@ -375,7 +387,14 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
           job.merged = null;
           if (!job.comparison && threads > 1 && merged.variants[0].series.length > 0) summariseInHalves(job, merged);
           else {
-            const summariseTask: SummariseTask = { type: 'summarise', taskId: nextTaskId++, jobId: job.id, partial: merged, comparison: job.comparison };
+            const summariseTask: SummariseTask = {
+              type: 'summarise',
+              taskId: nextTaskId++,
+              jobId: job.id,
+              partial: merged,
+              comparison: job.comparison,
+              ...(job.inlineSamplesFrom === undefined ? {} : { inlineSamplesFrom: job.inlineSamplesFrom }),
+            };
             queue.unshift(summariseTask);
           }
           dispatch();
@@ -429,6 +448,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
       partial: withoutSeriesValues,
       comparison: false,
       withoutFans: true,
+      ...(job.inlineSamplesFrom === undefined ? {} : { inlineSamplesFrom: job.inlineSamplesFrom }),
     };
     queue.unshift(summariseTask, fansTask);
   }
@@ -482,6 +502,14 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
 
     const chunks = chunkRanges(fromBlock, toBlock, runOptions.blocksPerChunk ?? options.blocksPerChunk, threads);
     const chunkCount = chunks.length;
+    const { meta } = plan.value;
+    const samplesDirectory = meta.keepSamples && range === null ? runOptions.samplesDirectory : undefined;
+    let inlineSamplesFrom: string | undefined;
+    if (samplesDirectory !== undefined) {
+      const kept = meta.iterations * meta.variants.length * (meta.uncertainInputPaths.length + meta.variants[0].scalarOutputs.length);
+      if (kept <= MAX_INLINE_SAMPLE_VALUES) inlineSamplesFrom = samplesDirectory;
+      runOptions.onSamplesKept?.(kept);
+    }
 
     return new Promise((resolve, reject) => {
       const job: Job = {
@@ -496,6 +524,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
         nextToMerge: 0,
         merged: null,
         halves: null,
+        inlineSamplesFrom,
         options: runOptions,
         resolve,
         reject,
@@ -517,6 +546,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
           settings,
           fromBlock: chunks[chunk].fromBlock,
           toBlock: chunks[chunk].toBlock,
+          ...(samplesDirectory === undefined ? {} : { samplesDirectory }),
         };
         job.chunkOfTask.set(task.taskId, chunk);
         queue.push(task);
@@ -548,6 +578,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
           nextToMerge: 0,
           merged: null,
           halves: null,
+          inlineSamplesFrom: undefined,
           options: {},
           resolve: (outcome) => (outcome.ok ? resolve(outcome.value) : reject(new Error('a summary cannot fail'))),
           reject,

@@ -9,14 +9,23 @@ import {
   summariseVariants,
   summariseWithoutFans,
   type SimulationPlan,
+  type SimulationResult,
   type SimulationVariant,
+  type VariantComparisonResult,
 } from '../models/simulation/index.js';
 import { compileModelSpec } from '../models/model-spec.js';
 import { runSensitivity } from '../models/sensitivity/index.js';
 import './model-kinds.js';
 import { compileModelDescription } from './model-registry.js';
 import { partialBuffers, type RunChunkTask, type WorkerReply, type WorkerTask } from './simulation-messages.js';
+import { readSamples, writeSampleChunk } from './sample-files.js';
 import { warmUpSimulations } from './warm-up.js';
+
+/** Puts each variant's kept samples (read back from disk) into the result, as the summary made them before they went to disk. */
+function withInlineSamples(result: SimulationResult | VariantComparisonResult, samples: NonNullable<SimulationResult['samples']>[]): void {
+  if ('variants' in result) result.variants.forEach((variant, v) => (variant.result.samples = samples[v]));
+  else result.samples = samples[0];
+}
 
 /**
  * A simulation worker thread: rebuilds the job's models from their JSON descriptions (once per
@@ -78,6 +87,7 @@ function handle(task: WorkerTask): void {
   }
   if (task.type === 'summarise') {
     const result = task.comparison ? summariseVariants(task.partial) : task.withoutFans === true ? summariseWithoutFans(task.partial) : summarise(task.partial);
+    if (task.inlineSamplesFrom !== undefined) withInlineSamples(result, readSamples(task.inlineSamplesFrom));
     reply({ type: 'summary', taskId: task.taskId, result });
     return;
   }
@@ -89,6 +99,7 @@ function handle(task: WorkerTask): void {
   const partial = runBlocks(plan.value, task.fromBlock, task.toBlock, (completedIterations) =>
     reply({ type: 'progress', taskId: task.taskId, completedIterations }),
   );
+  if (task.samplesDirectory !== undefined) writeSampleChunk(task.samplesDirectory, partial);
   reply({ type: 'partial', taskId: task.taskId, partial }, partialBuffers(partial));
 }
 

@@ -95,6 +95,7 @@ export function runRoutes(options: RunRouteOptions): Router {
     const run = await ownRun(res, req.params.id);
     if (jobs.get(run.id, caller.organisationId) !== undefined) jobs.remove(run.id);
     await runs.delete(caller.organisationId, run.id);
+    jobs.removeSamples({ id: run.id, stored: true });
     res.status(204).end();
   });
 

@@ -9,6 +9,7 @@ import { findJob } from '../runs/find-job.js';
 import { resolveComparisonRequest, resolveSimulationRequest } from '../runs/model-requests.js';
 import { submitJob, type RunInput, type RunStorage } from '../runs/run-storage.js';
 import { failedJobProblem, submitAndWait, type JobWaitOptions } from '../simulations/job-response.js';
+import { sendSamples } from '../simulations/send-samples.js';
 import { jobText, jobView } from '../simulations/simulation-job-schema.js';
 import { comparisonWork, simulationWork } from '../simulations/simulation-request.js';
 import { unwrapOrThrow } from '../validate.js';
@@ -67,6 +68,10 @@ export function simulationRoutes(options: SimulationRouteOptions): Router {
     });
   });
 
+  router.get('/simulations/:id/samples', async (req, res) => {
+    await sendSamples(res, jobs, await findJob(jobs, storage, res, req.params.id));
+  });
+
   router.post('/simulations/:id/cancel', async (req, res) => {
     const job = await findJob(jobs, storage, res, req.params.id);
     if (!jobs.cancel(job.id) && job.status !== 'cancelled') {
@@ -86,6 +91,7 @@ export function simulationRoutes(options: SimulationRouteOptions): Router {
     const job = await findJob(jobs, storage, res, req.params.id);
     jobs.remove(job.id);
     const caller = callerOf(res);
+    if (job.stored) jobs.removeSamples(job);
     if (job.stored && caller !== null && storage !== null) await storage.store.runs.delete(caller.organisationId, job.id);
     res.status(204).end();
   });

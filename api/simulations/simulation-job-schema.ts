@@ -22,6 +22,10 @@ export const SimulationJobSchema = z
       result: z.string(),
       cancel: z.string(),
       run: z.string().optional().describe('The stored run (for a caller with an API key): input, seed, software version and result, kept after restarts.'),
+      samples: z
+        .string()
+        .optional()
+        .describe('With settings.keepSamples: every iteration\'s kept values as CSV, streamed (the only place they are when there are more than MAX_INLINE_SAMPLE_VALUES and the result\'s samples is null).'),
     }),
     result: z
       .union([SimulationResultSchema, VariantComparisonResultSchema])
@@ -46,7 +50,13 @@ export function jobView(job: SimulationJob, withResult: boolean): SimulationJobV
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     reason: job.reason,
-    links: { self, result: `${self}/result`, cancel: `${self}/cancel`, ...(job.stored ? { run: `/runs/${job.id}` } : {}) },
+    links: {
+      self,
+      result: `${self}/result`,
+      cancel: `${self}/cancel`,
+      ...(job.stored ? { run: `/runs/${job.id}` } : {}),
+      ...(job.work?.settings.keepSamples === true ? { samples: `${self}/samples` } : {}),
+    },
     result: withResult ? job.result : null,
   };
 }

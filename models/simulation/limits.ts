@@ -29,6 +29,13 @@ export const MAX_VARIANTS = 10;
 export const MAX_KEPT_VALUES = 10_000_000;
 
 /**
+ * Kept values a result carries in its JSON `samples` (about 20 MB of text); beyond, `samples` is
+ * null and the values are downloaded as CSV from GET /simulations/{id}/samples, streamed from
+ * where the threads wrote them, so that a large run's values are never one JSON body in memory.
+ */
+export const MAX_INLINE_SAMPLE_VALUES = 1_000_000;
+
+/**
  * Percentiles are exact (every value kept and sorted) up to this many iterations, provided the
  * kept values stay under EXACT_PERCENTILE_MAX_VALUES; beyond, a log-bucket sketch with relative
  * accuracy SKETCH_RELATIVE_ACCURACY keeps memory flat in the number of iterations.

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /**
@@ -55,4 +56,37 @@ export async function waitUntil<T>(what: string, probe: () => Promise<T | undefi
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+export interface ServiceProcess {
+  baseUrl: string;
+  pid: number;
+  /** The process's resident set (VmRSS in /proc/<pid>/status, Linux), in MiB: threads included. */
+  rssMiB(): number;
+  /** Everything it printed so far. */
+  log(): string;
+  /** SIGTERM, and waits for the exit. */
+  stop(): Promise<void>;
+}
+
+/** Starts `api/server.ts` on a free port with `env` (DATA_DIR required) and waits until it listens. */
+export async function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
+  const port = await freePort();
+  const child = runTs('api/server.ts', [], { HOST: '127.0.0.1', PORT: String(port), ...env });
+  let log = '';
+  child.stdout!.on('data', (chunk) => (log += chunk));
+  child.stderr!.on('data', (chunk) => (log += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitUntil(`the service on port ${port} (${log})`, async () => ((await fetch(`${baseUrl}/health`)).ok ? true : undefined), SERVER_START_TIMEOUT_MS);
+  return {
+    baseUrl,
+    pid: child.pid!,
+    rssMiB: () => Number(/VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
