@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DomainError, FieldPath } from '../models/errors.js';
+import { DatabaseUnavailable } from '../store/connection-loss.js';
 
 /**
  * The one place where errors become HTTP: RFC 9457 problem+json with one entry per problem,
@@ -92,6 +93,12 @@ export function fromDomainError(error: DomainError, prefix: FieldPath = []): Pro
   }
 }
 
+/**
+ * Seconds a client should wait before repeating a request the database could not serve: a
+ * restarted PostgreSQL server accepts connections again within seconds.
+ */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 export function sendProblem(res: Response, problem: Problem): void {
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
@@ -101,6 +108,16 @@ export const problemMiddleware: ErrorRequestHandler = (error, req, res, _next) =
   if (error instanceof HttpProblem) {
     res.set(error.headers);
     return sendProblem(res, error.problem);
+  }
+  if (error instanceof DatabaseUnavailable) {
+    console.error(JSON.stringify({ level: 'error', path: req.path, message: error.message }));
+    res.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    return sendProblem(res, {
+      type: PROBLEM_BASE + 'database-unavailable',
+      title: 'The database is not reachable',
+      status: 503,
+      detail: `The connection to the database failed. Repeat the request in ${DATABASE_RETRY_AFTER_SECONDS} seconds or later; a save cut off at its commit may have been kept, so read before saving again.`,
+    });
   }
   const status = typeof error?.status === 'number' ? error.status : typeof error?.statusCode === 'number' ? error.statusCode : 500;
   if (error?.type === 'entity.parse.failed')

@@ -23,6 +23,8 @@ export interface Database extends Queryable {
    * Runs `work` in one transaction: committed when it resolves, rolled back when it throws, so a
    * failed request leaves no half-written rows. Use only `tx` inside: the embedded database has
    * one connection, and a query on the outer handle would wait for the transaction to end.
+   * On PostgreSQL, `work` runs a second time on a new connection when the connection dropped
+   * before COMMIT (nothing of the first attempt was kept), so it must do nothing but queries on `tx`.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
