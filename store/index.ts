@@ -1,4 +1,5 @@
 export * from './api-keys.js';
+export * from './contract-actuals.js';
 export * from './connection-loss.js';
 export * from './database.js';
 export * from './migrations.js';

@@ -267,7 +267,14 @@ export function compileContract(contract: Contract): Result<CompiledPlan, Domain
     budget: null,
   };
   // Added after every other slot, so a contract without these sections keeps its inputs and draws.
-  plan.budget = compileBudgetHolders(contract.budgetHolders, contract.funding, triggers.map((t) => t.id), milestones, slots);
+  plan.budget = compileBudgetHolders(
+    contract.budgetHolders,
+    contract.funding,
+    triggers.map((t) => t.id),
+    milestones,
+    contract.profiles.map((p) => p.id),
+    slots,
+  );
 
   if (slots.problems.length) return fail({ kind: 'invalid-input', problems: slots.problems });
   return ok({ plan, inputs: slots.inputs });

@@ -19,6 +19,8 @@ import { simulateObservedWorld } from './observed-persons.js';
 import type { ObservedState } from './observed-state.js';
 import { budgetOutputLayout, type BudgetOutputLayout } from './budget-holders/budget-holder-outputs.js';
 import { createBudgetWorkspace, settleBudgetHolders, type BudgetWorkspace } from './budget-holders/settle-budget-holders.js';
+import { copyProfileCounts } from './budget-holders/profile-counts-copy.js';
+import { createProfileCounts } from './world-booking.js';
 
 /** The workspace of a contract model: the kernel's, and the budget-holder accounting's when the contract has one. */
 export interface ContractModelWorkspace extends ContractWorkspace {
@@ -50,7 +52,11 @@ export function createContractModel(contract: Contract): Result<ContractModel, D
     scalarOutputs: budgetLayout ? [...contractScalarInfo, ...budgetLayout.scalars] : contractScalarInfo,
     seriesOutputs: budgetLayout ? [...seriesOutputs, ...budgetLayout.series.map((info) => ({ ...info, labels }))] : seriesOutputs,
     createWorkspace: () =>
-      Object.assign(createContractWorkspace(plan, CUSTOM_QUANTITY_NAMES.length), { budget: budget ? createBudgetWorkspace(plan, budget) : null }),
+      Object.assign(createContractWorkspace(plan, CUSTOM_QUANTITY_NAMES.length), {
+        budget: budget ? createBudgetWorkspace(plan, budget) : null,
+        // A regional contract's accounting reads the programme's counts per profile.
+        ...(budget?.regional ? { programmeCounts: createProfileCounts(plan.profiles.length, plan.horizon) } : {}),
+      }),
     evaluate: (params, ws, rng, scalars, series) => {
       evaluateContract(plan, params, ws, rng, scalars, series);
       if (budget && budgetLayout && ws.budget)
@@ -80,6 +86,7 @@ export function evaluateContract(
   ws.dueByTrigger.fill(0);
   if (observed !== undefined && rng !== null) simulateObservedWorld(plan, params, ws, rng, ws.programme, observed);
   else simulateWorld(plan, params, ws, rng, ws.programme, true);
+  if (ws.programmeCounts) copyProfileCounts(ws.population.counts, ws.programmeCounts);
   if (plan.counterfactual.method === 'rates') simulateWorld(plan, params, ws, rng, ws.counterfactual, false);
   else deriveDeadweightWorld(ws.programme, ws.counterfactual, Math.min(1, Math.max(0, params[plan.counterfactual.deadweightShare])));
   const prog = ws.programme;

@@ -165,6 +165,12 @@ export interface ContractWorkspace {
   payerNet: Float64Array;
   providerNetCash: Float64Array;
   population: PopulationScratch;
+  /**
+   * A copy of the programme world's counts per profile, kept when the contract's accounting needs
+   * them per profile (a regional contract's municipalities); absent otherwise. The kernels reuse
+   * `population.counts` for the counterfactual world, so the copy is taken in between.
+   */
+  programmeCounts?: ProfileCounts;
   /** Totals the payment stage hands to the summary: due after the horizon, lapsed by caps, held by the threshold. */
   dueAfterHorizon: number;
   lapsedByCaps: number;

@@ -28,11 +28,16 @@ export interface BudgetOutputLayout {
     payerPeakYear: number;
     perspectiveCash: number;
     perspectiveNonCash: number;
+    municipalityNet: number;
+    municipalitySavings: number;
+    municipalityPays: number;
+    municipalityParticipants: number;
   };
-  seriesAt: { holderNet: number; partyNet: number; payerPays: number };
+  seriesAt: { holderNet: number; partyNet: number; payerPays: number; municipalityNet: number };
 }
 
 export function budgetOutputLayout(budget: BudgetPlan): BudgetOutputLayout {
+  const municipalities = budget.regional?.ids ?? [];
   const scalars: OutputInfo[] = [];
   const series: OutputInfo[] = [];
   const group = (make: () => void): number => {
@@ -78,6 +83,18 @@ export function budgetOutputLayout(budget: BudgetPlan): BudgetOutputLayout {
     perspectiveNonCash: group(() =>
       PERSPECTIVES.forEach((v) => eur(`mkbaNonCash_${v}`, `MKBA view, perspective ${v}: present value of non-cash values (wellbeing), never part of a cash result.`)),
     ),
+    municipalityNet: group(() =>
+      municipalities.forEach((m) => eur(`municipalityNet_${m}`, `Regional contract: cash net result of municipality ${m} on its own residents (its municipal budgets, its part of the municipal outcome payments and own costs).`)),
+    ),
+    municipalitySavings: group(() =>
+      municipalities.forEach((m) => eur(`municipalitySavings_${m}`, `Regional contract: what the programme saves municipality ${m} on its residents before outcome payments and own costs.`)),
+    ),
+    municipalityPays: group(() =>
+      municipalities.forEach((m) => eur(`municipalityPays_${m}`, `Regional contract: the outcome payments for residents of ${m} that the municipal payers fund.`)),
+    ),
+    municipalityParticipants: group(() =>
+      municipalities.forEach((m) => scalars.push({ name: `municipalityParticipants_${m}`, unit: 'count', description: `Regional contract: participants living in ${m}.` })),
+    ),
   };
   const seriesGroup = (make: () => void): number => {
     const start = series.length;
@@ -89,6 +106,9 @@ export function budgetOutputLayout(budget: BudgetPlan): BudgetOutputLayout {
     partyNet: seriesGroup(() => budget.parties.forEach((p) => series.push({ name: `yearlyPartyNet_${p}`, unit: 'EUR', description: `Cash net result of party ${p} per year.` }))),
     payerPays: seriesGroup(() =>
       budget.payers.forEach((p) => series.push({ name: `yearlyPayerPays_${p.id}`, unit: 'EUR', description: `Outcome payments funded by payer ${p.id} per year.` })),
+    ),
+    municipalityNet: seriesGroup(() =>
+      municipalities.forEach((m) => series.push({ name: `yearlyMunicipalityNet_${m}`, unit: 'EUR', description: `Regional contract: cash net result of municipality ${m} per year.` })),
     ),
   };
   return { scalars, series, at, seriesAt };

@@ -85,8 +85,28 @@ export const BudgetEffectSchema = z
   })
   .meta({ id: 'BudgetEffect' });
 
+export const MunicipalitySchema = z
+  .object({
+    id: Identifier,
+    label: z.string().max(200).optional(),
+    profiles: z
+      .array(z.string())
+      .min(1)
+      .max(20)
+      .describe('Ids of the profiles whose participants live in this municipality; each profile belongs to exactly one. Give each its own benefit levels and intake share.'),
+  })
+  .meta({ id: 'Municipality' });
+
 export const BudgetHoldersSchema = z
   .object({
+    municipalities: z
+      .array(MunicipalitySchema)
+      .min(2)
+      .max(20)
+      .optional()
+      .describe(
+        'A regional contract: the municipalities whose residents take part. Each saves on and pays for its own residents (outcome payments by its residents\' share of each trigger, own costs by its share of participants); the municipal budgets stay reported for the region.',
+      ),
     effects: z
       .array(BudgetEffectSchema)
       .max(40)
@@ -132,3 +152,4 @@ export type BudgetHolders = z.infer<typeof BudgetHoldersSchema>;
 export type BudgetEffect = z.infer<typeof BudgetEffectSchema>;
 export type BudgetEffectInput = z.input<typeof BudgetEffectSchema>;
 export type Funding = z.infer<typeof FundingSchema>;
+export type Municipality = z.infer<typeof MunicipalitySchema>;

@@ -55,6 +55,8 @@ export interface BudgetPlan {
   perspectiveOfLine: Perspective[];
   method: 'shares' | 'gains';
   payers: PayerPlan[];
+  /** A regional contract: its municipalities and the municipality of each profile; null for one municipality. */
+  regional: null | { ids: string[]; labels: string[]; municipalityOfProfile: Int32Array };
 }
 
 /** The municipality pays from its participatiebudget when the contract names no payers. */
@@ -65,6 +67,7 @@ export function compileBudgetHolders(
   funding: Funding | undefined,
   triggerIds: string[],
   milestones: number[],
+  profileIds: string[],
   slots: InputSlots,
 ): BudgetPlan | null {
   if (!budget && !funding) return null;
@@ -129,7 +132,33 @@ export function compileBudgetHolders(
     perspectiveOfLine: lines.map((line) => perspectiveOf(line.holder)),
     method: funding?.method ?? 'shares',
     payers,
+    regional: compileRegional(budget, profileIds, slots),
   };
+}
+
+/** Each profile in exactly one municipality. */
+function compileRegional(budget: BudgetHolders | undefined, profileIds: string[], slots: InputSlots): BudgetPlan['regional'] {
+  const municipalities = budget?.municipalities;
+  if (!municipalities) return null;
+  const municipalityOfProfile = new Int32Array(profileIds.length).fill(-1);
+  const ids = new Set<string>();
+  municipalities.forEach((m, i) => {
+    const at: FieldPath = ['budgetHolders', 'municipalities', i];
+    if (ids.has(m.id)) slots.problems.push({ path: [...at, 'id'], message: `duplicate municipality id '${m.id}'` });
+    ids.add(m.id);
+    m.profiles.forEach((id, k) => {
+      const p = profileIds.indexOf(id);
+      if (p < 0) slots.problems.push({ path: [...at, 'profiles', k], message: `unknown profile '${id}'; the contract has: ${profileIds.join(', ')}` });
+      else if (municipalityOfProfile[p] >= 0)
+        slots.problems.push({ path: [...at, 'profiles', k], message: `profile '${id}' already belongs to municipality '${municipalities[municipalityOfProfile[p]].id}'` });
+      else municipalityOfProfile[p] = i;
+    });
+  });
+  profileIds.forEach((id, p) => {
+    if (municipalityOfProfile[p] < 0)
+      slots.problems.push({ path: ['budgetHolders', 'municipalities'], message: `profile '${id}' belongs to no municipality` });
+  });
+  return { ids: municipalities.map((m) => m.id), labels: municipalities.map((m) => m.label ?? m.id), municipalityOfProfile };
 }
 
 /** Ids become parts of output names, so they must be unique; every trigger needs a payer. */

@@ -3,6 +3,7 @@ import type { ContractWorkspace, WorldSeries } from '../contract-workspace.js';
 import { PERSPECTIVES } from './budget-holder-schema.js';
 import type { BudgetOutputLayout } from './budget-holder-outputs.js';
 import type { BudgetLine, BudgetPlan } from './compile-budget-holders.js';
+import { createRegionalWorkspace, settleMunicipalities, type RegionalWorkspace } from './regional-accounting.js';
 
 /** Buffers of the budget-holder accounting, allocated once per workspace. */
 export interface BudgetWorkspace {
@@ -14,6 +15,12 @@ export interface BudgetWorkspace {
   split: Float64Array;
   /** Per trigger: amounts due (after lag) and not yet paid, lapsed or dropped. */
   cumulativeDue: Float64Array;
+  /** Per trigger and month, at `k * horizon + t`: the part of the month's payment that pays trigger k. */
+  paidByTrigger: Float64Array;
+  /** Per month: the share of what was due and unpaid that stays due after the payment. */
+  leftAfterPayment: Float64Array;
+  /** Per trigger: the part of it the municipal payers fund. */
+  municipalShareOfTrigger: Float64Array;
   /** Per payer: its part of this month's payments. */
   payerFraction: Float64Array;
   /** Per party: savings before contract flows, and net result. */
@@ -21,6 +28,8 @@ export interface BudgetWorkspace {
   partyNet: Float64Array;
   perspectiveCash: Float64Array;
   perspectiveNonCash: Float64Array;
+  /** A regional contract's per-municipality buffers (null for one municipality). */
+  regional: RegionalWorkspace | null;
 }
 
 export function createBudgetWorkspace(plan: ContractPlan, budget: BudgetPlan): BudgetWorkspace {
@@ -32,11 +41,15 @@ export function createBudgetWorkspace(plan: ContractPlan, budget: BudgetPlan): B
     linePresentValue: new Float64Array(L),
     split: new Float64Array(budget.payers.length * plan.triggers.length),
     cumulativeDue: new Float64Array(plan.triggers.length),
+    paidByTrigger: new Float64Array(plan.triggers.length * plan.horizon),
+    leftAfterPayment: new Float64Array(plan.horizon),
+    municipalShareOfTrigger: new Float64Array(plan.triggers.length),
     payerFraction: new Float64Array(budget.payers.length),
     partySavings: new Float64Array(budget.parties.length),
     partyNet: new Float64Array(budget.parties.length),
     perspectiveCash: new Float64Array(PERSPECTIVES.length),
     perspectiveNonCash: new Float64Array(PERSPECTIVES.length),
+    regional: createRegionalWorkspace(plan, budget),
   };
 }
 
@@ -185,6 +198,22 @@ export function settleBudgetHolders(
     scalars[out + at.perspectiveCash + v] = bws.perspectiveCash[v];
     scalars[out + at.perspectiveNonCash + v] = bws.perspectiveNonCash[v];
   }
+  if (bws.regional)
+    settleMunicipalities(
+      plan,
+      budget,
+      layout,
+      params,
+      ws,
+      bws.paidByTrigger,
+      bws.leftAfterPayment,
+      bws.municipalShareOfTrigger,
+      bws.regional,
+      scalars,
+      scalarOffset,
+      series,
+      seriesOffset,
+    );
 }
 
 function book(bws: BudgetWorkspace, l: number, years: number, year: number, value: number, discount: number): void {
@@ -258,8 +287,10 @@ function settlePayers(plan: ContractPlan, budget: BudgetPlan, params: Float64Arr
   const firstLine = budget.lines.length - N;
   const yearOf = plan.calendar.yearIndexOfMonth;
   const fraction = bws.payerFraction;
+  const byShares = budget.method === 'shares' && N > 1;
 
-  if (budget.method === 'gains' || N === 1) {
+  if (!byShares) {
+    // One payer, or method gains: fixed fractions over the horizon.
     let total = 0;
     for (let i = 0; i < N; i++) {
       const gains = N === 1 ? 1 : Math.max(0, bws.partySavings[budget.parties.indexOf(payers[i].party)]);
@@ -267,34 +298,34 @@ function settlePayers(plan: ContractPlan, budget: BudgetPlan, params: Float64Arr
       total += gains;
     }
     for (let i = 0; i < N; i++) fraction[i] = total > 0 ? fraction[i] / total : 1 / N;
-    let discount = 1;
-    for (let t = 0; t < H; t++) {
-      const paid = ws.payments[t];
-      for (let i = 0; i < N; i++) book(bws, firstLine + i, Y, yearOf[t], -paid * fraction[i], discount);
-      discount *= monthlyDiscount;
+    for (let k = 0; k < T; k++) for (let i = 0; i < N; i++) bws.split[i * T + k] = fraction[i];
+  } else {
+    // Shares: normalise each trigger's weights over the payers funding it; all weights zero: equal parts.
+    for (let k = 0; k < T; k++) {
+      let weights = 0;
+      let funders = 0;
+      for (let i = 0; i < N; i++)
+        if (payers[i].funds[k]) {
+          weights += Math.max(0, params[payers[i].share]);
+          funders++;
+        }
+      for (let i = 0; i < N; i++) {
+        const weight = payers[i].funds[k] ? Math.max(0, params[payers[i].share]) : 0;
+        bws.split[i * T + k] = weights > 0 ? weight / weights : payers[i].funds[k] ? 1 / funders : 0;
+      }
     }
-    return;
+  }
+  for (let k = 0; k < T; k++) {
+    let municipal = 0;
+    for (let i = 0; i < N; i++) if (payers[i].party === 'gemeente') municipal += bws.split[i * T + k];
+    bws.municipalShareOfTrigger[k] = municipal;
   }
 
-  // Shares: normalise each trigger's weights over the payers funding it.
-  for (let k = 0; k < T; k++) {
-    let weights = 0;
-    for (let i = 0; i < N; i++) if (payers[i].funds[k]) weights += Math.max(0, params[payers[i].share]);
-    for (let i = 0; i < N; i++) {
-      const weight = payers[i].funds[k] ? Math.max(0, params[payers[i].share]) : 0;
-      // All weights zero: the payers funding the trigger share it equally.
-      let funders = 0;
-      for (let j = 0; j < N; j++) if (payers[j].funds[k]) funders++;
-      bws.split[i * T + k] = weights > 0 ? weight / weights : payers[i].funds[k] ? 1 / funders : 0;
-    }
-  }
   // What each trigger has due and not yet paid (after lag). A month's payment is taken from it in
   // proportion, as settlePayments cuts payees in proportion when a cap binds; what a cap lets lapse
   // is dropped, what it carries forward or a threshold holds stays.
   const pending = bws.cumulativeDue;
   pending.fill(0);
-  const keepsUnpaid = plan.caps.carryForwardYearly;
-  const hasThreshold = plan.threshold !== null;
   let discount = 1;
   for (let t = 0; t < H; t++) {
     let pendingTotal = 0;
@@ -304,20 +335,28 @@ function settlePayers(plan: ContractPlan, budget: BudgetPlan, params: Float64Arr
       pendingTotal += pending[k];
     }
     const paid = ws.payments[t];
+    for (let k = 0; k < T; k++) bws.paidByTrigger[k * H + t] = pendingTotal > 0 ? (paid * pending[k]) / pendingTotal : 0;
     for (let i = 0; i < N; i++) {
-      let part = 0;
-      if (pendingTotal > 0) for (let k = 0; k < T; k++) part += pending[k] * bws.split[i * T + k];
-      fraction[i] = pendingTotal > 0 ? part / pendingTotal : 1 / N;
+      if (byShares) {
+        let part = 0;
+        if (pendingTotal > 0) for (let k = 0; k < T; k++) part += pending[k] * bws.split[i * T + k];
+        fraction[i] = pendingTotal > 0 ? part / pendingTotal : 1 / N;
+      }
       book(bws, firstLine + i, Y, yearOf[t], -paid * fraction[i], discount);
     }
-    // A month with a threshold and nothing paid is taken as held (a closed threshold); otherwise
-    // the unpaid rest lapses unless the yearly cap carries it forward.
-    const held = hasThreshold && paid === 0;
-    if (!held && !keepsUnpaid) pending.fill(0);
-    else if (pendingTotal > 0) {
-      const left = Math.max(0, 1 - paid / pendingTotal);
-      for (let k = 0; k < T; k++) pending[k] *= left;
-    }
+    bws.leftAfterPayment[t] = leftAfterPayment(plan, paid, pendingTotal);
+    for (let k = 0; k < T; k++) pending[k] *= bws.leftAfterPayment[t];
     discount *= monthlyDiscount;
   }
+}
+
+/**
+ * Share of what is due and unpaid that stays due after month t's payment. A month with a threshold
+ * and nothing paid is taken as held (a closed threshold); otherwise the unpaid rest lapses unless
+ * the yearly cap carries it forward.
+ */
+function leftAfterPayment(plan: ContractPlan, paid: number, pendingTotal: number): number {
+  const held = plan.threshold !== null && paid === 0;
+  if (!held && !plan.caps.carryForwardYearly) return 0;
+  return pendingTotal > 0 ? Math.max(0, 1 - paid / pendingTotal) : 1;
 }

@@ -33,6 +33,10 @@ export const WhoGainsSchema = z
     payers: z.array(z.object({ id: z.string(), label: z.string(), holder: z.string(), party: z.string(), pays: z.number(), net: z.number(), peakYear: z.number(), yearly })),
     perspectives: z.array(z.object({ perspective: z.string(), cashPresentValue: z.number(), nonCashPresentValue: z.number() })),
     netTotal: z.number().describe('Cash net result summed over every budget; equals the sum of the holders\' nets.'),
+    municipalities: z
+      .array(z.object({ id: z.string(), label: z.string(), participants: z.number(), savings: z.number(), pays: z.number(), net: z.number(), yearly }))
+      .optional()
+      .describe('A regional contract: each municipality on its own residents; their nets add up to the municipal party\'s.'),
   })
   .meta({ id: 'WhoGains', description: 'Who pays and who gains: cash per budget, party and payer (nominal, attributable), and the MKBA view per perspective (present values; non-cash apart).' });
 
@@ -98,5 +102,18 @@ export function whoGainsTable(
       nonCashPresentValue: scalar(at.perspectiveNonCash + v),
     })),
     netTotal: scalar(at.netTotal),
+    ...(budget.regional
+      ? {
+          municipalities: budget.regional.ids.map((id, m) => ({
+            id,
+            label: budget.regional!.labels[m],
+            participants: scalar(at.municipalityParticipants + m),
+            savings: scalar(at.municipalitySavings + m),
+            pays: scalar(at.municipalityPays + m),
+            net: scalar(at.municipalityNet + m),
+            yearly: row(layout.seriesAt.municipalityNet + m),
+          })),
+        }
+      : {}),
   };
 }
