@@ -15,6 +15,7 @@ import { reportRoutes } from './routes/reports.js';
 import { runRoutes } from './routes/runs.js';
 import { savedObjectRoutes } from './routes/saved-objects.js';
 import { presetRoutes } from './routes/presets.js';
+import { reforecastRoutes } from './routes/reforecast.js';
 import { sensitivityRoutes } from './routes/sensitivity.js';
 import { simulationRoutes } from './routes/simulations.js';
 import type { RunStorage } from './runs/run-storage.js';
@@ -74,6 +75,8 @@ export function createApp(deps: AppDependencies): Express {
   app.get('/openapi.json', (_req, res) => void res.json(document));
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Resultaatfinanciering API' }));
   app.use(contractRoutes());
+  // Before the saved contracts' routes: /contracts/actuals/... and /contracts/reforecast are not contract ids.
+  app.use(reforecastRoutes({ store, maxUploadBytes: deps.config.MAX_PAYLOAD_BYTES }));
   app.use(presetRoutes());
   app.use(sensitivityRoutes({ jobs, storage, maxActivePerCaller: deps.config.MAX_ACTIVE_JOBS_PER_ORGANISATION }));
   app.use(portfolioRoutes({ jobs, storage, ...waits }));

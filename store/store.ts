@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { apiKeyRepository, type ApiKeyRepository } from './api-keys.js';
+import { contractActualsRepository, type ContractActualsRepository } from './contract-actuals.js';
 import type { Database } from './database.js';
 import { lockDataDirectory, type DataDirectoryLock } from './data-directory-lock.js';
 import { loadMigrations, migrate, type MigrationOutcome } from './migrations.js';
@@ -18,6 +19,8 @@ export interface Store {
   readonly organisations: OrganisationRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly savedObjects: SavedObjectRepository;
+  /** Actuals of saved contracts, versioned (issue 16). */
+  readonly contractActuals: ContractActualsRepository;
   readonly runs: RunRepository;
   readonly instances: ServiceInstanceRepository;
   /** The schema migrations applied when the store opened. */
@@ -65,6 +68,7 @@ export function storeOver(database: Database, migrations: MigrationOutcome, clos
     organisations: organisationRepository(database),
     apiKeys: apiKeyRepository(database),
     savedObjects: savedObjectRepository(database),
+    contractActuals: contractActualsRepository(database),
     runs: runRepository(database),
     instances: serviceInstanceRepository(database),
     migrations,

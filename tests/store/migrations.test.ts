@@ -45,13 +45,13 @@ for (const backend of backends) {
       expect(await tables(database)).toEqual(['api_keys', 'organisations', 'schema_migrations']);
       await database.query(`INSERT INTO organisations (id, name) VALUES ('org-1', 'Gemeente Oud')`);
 
-      expect(await migrate(database, migrations)).toEqual({ applied: [2, 3], version: 3 });
-      expect(await tables(database)).toEqual(['api_keys', 'organisations', 'runs', 'saved_object_versions', 'saved_objects', 'schema_migrations', 'service_instances']);
+      expect(await migrate(database, migrations)).toEqual({ applied: [2, 3, 4], version: 4 });
+      expect(await tables(database)).toEqual(['api_keys', 'contract_actuals_versions', 'organisations', 'runs', 'saved_object_versions', 'saved_objects', 'schema_migrations', 'service_instances']);
       expect(await database.query('SELECT id, name FROM organisations')).toEqual([{ id: 'org-1', name: 'Gemeente Oud' }]);
 
-      expect(await migrate(database, migrations)).toEqual({ applied: [], version: 3 });
+      expect(await migrate(database, migrations)).toEqual({ applied: [], version: 4 });
       const recorded = await database.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-      expect(recorded.map((row) => row.version)).toEqual([1, 2, 3]);
+      expect(recorded.map((row) => row.version)).toEqual([1, 2, 3, 4]);
     });
 
     it('refuses a database whose applied migration was edited afterwards, changing nothing', async () => {
@@ -65,10 +65,10 @@ for (const backend of backends) {
     });
 
     it('applies nothing of a migration that fails: the schema stays as it was', async () => {
-      const broken = [...migrations, { version: 4, name: 'broken', sql: 'CREATE TABLE half_done (id integer); SELECT no_such_function();' }];
+      const broken = [...migrations, { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (id integer); SELECT no_such_function();' }];
       await expect(migrate(database, broken)).rejects.toThrow();
       expect(await tables(database)).not.toContain('half_done');
-      expect(await migrate(database, migrations)).toEqual({ applied: [], version: 3 });
+      expect(await migrate(database, migrations)).toEqual({ applied: [], version: 4 });
     });
   });
 }
@@ -82,7 +82,7 @@ describe('the embedded database in a data directory', () => {
 
   it('keeps data across a restart, migrates only once, and serves one process at a time', async () => {
     const first = await openStore({ dataDirectory: directory });
-    expect(first.migrations.applied).toEqual([1, 2, 3]);
+    expect(first.migrations.applied).toEqual([1, 2, 3, 4]);
     const organisation = await first.organisations.create('Gemeente Blijvend');
     // A second opener (a second `npm start`, or the key script while the service runs) is refused.
     await expect(openStore({ dataDirectory: directory })).rejects.toBeInstanceOf(DataDirectoryInUse);
@@ -90,7 +90,7 @@ describe('the embedded database in a data directory', () => {
 
     const second = await openStore({ dataDirectory: directory });
     try {
-      expect(second.migrations).toEqual({ applied: [], version: 3 });
+      expect(second.migrations).toEqual({ applied: [], version: 4 });
       expect(await second.organisations.get(organisation.id)).toMatchObject({ name: 'Gemeente Blijvend' });
     } finally {
       await second.close();

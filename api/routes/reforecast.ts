@@ -1,0 +1,127 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { ActualsSchema, type Actuals } from '../../models/actuals/index.js';
+import { ContractSchema, type Contract } from '../../models/contract/index.js';
+import { reforecastContract } from '../../models/reforecast/index.js';
+import { actualsTemplateCsv, actualsTemplateXlsx } from '../../outputs/actuals/actuals-template.js';
+import type { Store } from '../../store/index.js';
+import { requireCaller } from '../auth.js';
+import { guardIdParameter } from '../resource-id.js';
+import { fromDomainError, fromZodError, HttpProblem, PROBLEM_BASE } from '../problem.js';
+import { ACTUALS_UPLOAD_MEDIA_TYPES, checkUploadAgainst, readActualsUpload, XLSX_MEDIA_TYPE } from '../reforecast/actuals-upload.js';
+import { ReforecastRequestSchema } from '../reforecast/reforecast-request.js';
+import { parseOrThrow, unwrapOrThrow } from '../validate.js';
+
+/**
+ * Steering a running contract on its results: the actuals template, importing actuals from a file,
+ * saving them as versions under a saved contract, and the re-forecast. Registered before the saved
+ * contracts' routes, so that `/contracts/actuals/...` is not read as a contract id.
+ */
+export function reforecastRoutes({ store, maxUploadBytes }: { store: Pick<Store, 'savedObjects' | 'contractActuals'> | null; maxUploadBytes: number | string }): Router {
+  const router = Router();
+  guardIdParameter(router);
+  const files = express.raw({ type: ACTUALS_UPLOAD_MEDIA_TYPES, limit: maxUploadBytes });
+
+  router.get('/contracts/actuals/template', async (req, res) => {
+    const query = parseOrThrow(TemplateQuerySchema, req.query);
+    const name = query.lang === 'nl' ? 'realisaties-sjabloon' : 'actuals-template';
+    res.set('Content-Disposition', `attachment; filename="${name}.${query.format}"`);
+    if (query.format === 'csv') return void res.type('text/csv; charset=utf-8').send(actualsTemplateCsv(query.lang));
+    res.type(XLSX_MEDIA_TYPE).send(Buffer.from(await actualsTemplateXlsx(query.lang)));
+  });
+
+  /** A file (or JSON) read into JSON actuals and checked by the schema, or against a contract given by `ref`. */
+  router.post('/contracts/actuals/import', files, async (req, res) => {
+    const query = parseOrThrow(ImportQuerySchema, req.query);
+    const upload = await readActualsUpload(req, query.asOfMonth);
+    res.json({ actuals: upload.actuals });
+  });
+
+  router.post('/contracts/reforecast', async (req, res) => {
+    const request = parseOrThrow(ReforecastRequestSchema, req.body);
+    let contract: Contract;
+    let actuals: Actuals | null = request.actuals ?? null;
+    let actualsAt: (string | number)[] = ['actuals'];
+    if (request.contract !== undefined) contract = request.contract;
+    else {
+      const { objects, actualsStore, caller } = needStore(res);
+      const ref = request.ref!;
+      const saved = await objects.get(caller.organisationId, 'contract', ref.id, ref.version);
+      if (saved === null) throw new HttpProblem(fromDomainError({ kind: 'not-found', resource: 'contract', id: ref.id }));
+      contract = parseSaved(ContractSchema, saved.body, ['ref']);
+      if (request.actuals === undefined) {
+        const stored = await actualsStore.get(caller.organisationId, ref.id, ref.actualsVersion);
+        if (stored === null && ref.actualsVersion !== undefined)
+          throw new HttpProblem(fromDomainError({ kind: 'not-found', resource: 'actuals', id: `${ref.id} version ${ref.actualsVersion}` }));
+        actuals = stored === null ? null : parseSaved(ActualsSchema, stored.body, ['ref', 'actualsVersion']);
+        actualsAt = ['ref', 'actualsVersion'];
+      }
+    }
+    res.json(unwrapOrThrow(reforecastContract(contract, actuals, request.settings, request.inference, actualsAt)));
+  });
+
+  /** Saves actuals (JSON, CSV or xlsx) as the next version under a saved contract, after checking them against its current version. */
+  router.post('/contracts/:id/actuals', files, async (req, res) => {
+    const { objects, actualsStore, caller } = needStore(res);
+    const query = parseOrThrow(ImportQuerySchema, req.query);
+    const saved = await objects.get(caller.organisationId, 'contract', req.params.id);
+    if (saved === null) throw new HttpProblem(fromDomainError({ kind: 'not-found', resource: 'contract', id: req.params.id }));
+    const contract = parseSaved(ContractSchema, saved.body, []);
+    const upload = await readActualsUpload(req, query.asOfMonth);
+    // Everything is checked before anything is written: a refused upload stores nothing.
+    checkUploadAgainst(contract, upload);
+    const version = await actualsStore.add(caller, req.params.id, saved.version, upload.actuals);
+    if (version === null) throw new HttpProblem(fromDomainError({ kind: 'not-found', resource: 'contract', id: req.params.id }));
+    res
+      .status(201)
+      .set('Location', `/contracts/${req.params.id}/actuals/${version.version}`)
+      .json(actualsView(version));
+  });
+
+  router.get('/contracts/:id/actuals', async (req, res) => {
+    const { actualsStore, objects, caller } = needStore(res);
+    if ((await objects.get(caller.organisationId, 'contract', req.params.id)) === null)
+      throw new HttpProblem(fromDomainError({ kind: 'not-found', resource: 'contract', id: req.params.id }));
+    const versions = await actualsStore.versions(caller.organisationId, req.params.id);
+    res.json({ items: versions.map((v) => ({ version: v.version, contractVersion: v.contractVersion, createdAt: v.createdAt.toISOString(), links: { self: `/contracts/${v.contractId}/actuals/${v.version}` } })) });
+  });
+
+  router.get('/contracts/:id/actuals/:version', async (req, res) => {
+    const { actualsStore, caller } = needStore(res);
+    const version = z.coerce.number().int().min(1).max(2_147_483_647).safeParse(req.params.version);
+    if (!version.success) throw new HttpProblem(fromDomainError({ kind: 'not-found', resource: 'actuals', id: `${req.params.id} version ${req.params.version}` }));
+    const stored = await actualsStore.get(caller.organisationId, req.params.id, version.data);
+    if (stored === null) throw new HttpProblem(fromDomainError({ kind: 'not-found', resource: 'actuals', id: `${req.params.id} version ${version.data}` }));
+    res.json(actualsView(stored));
+  });
+
+  function needStore(res: Parameters<typeof requireCaller>[0]) {
+    if (store === null)
+      throw new HttpProblem({ type: PROBLEM_BASE + 'not-found', title: 'Not found', status: 404, detail: 'Saved contracts and actuals need the service to run with a store.' });
+    return { objects: store.savedObjects, actualsStore: store.contractActuals, caller: requireCaller(res) };
+  }
+  return router;
+}
+
+const TemplateQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx'), lang: z.enum(['nl', 'en']).default('nl') });
+const ImportQuerySchema = z.object({
+  asOfMonth: z.coerce.number().int().min(0).max(239).optional().describe('The as-of month of a file; default: its latest month.'),
+});
+
+function parseSaved<S extends z.ZodType>(schema: S, body: unknown, at: (string | number)[]): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new HttpProblem({ ...fromZodError(parsed.error, at), detail: 'A saved version is not valid under this software version\'s schema; save a corrected version.' });
+  return parsed.data;
+}
+
+function actualsView(version: { contractId: string; version: number; contractVersion: number; body: unknown; createdAt: Date }) {
+  return {
+    contractId: version.contractId,
+    version: version.version,
+    contractVersion: version.contractVersion,
+    createdAt: version.createdAt.toISOString(),
+    actuals: version.body,
+    links: { self: `/contracts/${version.contractId}/actuals/${version.version}`, contract: `/contracts/${version.contractId}` },
+  };
+}
+
