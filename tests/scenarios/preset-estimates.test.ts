@@ -67,6 +67,7 @@ const CONTRACT_FIXED: Record<string, { why: string; onlyValues?: readonly number
   'investor.hurdleRate': { why: "the investors' own required rate" },
   'investor.firstLossGuarantee.amount': { why: 'contract: the guarantee' },
   'money.discountRate': { why: 'policy: MKBA 2.25% (Werkgroep discontovoet 2020)', onlyValues: [0.0225] },
+  'funding.payers[].share': { why: 'contract: the co-funding shares' },
   // Amounts are in euros of the start year (real terms): no indexation by construction.
   'money.benefitIndexation': { why: 'policy: real terms', onlyValues: [0] },
   'money.priceIndexation': { why: 'policy: real terms', onlyValues: [0] },
