@@ -5,6 +5,7 @@ import { SensitivityResultSchema } from '../models/sensitivity/index.js';
 import { PresetSummarySchema } from '../scenarios/index.js';
 import { PresetListItemSchema } from '../scenarios/preset-catalogue.js';
 import { PortfolioPresetSummarySchema } from '../scenarios/portfolios/index.js';
+import { registerReforecastPaths } from './openapi-reforecast-paths.js';
 import { registerStorePaths } from './openapi-store-paths.js';
 import { ComparisonRequestBodySchema, SensitivityRequestBodySchema, SimulationRequestBodySchema } from './runs/model-requests.js';
 import { SimulationJobSchema } from './simulations/simulation-job-schema.js';
@@ -229,6 +230,7 @@ export function buildOpenApiDocument() {
   });
 
   registerStorePaths(registry, { problem, json });
+  registerReforecastPaths(registry, { problem, json });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
