@@ -250,3 +250,25 @@ describe('several payers: co-funding shares sum to the payments', () => {
     if (!built.ok) expect(JSON.stringify(built.error)).toContain('zesMaanden');
   });
 });
+
+describe('who gains in a Monte Carlo run', () => {
+  it('gives each payer a chance of loss: the mean of payerLoses equals the share of iterations with payerNet below zero', async () => {
+    const { runSimulation } = await import('../../models/simulation/run-simulation.js');
+    const { settings } = await import('../simulation/fixtures/expression-models.js');
+    const { regionalContractProvince } = await import('../../scenarios/regional-contract-province.js');
+    const model = modelOf(regionalContractProvince.contract);
+    const result = runSimulation(
+      model,
+      settings({ iterations: 200, seed: 17, drawIndividualOutcomes: true, events: [{ name: 'gemeentenLose', expression: 'payerNet_gemeenten < 0' }] }),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const output = (name: string) => result.value.outputs.find((o) => o.name === name)!;
+    // The province gains no cash of its own, so it loses what it pays in every iteration.
+    expect(output('payerLoses_provincie').mean).toBe(1);
+    // The indicator's mean is the event's probability, computed by the engine from payerNet directly.
+    const event = result.value.events.find((e) => e.name === 'gemeentenLose')!;
+    expect(output('payerLoses_gemeenten').mean).toBeCloseTo(event.probability!, 12);
+    // Uncertain budget-holder inputs are drawn: the UWV's gain varies between iterations.
+    expect(output('budgetNet_uwv').sd!).toBeGreaterThan(0);
+  });
+});
