@@ -29,7 +29,7 @@ export const ReforecastRequestSchema = z
       path: ['iterations'],
       message: `at most ${MAX_REFORECAST_ITERATIONS.toLocaleString('en-US')} iterations for a re-forecast`,
     }),
-    inference: InferenceSettingsSchema.default({ minimumEffectiveSampleSize: 200, planPathDraws: 1_000 }),
+    inference: InferenceSettingsSchema.default({ minimumEffectiveSampleSize: 200, maximumPriorDraws: 100_000, planPathDraws: 1_000 }),
   })
   .superRefine((request, ctx) => {
     if ((request.contract === undefined) === (request.ref === undefined))

@@ -74,26 +74,43 @@ export function reforecastContract(
 
   const atRisk = personsAtRisk(plan, checked.state);
   const data = likelihoodData(checked, atRisk, shares);
-  const logL = new Float64Array(N);
   const K = model.inputs.length;
-  for (let i = 0; i < N; i++) logL[i] = logLikelihood(plan, data, priorDraws.subarray(i * K, (i + 1) * K));
-  const weights = importanceWeights(logL);
+  // The plan's own draws first; when the actuals leave too few effective draws among them, a
+  // larger pool of prior draws (the plan's plus draws of a derived seed) is weighted instead.
+  let pool = priorDraws;
+  let poolSize = N;
+  let weights = weighAll(model, data, pool, poolSize);
+  let enlarged = false;
+  if (weights !== null && weights.effectiveSampleSize < inference.minimumEffectiveSampleSize && N < inference.maximumPriorDraws) {
+    // ESS grows in proportion to the pool: aim at twice the minimum.
+    const wanted = Math.ceil((N * 2 * inference.minimumEffectiveSampleSize) / Math.max(weights.effectiveSampleSize, 1));
+    const extra = Math.min(inference.maximumPriorDraws, wanted) - N;
+    const more = runSimulation(model, { ...settings, iterations: extra, seed: (settings.seed ^ EXTRA_PRIOR_SEED) >>> 0, events: [], keepSamples: true, convergenceCheckpoints: 1 });
+    if (!more.ok) return fail(prefixed(more.error, []));
+    poolSize = N + extra;
+    pool = new Float64Array(poolSize * K);
+    pool.set(priorDraws);
+    pool.set(priorDrawMatrix(model, more.value), N * K);
+    weights = weighAll(model, data, pool, poolSize);
+    enlarged = true;
+  }
   if (weights === null)
     return fail({ kind: 'not-computable', message: 'No prior draw can produce these actuals (every draw gives them chance 0): a rate fixed at 0 or 1 meets counts it forbids. Check the actuals and the contract\'s rates.' });
   if (weights.effectiveSampleSize < inference.minimumEffectiveSampleSize)
     return fail({
       kind: 'not-computable',
-      message: `The actuals are too informative for ${N} prior draws: the importance weights leave an effective sample size of ${weights.effectiveSampleSize.toFixed(1)}, below the minimum of ${inference.minimumEffectiveSampleSize}. Run more iterations (each is a prior draw), or widen priors that the data contradict.`,
+      message: `The actuals are too informative for ${poolSize} prior draws: the importance weights leave an effective sample size of ${weights.effectiveSampleSize.toFixed(1)}, below the minimum of ${inference.minimumEffectiveSampleSize}. The priors are far wider than what the data allow, or contradict them: check the actuals, narrow or move the priors the data contradict (see which inputs), or raise inference.maximumPriorDraws.`,
     });
 
-  const posterior = createPosteriorModel(model, priorDraws, weights.cumulative, checked.state);
+  const posterior = createPosteriorModel(model, pool, weights.cumulative, checked.state);
   // The posterior draws carry the prior's rank correlations already; the wrapper's one input has none.
   const forecastRun = runSimulation(posterior, { ...settings, events, correlations: [], drawIndividualOutcomes: true, keepSamples: false });
   if (!forecastRun.ok) return fail(prefixed(forecastRun.error, []));
 
   const counterfactualInformed = checked.comparison !== null || atRisk.waitingAfterProgramme.some((x) => x > 0);
   const notes = [
-    `Importance resampling of ${N} prior draws weighted by the likelihood of the monthly job starts, other exits and fall-backs given the persons at risk${checked.partTimeStarts || checked.totals.partTimeStarts.every((x) => x !== null) ? ', and of the part-time starts' : ''}${checked.comparison ? ', and of the comparison group\'s job starts' : ''}.`,
+    ...(enlarged ? [`The plan's ${N} draws left too few effective draws; ${poolSize} prior draws were weighted instead (the plan's and ${poolSize - N} more from a derived seed).`] : []),
+    `Importance resampling of ${poolSize} prior draws weighted by the likelihood of the monthly job starts, other exits and fall-backs given the persons at risk${checked.partTimeStarts || checked.totals.partTimeStarts.every((x) => x !== null) ? ', and of the part-time starts' : ''}${checked.comparison ? ', and of the comparison group\'s job starts' : ''}.`,
     checked.byProfile ? 'The actuals are per profile: each profile\'s rates are updated from its own counts.' : contract.profiles.length > 1 ? 'The actuals are pooled over profiles: participants were assigned to profiles by their intake shares, and the pooled counts inform the share-weighted rates.' : 'One profile.',
     counterfactualInformed
       ? checked.comparison
@@ -111,18 +128,28 @@ export function reforecastContract(
       atRisk,
       {
         method: 'importanceResampling',
-        priorDraws: N,
+        priorDraws: poolSize,
         effectiveSampleSize: weights.effectiveSampleSize,
         minimumEffectiveSampleSize: inference.minimumEffectiveSampleSize,
         impossibleDraws: weights.impossibleDraws,
         counterfactualInformed,
         notes,
       },
-      updatedInputs(contract, model, checked, atRisk, priorDraws, N, weights.weights),
+      updatedInputs(contract, model, checked, atRisk, pool, poolSize, weights.weights),
       notInformedInputs(contract, model, checked, atRisk),
       planPath(model, priorDraws, Math.min(N, inference.planPathDraws), settings.seed),
     ),
   );
+}
+
+/** Seeds of the extra prior draws: the request's seed with these bits flipped (a fixed, documented derivation). */
+const EXTRA_PRIOR_SEED = 0x5eed0016;
+
+function weighAll(model: ContractModel, data: ReturnType<typeof likelihoodData>, pool: Float64Array, size: number) {
+  const K = model.inputs.length;
+  const logL = new Float64Array(size);
+  for (let i = 0; i < size; i++) logL[i] = logLikelihood(model.plan, data, pool.subarray(i * K, (i + 1) * K));
+  return importanceWeights(logL);
 }
 
 function prefixed(error: DomainError, at: FieldPath): DomainError {

@@ -13,6 +13,15 @@ export const InferenceSettingsSchema = z
       .describe(
         'Smallest effective sample size of the importance weights accepted; below it the re-forecast is refused (422) because a handful of prior draws would stand for the whole posterior. Raise the iterations (more prior draws) or check the actuals.',
       ),
+    maximumPriorDraws: z
+      .number()
+      .int()
+      .min(1)
+      .max(200_000)
+      .default(100_000)
+      .describe(
+        'When the plan\'s draws leave an effective sample size below the minimum, up to this many prior draws in all (the plan\'s and more from a seed derived from the request\'s) are weighted instead before the re-forecast is refused.',
+      ),
     planPathDraws: z
       .number()
       .int()
