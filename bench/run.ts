@@ -2,6 +2,7 @@ import os from 'node:os';
 import { benchContractKernel } from './contract-bench.js';
 import { benchLoad } from './load-bench.js';
 import { benchAgainstNumpy, fullKernel } from './numpy-bench.js';
+import { benchReforecast } from './reforecast-bench.js';
 import { benchSobol } from './sensitivity-bench.js';
 import { benchSimulation } from './simulation-bench.js';
 
@@ -16,5 +17,6 @@ console.log(
 benchContractKernel();
 await benchAgainstNumpy((model) => [fullKernel(model)]);
 benchSobol();
+benchReforecast();
 await benchSimulation();
 await benchLoad();
