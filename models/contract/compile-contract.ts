@@ -9,6 +9,7 @@ import { CONTRACT_LIMITS } from './limits.js';
 import { CUSTOM_QUANTITY_NAMES } from './custom-quantities.js';
 import { parseExpression, type CompiledExpression } from '../expressions/index.js';
 import { compileBudgetHolders, type BudgetPlan } from './budget-holders/compile-budget-holders.js';
+import { compileOutcomes, type OutcomePlan } from './outcomes/compile-outcomes.js';
 
 /**
  * Turns a validated contract into a plan the kernel can run without looking at JSON again:
@@ -34,7 +35,8 @@ export type TriggerPlan =
   | { kind: 'jobStart' | 'sustained'; id: string; payee: Payee; lag: number; tenure: number; workTypes: number; priceByProfile: Int32Array }
   | { kind: 'perMonthOffBenefit'; id: string; payee: Payee; lag: number; basis: 'gross' | 'attributable'; priceByProfile: Int32Array }
   | { kind: 'shareOfSavings'; id: string; payee: Payee; lag: number; basis: 'gross' | 'attributable'; share: number }
-  | { kind: 'custom'; id: string; payee: Payee; lag: number; expression: CompiledExpression };
+  | { kind: 'custom'; id: string; payee: Payee; lag: number; expression: CompiledExpression }
+  | { kind: 'outcome'; id: string; payee: Payee; lag: number; basis: 'gross' | 'attributable'; outcome: number; price: number };
 
 export type Payee = 0 | 1;
 export const PAYEE_PROVIDER: Payee = 0;
@@ -78,6 +80,8 @@ export interface ContractPlan {
     guarantee: null | { amount: number; byPayer: boolean };
   };
   money: { discountRate: number; benefitIndexation: number; priceIndexation: number; costIndexation: number };
+  /** Outcomes beyond work; the key is present only when the contract has some. */
+  outcomes?: OutcomePlan[];
   /** Who pays and who gains (budget holders, several payers); null when the contract has neither, and then nothing of it runs. */
   budget: BudgetPlan | null;
 }
@@ -174,6 +178,15 @@ export function compileContract(contract: Contract): Result<CompiledPlan, Domain
       case 'shareOfSavings':
         triggers.push({ ...common, kind: t.kind, basis: t.basis, share: slots.add(t.share, [...at, 'share'], 'probability') });
         break;
+      case 'outcome':
+        triggers.push({
+          ...common,
+          kind: 'outcome',
+          basis: t.basis,
+          outcome: (contract.outcomes ?? []).findIndex((o) => o.id === t.outcome),
+          price: slots.add(t.price, [...at, 'price'], 'nonNegative'),
+        });
+        break;
       case 'custom': {
         const parsed = parseExpression(t.expression, CUSTOM_QUANTITY_NAMES, [...at, 'expression']);
         if (!parsed.ok) {
@@ -267,6 +280,7 @@ export function compileContract(contract: Contract): Result<CompiledPlan, Domain
     budget: null,
   };
   // Added after every other slot, so a contract without these sections keeps its inputs and draws.
+  if (contract.outcomes && contract.outcomes.length > 0) plan.outcomes = compileOutcomes(contract.outcomes, slots);
   plan.budget = compileBudgetHolders(
     contract.budgetHolders,
     contract.funding,
@@ -274,6 +288,7 @@ export function compileContract(contract: Contract): Result<CompiledPlan, Domain
     milestones,
     contract.profiles.map((p) => p.id),
     slots,
+    contract.outcomes ?? [],
   );
 
   if (slots.problems.length) return fail({ kind: 'invalid-input', problems: slots.problems });

@@ -21,6 +21,7 @@ import { budgetOutputLayout, type BudgetOutputLayout } from './budget-holders/bu
 import { createBudgetWorkspace, settleBudgetHolders, type BudgetWorkspace } from './budget-holders/settle-budget-holders.js';
 import { copyProfileCounts } from './budget-holders/profile-counts-copy.js';
 import { createProfileCounts } from './world-booking.js';
+import { createOutcomeSeries, simulateOutcomes } from './outcomes/simulate-outcomes.js';
 
 /** The workspace of a contract model: the kernel's, and the budget-holder accounting's when the contract has one. */
 export interface ContractModelWorkspace extends ContractWorkspace {
@@ -56,6 +57,7 @@ export function createContractModel(contract: Contract): Result<ContractModel, D
         budget: budget ? createBudgetWorkspace(plan, budget) : null,
         // A regional contract's accounting reads the programme's counts per profile.
         ...(budget?.regional ? { programmeCounts: createProfileCounts(plan.profiles.length, plan.horizon) } : {}),
+        ...(plan.outcomes ? { outcomes: createOutcomeSeries(plan.outcomes.length, plan.horizon) } : {}),
       }),
     evaluate: (params, ws, rng, scalars, series) => {
       evaluateContract(plan, params, ws, rng, scalars, series);
@@ -95,6 +97,7 @@ export function evaluateContract(
     ws.payerAvoidedAttributable[t] =
       prog.avoidedBenefitWork[t] + prog.avoidedAdministrationWork[t] + prog.avoidedBenefitOther[t] + prog.avoidedAdministrationOther[t] -
       (cf.avoidedBenefitWork[t] + cf.avoidedAdministrationWork[t] + cf.avoidedBenefitOther[t] + cf.avoidedAdministrationOther[t]);
+  if (plan.outcomes && ws.outcomes) simulateOutcomes(plan.outcomes, params, ws.intakeTotal, plan.programmeMonths, rng, ws.outcomes);
   addPoolTriggers(plan, params, ws);
   settlePayments(plan, params, ws, observed);
   settleParties(plan, params, ws);

@@ -4,6 +4,7 @@ import { NameSchema } from '../text-schema.js';
 import { CONTRACT_DEFAULTS } from './defaults.js';
 import { CONTRACT_LIMITS } from './limits.js';
 import { BudgetHoldersSchema, FundingSchema } from './budget-holders/budget-holder-schema.js';
+import { OutcomeSchema } from './outcomes/outcome-schema.js';
 
 /**
  * The outcome contract (resultaatcontract) as one JSON document. Every numeric field that is
@@ -165,6 +166,16 @@ export const TriggerSchema = z
     }),
     z.object({
       ...triggerCommon,
+      kind: z.literal('outcome'),
+      outcome: Identifier.describe('Id of an entry in outcomes (an outcome beyond work).'),
+      price: Uncertain.describe('Per outcome reached, euros of the start year (indexed with prices).'),
+      basis: z
+        .enum(['gross', 'attributable'])
+        .default('attributable')
+        .describe('attributable: pay only for outcomes beyond the counterfactual (cumulative, high-water mark).'),
+    }),
+    z.object({
+      ...triggerCommon,
       kind: z.literal('custom'),
       expression: z
         .string()
@@ -291,6 +302,11 @@ export const ContractSchema = z
     budgetHolders: BudgetHoldersSchema.optional().describe(
       'Who pays and who gains: savings and costs per budget holder (the municipality by budget, the state, UWV, health insurers, the participant) with flow-back shares and an MKBA view. Absent: the contract reports the payer only, as before.',
     ),
+    outcomes: z
+      .array(OutcomeSchema)
+      .max(10)
+      .optional()
+      .describe('Outcomes beyond work (debts resolved, youth care ended) with their own monthly rates, valued per budget holder and usable by outcome triggers.'),
     funding: FundingSchema.optional().describe('Several payers of the outcome payments. Absent: the municipality pays them all from its participatiebudget.'),
   })
   .superRefine((c, ctx) => {
@@ -305,6 +321,8 @@ export const ContractSchema = z
       triggerIds.add(t.id);
       if (t.payee === 'investor' && !c.investor)
         ctx.addIssue({ code: 'custom', path: ['payment', 'triggers', i, 'payee'], message: 'payee investor needs an investor section' });
+      if (t.kind === 'outcome' && !(c.outcomes ?? []).some((o) => o.id === t.outcome))
+        ctx.addIssue({ code: 'custom', path: ['payment', 'triggers', i, 'outcome'], message: `unknown outcome '${t.outcome}'; add it to outcomes` });
       if (t.kind === 'sustained' && t.months >= c.horizonMonths)
         ctx.addIssue({ code: 'custom', path: ['payment', 'triggers', i, 'months'], message: `must be shorter than the horizon (${c.horizonMonths} months)` });
     });

@@ -1,6 +1,7 @@
 import { ABSENT, type ContractPlan } from './compile-contract.js';
 import { createExpectedScratch, type ExpectedScratch } from './expected-population.js';
 import { createProfileCounts, type ProfileCounts } from './world-booking.js';
+import type { OutcomeSeries } from './outcomes/simulate-outcomes.js';
 
 /**
  * Every buffer one evaluation of a contract needs, allocated once per model and reused for every
@@ -171,6 +172,8 @@ export interface ContractWorkspace {
    * `population.counts` for the counterfactual world, so the copy is taken in between.
    */
   programmeCounts?: ProfileCounts;
+  /** Outcomes beyond work reached per month in both worlds; absent when the contract has none. */
+  outcomes?: OutcomeSeries;
   /** Totals the payment stage hands to the summary: due after the horizon, lapsed by caps, held by the threshold. */
   dueAfterHorizon: number;
   lapsedByCaps: number;

@@ -80,6 +80,24 @@ export function addPoolTriggers(plan: ContractPlan, params: Float64Array, ws: Co
         }
         break;
       }
+      case 'outcome': {
+        // Outcomes beyond work: per outcome reached, or per outcome beyond the counterfactual on a high-water mark.
+        const series = ws.outcomes!;
+        const price = params[planned.price];
+        const from = planned.outcome * H;
+        let excess = 0;
+        let highWater = 0;
+        for (let t = 0; t < H; t++) {
+          let units = series.programme[from + t];
+          if (planned.basis === 'attributable') {
+            excess += units - series.counterfactual[from + t];
+            units = excess > highWater ? excess - highWater : 0;
+            if (excess > highWater) highWater = excess;
+          }
+          if (units !== 0) due[row + t] += units * price * ws.priceIndex[yearOf[t]];
+        }
+        break;
+      }
       case 'custom': {
         const values = ws.customValues;
         let cumulativeSavings = 0;

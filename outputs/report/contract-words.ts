@@ -78,5 +78,7 @@ function triggerWords(trigger: Trigger, texts: Texts, format: NumberFormatter): 
       return { ...common, kind: 'shareOfSavings', basis: trigger.basis, share: format.percent(meanOf(trigger.share)) };
     case 'custom':
       return { ...common, kind: 'custom', expression: trigger.expression };
+    case 'outcome':
+      return { ...common, kind: 'outcome', basis: trigger.basis, expression: trigger.outcome, price: format.euro(meanOf(trigger.price)) };
   }
 }

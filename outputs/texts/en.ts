@@ -19,6 +19,8 @@ function triggerSentence(t: TriggerWords): string {
       return `${t.share} of the ${t.basis === 'attributable' ? 'attributable' : 'gross'} savings on benefit and administration${via}${lag}`;
     case 'custom':
       return `a custom payment rule (${t.expression})${via}${lag}`;
+    case 'outcome':
+      return `${t.price} per participant reaching the outcome '${t.expression}'${t.basis === 'attributable' ? ', as far as more than without the programme' : ''}${via}${lag}`;
   }
 }
 

@@ -19,6 +19,8 @@ function triggerSentence(t: TriggerWords): string {
       return `${t.share} van de ${t.basis === 'attributable' ? 'toerekenbare' : 'bruto'} besparing op uitkering en uitvoering${via}${lag}`;
     case 'custom':
       return `een eigen betaalregel (${t.expression})${via}${lag}`;
+    case 'outcome':
+      return `${t.price} per deelnemer die de uitkomst '${t.expression}' bereikt${t.basis === 'attributable' ? ', voor zover méér dan zonder programma' : ''}${via}${lag}`;
   }
 }
 

@@ -17,7 +17,7 @@ export type PartyKey = 'payer' | 'provider' | 'investor' | 'counts' | 'other';
 
 /** Values the report's contract description needs, already formatted. */
 export interface TriggerWords {
-  kind: 'jobStart' | 'sustained' | 'perMonthOffBenefit' | 'shareOfSavings' | 'custom';
+  kind: 'jobStart' | 'sustained' | 'perMonthOffBenefit' | 'shareOfSavings' | 'custom' | 'outcome';
   /** Formatted price ("€ 1.000") or price range of a rate card ("€ 2.000 tot € 6.000"). */
   price: string | null;
   rateCard: boolean;
@@ -27,6 +27,7 @@ export interface TriggerWords {
   basis: 'gross' | 'attributable' | null;
   payee: 'provider' | 'investor';
   lagMonths: number;
+  /** The custom rule's expression, or the outcome's id for an outcome trigger. */
   expression: string | null;
 }
 

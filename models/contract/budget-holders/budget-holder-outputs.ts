@@ -32,6 +32,8 @@ export interface BudgetOutputLayout {
     municipalitySavings: number;
     municipalityPays: number;
     municipalityParticipants: number;
+    outcomeReached: number;
+    outcomeReachedCounterfactual: number;
   };
   seriesAt: { holderNet: number; partyNet: number; payerPays: number; municipalityNet: number };
 }
@@ -94,6 +96,14 @@ export function budgetOutputLayout(budget: BudgetPlan): BudgetOutputLayout {
     ),
     municipalityParticipants: group(() =>
       municipalities.forEach((m) => scalars.push({ name: `municipalityParticipants_${m}`, unit: 'count', description: `Regional contract: participants living in ${m}.` })),
+    ),
+    outcomeReached: group(() =>
+      budget.outcomeIds.forEach((o) => scalars.push({ name: `outcomeReached_${o}`, unit: 'count', description: `Participants reaching outcome ${o} within the horizon (programme).` })),
+    ),
+    outcomeReachedCounterfactual: group(() =>
+      budget.outcomeIds.forEach((o) =>
+        scalars.push({ name: `outcomeReachedCounterfactual_${o}`, unit: 'count', description: `Participants reaching outcome ${o} within the horizon without the programme.` }),
+      ),
     ),
   };
   const seriesGroup = (make: () => void): number => {

@@ -11,6 +11,7 @@ import {
   type PartyId,
   type Perspective,
 } from './budget-holder-schema.js';
+import type { Outcome } from '../outcomes/outcome-schema.js';
 
 /**
  * The budget-holder accounting as plain indices and parameter slots. Every line is one source of
@@ -23,7 +24,8 @@ export type LineSource =
   | { kind: 'avoidedAdministration' }
   | { kind: 'payerOwnCosts' }
   | { kind: 'effect'; basis: EffectBasis; amount: number; byBenefitIndex: boolean; milestone: number }
-  | { kind: 'payments'; payer: number };
+  | { kind: 'payments'; payer: number }
+  | { kind: 'outcome'; outcome: number; once: number; perMonthAfter: number; byBenefitIndex: false };
 
 export interface BudgetLine {
   id: string;
@@ -57,6 +59,8 @@ export interface BudgetPlan {
   payers: PayerPlan[];
   /** A regional contract: its municipalities and the municipality of each profile; null for one municipality. */
   regional: null | { ids: string[]; labels: string[]; municipalityOfProfile: Int32Array };
+  /** Ids of the outcomes beyond work, in the contract's order. */
+  outcomeIds: string[];
 }
 
 /** The municipality pays from its participatiebudget when the contract names no payers. */
@@ -69,8 +73,9 @@ export function compileBudgetHolders(
   milestones: number[],
   profileIds: string[],
   slots: InputSlots,
+  outcomes: Outcome[] = [],
 ): BudgetPlan | null {
-  if (!budget && !funding) return null;
+  if (!budget && !funding && outcomes.length === 0) return null;
   const lines: BudgetLine[] = [
     { id: 'bijstand', label: 'Bijstand avoided (attributable)', holder: 'gemeenteInkomensdeel', cash: true, contractFlow: false, source: { kind: 'avoidedBenefit' } },
     { id: 'loonkostensubsidie', label: 'Loonkostensubsidie (attributable)', holder: 'gemeenteInkomensdeel', cash: true, contractFlow: false, source: { kind: 'loonkostensubsidie' } },
@@ -99,6 +104,26 @@ export function compileBudgetHolders(
     });
   });
 
+  // Outcomes beyond work: each value is a line of its budget (indexed with costs).
+  outcomes.forEach((outcome, o) =>
+    outcome.values.forEach((value, v) => {
+      const at: FieldPath = ['outcomes', o, 'values', v];
+      lines.push({
+        id: `${outcome.id}${v === 0 ? '' : v + 1}`,
+        label: outcome.label ?? outcome.id,
+        holder: value.holder,
+        cash: value.cash,
+        contractFlow: false,
+        source: {
+          kind: 'outcome',
+          outcome: o,
+          once: slots.add(value.once, [...at, 'once'], 'any'),
+          perMonthAfter: slots.add(value.perMonthAfter, [...at, 'perMonthAfter'], 'any'),
+          byBenefitIndex: false,
+        },
+      });
+    }),
+  );
   const payers: PayerPlan[] = (funding?.payers ?? [{ id: 'gemeente', holder: DEFAULT_PAYER_HOLDER, share: 1, triggers: undefined, label: undefined }]).map(
     (payer, i) => ({
       id: payer.id,
@@ -133,6 +158,7 @@ export function compileBudgetHolders(
     method: funding?.method ?? 'shares',
     payers,
     regional: compileRegional(budget, profileIds, slots),
+    outcomeIds: outcomes.map((o) => o.id),
   };
 }
 

@@ -23,6 +23,8 @@ export interface RegionalWorkspace {
   attributableStarts: Float64Array;
   /** Per municipality and year: municipal milestone effects still to be shared, region-wide per year at `y`. */
   milestoneEffectsByYear: Float64Array;
+  /** Per year: municipal values of outcomes beyond work, shared by participants. */
+  byParticipantsByYear: Float64Array;
 }
 
 export function createRegionalWorkspace(plan: ContractPlan, budget: BudgetPlan): RegionalWorkspace | null {
@@ -42,6 +44,7 @@ export function createRegionalWorkspace(plan: ContractPlan, budget: BudgetPlan):
     exitedCounterfactual: new Float64Array(P),
     attributableStarts: new Float64Array(M),
     milestoneEffectsByYear: new Float64Array(Y),
+    byParticipantsByYear: new Float64Array(Y),
   };
 }
 
@@ -103,6 +106,7 @@ export function settleMunicipalities(
   rws.exitedCounterfactual.fill(0);
   rws.attributableStarts.fill(0);
   rws.milestoneEffectsByYear.fill(0);
+  rws.byParticipantsByYear.fill(0);
 
   // Counterfactual counts of profile p in month t.
   const cf = (progValue: number, cfArray: Float64Array, at: number): number => (rates ? cfArray[at] : deadweight * progValue);
@@ -153,6 +157,17 @@ export function settleMunicipalities(
         book(m, y, params[source.amount] * (source.byBenefitIndex ? benefitIndex : costIndex) * units);
       }
     }
+    // Outcomes beyond work are not counted per profile: their municipal values are shared by participants.
+    for (let l = 0; l < budget.lines.length; l++) {
+      const line = budget.lines[l];
+      if (line.source.kind !== 'outcome' || !line.cash || partyOf(line.holder) !== 'gemeente') continue;
+      const series = ws.outcomes!;
+      const i = line.source.outcome * H + t;
+      rws.byParticipantsByYear[y] +=
+        costIndex *
+        (params[line.source.once] * (series.programme[i] - series.counterfactual[i]) +
+          params[line.source.perMonthAfter] * (series.programmeCumulative[i] - series.counterfactualCumulative[i]));
+    }
     // Milestone effects on municipal budgets: the region's, shared after the loop.
     for (let l = 0; l < budget.lines.length; l++) {
       const line = budget.lines[l];
@@ -173,7 +188,7 @@ export function settleMunicipalities(
   const participantShare = (m: number) => (participantsTotal > 0 ? rws.participants[m] / participantsTotal : 1 / M);
   for (let m = 0; m < M; m++) {
     const startShare = startsTotal !== 0 ? rws.attributableStarts[m] / startsTotal : participantShare(m);
-    for (let y = 0; y < Y; y++) book(m, y, rws.milestoneEffectsByYear[y] * startShare);
+    for (let y = 0; y < Y; y++) book(m, y, rws.milestoneEffectsByYear[y] * startShare + rws.byParticipantsByYear[y] * participantShare(m));
   }
 
   // Own costs by participants.

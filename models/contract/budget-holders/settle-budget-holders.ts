@@ -198,6 +198,12 @@ export function settleBudgetHolders(
     scalars[out + at.perspectiveCash + v] = bws.perspectiveCash[v];
     scalars[out + at.perspectiveNonCash + v] = bws.perspectiveNonCash[v];
   }
+  const outcomeSeries = ws.outcomes;
+  if (outcomeSeries)
+    for (let o = 0; o < budget.outcomeIds.length; o++) {
+      scalars[out + at.outcomeReached + o] = outcomeSeries.programmeCumulative[o * H + H - 1];
+      scalars[out + at.outcomeReachedCounterfactual + o] = outcomeSeries.counterfactualCumulative[o * H + H - 1];
+    }
   if (bws.regional)
     settleMunicipalities(
       plan,
@@ -245,6 +251,13 @@ function lineValue(line: BudgetLine, params: Float64Array, ws: ContractWorkspace
       return -ws.payerOwnCosts[t];
     case 'payments':
       return 0;
+    case 'outcome': {
+      const series = ws.outcomes!;
+      const at = source.outcome * ws.horizon + t;
+      const once = series.programme[at] - series.counterfactual[at];
+      const since = series.programmeCumulative[at] - series.counterfactualCumulative[at];
+      return ws.costIndex[ws.yearOfMonth[t]] * (params[source.once] * once + params[source.perMonthAfter] * since);
+    }
     case 'effect': {
       let units: number;
       switch (source.basis) {
