@@ -21,6 +21,8 @@ import { seriesLength } from '../../models/simulation/model.js';
  * (a false failure about 1 in 400 per check at a fixed seed set, so in practice the seeds either
  * pass or show a real bias). 200 pilots for the rate: 0.90 +- 0.064; 40 pilots for the payments
  * (each a whole re-forecast, bounded so the test stays well under a minute): 0.80 +- 0.19.
+ * At these seeds: 170 of 200 (0.85) and 35 of 40 (0.875); 600 pilots at another seed gave 0.892.
+ * The time limits are generous on purpose: the work is bounded, not the clock.
  */
 const ALPHA = 3;
 const BETA = 57; // job entry: mean 5% a month
@@ -111,7 +113,7 @@ describe('calibration over synthetic pilots drawn from the prior', () => {
     }
     const sd = Math.sqrt((0.9 * 0.1) / pilots);
     expect(Math.abs(inside / pilots - 0.9)).toBeLessThan(3 * sd);
-  });
+  }, 180_000);
 
   it('the re-forecast 80% band of total payments contains the realised total in about 80% of 40 pilots', () => {
     const pilots = 40;
@@ -125,5 +127,5 @@ describe('calibration over synthetic pilots drawn from the prior', () => {
     }
     const sd = Math.sqrt((0.8 * 0.2) / pilots);
     expect(Math.abs(inside / pilots - 0.8)).toBeLessThan(3 * sd);
-  });
+  }, 180_000);
 });
