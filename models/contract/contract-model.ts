@@ -19,6 +19,7 @@ import { simulateObservedWorld } from './observed-persons.js';
 import type { ObservedState } from './observed-state.js';
 import { budgetOutputLayout, type BudgetOutputLayout } from './budget-holders/budget-holder-outputs.js';
 import { createBudgetWorkspace, settleBudgetHolders, type BudgetWorkspace } from './budget-holders/settle-budget-holders.js';
+import { withSummaryKernel } from './fast-path/summary-model.js';
 import { copyProfileCounts } from './budget-holders/profile-counts-copy.js';
 import { createProfileCounts } from './world-booking.js';
 import { createOutcomeSeries, simulateOutcomes } from './outcomes/simulate-outcomes.js';
@@ -46,7 +47,7 @@ export function createContractModel(contract: Contract): Result<ContractModel, D
   // Budget-holder outputs come after the contract's own, so theirs keep their positions.
   const scalarOffset = contractScalarInfo.length;
   const seriesOffset = seriesOutputs.length * labels.length;
-  return ok({
+  return ok(withSummaryKernel({
     plan,
     budgetLayout,
     inputs: inputs as ReadonlyArray<ModelInput>,
@@ -64,7 +65,7 @@ export function createContractModel(contract: Contract): Result<ContractModel, D
       if (budget && budgetLayout && ws.budget)
         settleBudgetHolders(plan, budget, budgetLayout, params, ws, ws.budget, scalars, scalarOffset, series, seriesOffset);
     },
-  });
+  }));
 }
 
 /**
@@ -104,7 +105,7 @@ export function evaluateContract(
   summarise(plan, params, ws, scalars, series);
 }
 
-function prepare(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace, rng: Rng | null): void {
+export function prepare(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace, rng: Rng | null): void {
   const years = plan.calendar.yearLabels.length;
   const benefitGrowth = 1 + params[plan.money.benefitIndexation];
   const priceGrowth = 1 + params[plan.money.priceIndexation];

@@ -2,7 +2,7 @@ import { compileDistribution, type CompiledDistribution } from '../distributions
 import type { DomainError, FieldPath } from '../errors.js';
 import { invalidInput } from '../errors.js';
 import { fail, ok, type Result } from '../result.js';
-import { baseParams, seriesLength, type CompiledModel, type ModelInput, type OutputInfo } from '../simulation/model.js';
+import { baseParams, seriesLength, summaryModelOf, type CompiledModel, type ModelInput, type OutputInfo } from '../simulation/model.js';
 import { MAX_MODEL_RUNS } from './limits.js';
 
 /**
@@ -26,7 +26,8 @@ export interface OutputRunner {
 
 /** One workspace and one set of output buffers for all evaluations of a method. */
 export function createOutputRunner(model: CompiledModel, outputIndex: number): OutputRunner {
-  const workspace = model.createWorkspace();
+  const kernel = summaryModelOf(model);
+  const workspace = kernel.createWorkspace();
   const scalars = new Float64Array(model.scalarOutputs.length);
   const series = new Float64Array(seriesLength(model));
   const base = baseParams(model);
@@ -36,7 +37,7 @@ export function createOutputRunner(model: CompiledModel, outputIndex: number): O
     params,
     base,
     evaluate() {
-      model.evaluate(params, workspace, null, scalars, series);
+      kernel.evaluate(params, workspace, null, scalars, series);
       runs++;
       return scalars[outputIndex];
     },

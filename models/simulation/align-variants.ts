@@ -1,4 +1,4 @@
-import { baseParams, type CompiledModel, type ModelInput, type OutputInfo } from './model.js';
+import { baseParams, summaryModelOf, type CompiledModel, type ModelInput, type OutputInfo } from './model.js';
 import type { SimulationVariant } from './plan.js';
 
 /**
@@ -61,6 +61,8 @@ export function alignVariants(variants: readonly SimulationVariant[]): Simulatio
     });
     const ownOutput = new Map(model.scalarOutputs.map((output, k) => [output.name, k]));
     const outputMap = Int32Array.from(outputNames, (outputName) => ownOutput.get(outputName) ?? -1);
+    // Aligned variants exist only for simulations, which read scalars and series: the summary model serves.
+    const kernel = summaryModelOf(model);
     const aligned: CompiledModel<AlignedWorkspace> = {
       inputs,
       scalarOutputs,
@@ -68,11 +70,11 @@ export function alignVariants(variants: readonly SimulationVariant[]): Simulatio
       createWorkspace: () => ({
         params: baseParams(model),
         scalars: new Float64Array(model.scalarOutputs.length),
-        inner: model.createWorkspace(),
+        inner: kernel.createWorkspace(),
       }),
       evaluate(params, ws, rng, scalars, series) {
         for (let u = 0; u < inputMap.length; u++) if (inputMap[u] >= 0) ws.params[inputMap[u]] = params[u];
-        model.evaluate(ws.params, ws.inner, rng, ws.scalars, series);
+        kernel.evaluate(ws.params, ws.inner, rng, ws.scalars, series);
         for (let k = 0; k < outputMap.length; k++) scalars[k] = outputMap[k] >= 0 ? ws.scalars[outputMap[k]] : Number.NaN;
       },
     };

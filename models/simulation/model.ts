@@ -46,6 +46,17 @@ export interface CompiledModel<W = unknown> {
    *   A scalar that cannot be computed in this iteration (an IRR without a sign change) is NaN.
    */
   evaluate(params: Float64Array, workspace: W, rng: Rng | null, scalars: Float64Array, series: Float64Array): void;
+  /**
+   * The same model computing only what simulation and sensitivity runs read, the scalars and the
+   * series (the same values), when it has a faster way to do that than `evaluate`, whose workspace
+   * also holds detail that only single evaluations show. Absent: runs use the model itself.
+   */
+  summaryModel?(): CompiledModel;
+}
+
+/** The model a simulation or sensitivity run evaluates: its summary model when it has one. */
+export function summaryModelOf(model: CompiledModel): CompiledModel {
+  return model.summaryModel?.() ?? model;
 }
 
 /** Total length of the concatenated series buffer of a model. */

@@ -1,6 +1,6 @@
 import type { Rng } from '../random/index.js';
 import { BLOCK_SIZE } from './block-layout.js';
-import { seriesLength } from './model.js';
+import { seriesLength, summaryModelOf, type CompiledModel } from './model.js';
 import type { PreparedVariant } from './plan.js';
 
 /**
@@ -21,6 +21,8 @@ export class VariantRunner {
   private readonly scalars: Float64Array;
   private readonly series: Float64Array;
   private readonly workspace: unknown;
+  /** What is evaluated: the variant's model, or its summary model when it has one (runs read only scalars and series). */
+  private readonly kernel: CompiledModel;
 
   constructor(
     private readonly variant: PreparedVariant,
@@ -36,7 +38,8 @@ export class VariantRunner {
     this.seriesColumns = Array.from({ length: this.series.length }, () => new Float64Array(BLOCK_SIZE));
     this.eventOccurred = new Float64Array(variant.events.length);
     this.eventUndefined = new Float64Array(variant.events.length);
-    this.workspace = model.createWorkspace();
+    this.kernel = summaryModelOf(model);
+    this.workspace = this.kernel.createWorkspace();
   }
 
   /** Turns the block's uniforms into input values through each input's quantile function. */
@@ -52,7 +55,7 @@ export class VariantRunner {
 
   /** Evaluates the model for iterations 0 .. n-1 of the block. */
   evaluate(n: number, rng: Rng | null): void {
-    const model = this.variant.model;
+    const model = this.kernel;
     const events = this.variant.events;
     const { params, uncertain, values, scalars, series, scalarColumns, seriesColumns, workspace } = this;
     const uncertainCount = uncertain.length;

@@ -1,0 +1,305 @@
+import { ABSENT, type ContractPlan } from '../compile-contract.js';
+
+/**
+ * The month loop of the summary kernel with expected rates, generated as one function per compiled
+ * contract, so that V8 optimises it for that contract alone: profiles, worlds and hazard bands
+ * unrolled, each one's state in local variables instead of arrays, trigger kinds, tenures and
+ * slots as constants. It is the loop of `evaluateSummary` (summary-kernel.ts) written out for
+ * the contract: the recurrences of `simulateExpectedWorld`, the booking of `bookWorld`, the
+ * per-participant and pool triggers, the deadweight world, and the summary's sums over months,
+ * with the same arithmetic in the same order (so the same bits; the agreement test checks it).
+ *
+ * The generated text holds only integers taken from the plan (checked to be integers) and this
+ * file's own identifiers: no string from a request ever reaches it.
+ */
+
+/** What the generated loop reads and writes; one object per workspace, its shape fixed. */
+export interface MonthLoopContext {
+  params: Float64Array;
+  placed: Float64Array;
+  intake: Float64Array;
+  jobIn: Float64Array;
+  jobAfter: Float64Array;
+  otherIn: Float64Array;
+  otherAfter: Float64Array;
+  stayIn: Float64Array;
+  stayAfter: Float64Array;
+  leavingProgramme: Float64Array;
+  backOther: Float64Array;
+  bandHazard: Float64Array;
+  bandStay: Float64Array;
+  bandReach: Float64Array;
+  benefit: Float64Array;
+  administration: Float64Array;
+  survival: Float64Array;
+  perStarter: Float64Array;
+  tenureWeight: Float64Array;
+  mixed: Float64Array;
+  due: Float64Array;
+  benefitIndex: Float64Array;
+  costIndex: Float64Array;
+  priceIndex: Float64Array;
+  yearOf: Int32Array;
+  progPlacements: Float64Array;
+  cfPlacements: Float64Array;
+  progLks: Float64Array;
+  cfLks: Float64Array;
+  avoidedAttributable: Float64Array;
+  progMonthsSaved: Float64Array;
+  cfMonthsSaved: Float64Array;
+  progReached: Float64Array;
+  cfReached: Float64Array;
+  series: Float64Array;
+  /** Inputs of one evaluation: see `MONTH_LOOP_INPUTS`. */
+  inputs: Float64Array;
+  /** The summary's sums over months: see `MONTH_LOOP_SUMS`. */
+  sums: Float64Array;
+}
+
+export const MONTH_LOOP_INPUTS = {
+  partTimeMonthsSaved: 0,
+  lksMonthly: 1,
+  fullTimeShare: 2,
+  partTimeShare: 3,
+  lksShare: 4,
+  deadweightShare: 5,
+  monthlyDiscount: 6,
+  lastStay: 7,
+  reachLastBucket: 8,
+} as const;
+
+export const MONTH_LOOP_SUMS = {
+  placements: 0,
+  placementsCounterfactual: 1,
+  fallbacks: 2,
+  avoidedBenefitGross: 3,
+  avoidedAdministrationGross: 4,
+  avoidedCounterfactual: 5,
+  avoidedAttributable: 6,
+  lks: 7,
+  lksAttributable: 8,
+  pvAvoided: 9,
+  pvLksAttributable: 10,
+  sustained6: 11,
+  sustained12: 12,
+  sustained24: 13,
+  sustained12Counterfactual: 14,
+} as const;
+
+export type MonthLoop = (context: MonthLoopContext) => void;
+
+const generated = new WeakMap<ContractPlan, MonthLoop>();
+
+/** The contract's month loop, generated once per plan. */
+export function monthLoopFor(plan: ContractPlan): MonthLoop {
+  let loop = generated.get(plan);
+  if (loop === undefined) {
+    loop = new Function(monthLoopSource(plan))() as MonthLoop;
+    generated.set(plan, loop);
+  }
+  return loop;
+}
+
+/** An integer from the plan as program text; anything else is a bug, never code. */
+function int(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new Error(`generated month loop: ${value} is not an integer`);
+  return String(value);
+}
+
+export function monthLoopSource(plan: ContractPlan): string {
+  const H = plan.horizon;
+  const A = plan.programmeMonths;
+  const P = plan.profiles.length;
+  const B = plan.hazardBandStarts.length;
+  const T = plan.triggers.length;
+  const K = plan.tenureBuckets;
+  const deadweight = plan.counterfactual.method === 'deadweight';
+  const worlds = deadweight ? 1 : 2;
+  const starts = Array.from(plan.hazardBandStarts);
+  const milestones = plan.milestones;
+  const threshold = plan.threshold;
+  const thresholdMetric = threshold === null ? 0 : threshold.metric === 'placements' ? 1 : threshold.metric === 'benefitMonthsSaved' ? 2 : 3;
+  const thresholdMonths = threshold !== null && threshold.milestoneIndex >= 0 ? milestones[threshold.milestoneIndex] : -1;
+  const thresholdRow = threshold !== null && threshold.milestoneIndex >= 0 ? threshold.milestoneIndex * H : -1;
+  const I = MONTH_LOOP_INPUTS;
+  const Sm = MONTH_LOOP_SUMS;
+  const lines: string[] = [];
+  const add = (line: string) => lines.push(line);
+
+  add('"use strict";');
+  add('return function monthLoop(c) {');
+  add('const placed = c.placed, intake = c.intake, due = c.due, params = c.params, survival = c.survival, mixed = c.mixed;');
+  add('const perStarter = c.perStarter, tenureWeight = c.tenureWeight, yearOf = c.yearOf, series = c.series, inp = c.inputs;');
+  add('const bI = c.benefitIndex, cI = c.costIndex, pI = c.priceIndex;');
+  add(`const ptSaved = inp[${I.partTimeMonthsSaved}], lksMonthly = inp[${I.lksMonthly}], ftShare = inp[${I.fullTimeShare}], ptShare = inp[${I.partTimeShare}], lksShare = inp[${I.lksShare}];`);
+  add(`const dws = inp[${I.deadweightShare}], monthlyDiscount = inp[${I.monthlyDiscount}], lastStay = inp[${I.lastStay}], reachLast = inp[${I.reachLastBucket}];`);
+  for (let b = 0; b < B; b++) add(`const bh${b} = c.bandHazard[${b}], bs${b} = c.bandStay[${b}], br${b} = c.bandReach[${b}];`);
+  for (let p = 0; p < P; p++) add(`const benefit${p} = c.benefit[${p}], administration${p} = c.administration[${p}];`);
+  for (let w = 0; w < worlds; w++) {
+    for (let p = 0; p < P; p++) {
+      const i = w * P + p;
+      const v = `_${w}_${p}`;
+      add(
+        `const jobIn${v} = c.jobIn[${i}], jobAfter${v} = c.jobAfter[${i}], otherIn${v} = c.otherIn[${i}], otherAfter${v} = c.otherAfter[${i}], ` +
+          `stayIn${v} = c.stayIn[${i}], stayAfter${v} = c.stayAfter[${i}], leaving${v} = c.leavingProgramme[${i}], backOther${v} = c.backOther[${i}];`,
+      );
+      add(`let wIn${v} = 0, wAfter${v} = 0, back${v} = 0, inWork${v} = 0, exited${v} = 0, cohorts${v} = 0;`);
+      for (let b = 0; b < B; b++) add(`let pool${v}_${b} = 0;`);
+    }
+  }
+  // Trigger state and constants.
+  plan.triggers.forEach((trigger, n) => {
+    if (trigger.kind === 'shareOfSavings') {
+      add(`const share${n} = Math.min(1, Math.max(0, params[${int(trigger.share)}]));`);
+      if (trigger.basis === 'attributable') add(`let excess${n} = 0, highWater${n} = 0;`);
+    } else if (trigger.kind === 'perMonthOffBenefit' && trigger.basis === 'attributable') {
+      for (let p = 0; p < P; p++) if (trigger.priceByProfile[p] !== ABSENT) add(`let excess${n}_${p} = 0, highWater${n}_${p} = 0;`);
+    } else if (trigger.kind === 'perMonthOffBenefit') {
+      for (let p = 0; p < P; p++) add(`let lastBucket${n}_${p} = 0;`);
+    }
+  });
+  for (const [name] of Object.entries(Sm)) add(`let sum_${name} = 0;`);
+  add('let discount = 1;');
+
+  add(`for (let t = 0; t < ${int(H)}; t++) {`);
+  add('const year = yearOf[t]; const benefitIndex = bI[year], costIndex = cI[year], priceIndex = pI[year];');
+  for (let w = 0; w < worlds; w++) {
+    add(`let starts${w} = 0, lksWorkers${w} = 0, fellBack${w} = 0, monthsSaved${w} = 0, bsw${w} = 0, asw${w} = 0, bso${w} = 0, aso${w} = 0;`);
+    for (let p = 0; p < P; p++) {
+      const v = `_${w}_${p}`;
+      const row = int((w * P + p) * H);
+      const intakeRow = int(p * H);
+      add('{');
+      add(`const placements = jobIn${v} * wIn${v} + jobAfter${v} * wAfter${v};`);
+      add(`const leftWaiting = otherIn${v} * wIn${v} + otherAfter${v} * wAfter${v};`);
+      add(`wAfter${v} *= stayAfter${v};`);
+      add(`if (t >= ${int(A)}) wAfter${v} += intake[${intakeRow} + t - ${int(A)}] * leaving${v};`);
+      add(`placed[${row} + t] = placements;`);
+      add('let fallbacks = 0;');
+      for (let b = 0; b < B; b++) {
+        add('{');
+        add(`const pool = pool${v}_${b};`);
+        add(`fallbacks += bh${b} * pool;`);
+        add(`let next = bs${b} * pool;`);
+        add(`if (t >= ${int(starts[b])}) next += placed[${row} + t - ${int(starts[b])}] * br${b};`);
+        if (b + 1 < B) add(`if (t >= ${int(starts[b + 1])}) next -= placed[${row} + t - ${int(starts[b + 1])}] * br${b + 1};`);
+        add(`pool${v}_${b} = next;`);
+        add('}');
+      }
+      add(`back${v} += fallbacks;`);
+      add(`inWork${v} += placements - fallbacks;`);
+      add(`const leftBack = back${v} * backOther${v};`);
+      add(`back${v} -= leftBack;`);
+      add(`wIn${v} *= stayIn${v};`);
+      add(`const arriving = intake[${intakeRow} + t];`);
+      add(`if (arriving !== 0) { wIn${v} += arriving; cohorts${v}++; }`);
+      add(`if (t >= ${int(A)}) { const leaving = intake[${intakeRow} + t - ${int(A)}]; if (leaving !== 0) { wIn${v} -= leaving * leaving${v}; cohorts${v}--; } }`);
+      add(`if (cohorts${v} === 0) wIn${v} = 0;`);
+      add(`const full = ftShare * inWork${v};`);
+      add(`const part = ptShare * inWork${v};`);
+      add(`const withLks = lksShare * inWork${v};`);
+      add(`exited${v} += leftWaiting + leftBack;`);
+      add('const saved = full + part * ptSaved;');
+      add(`starts${w} += placements; lksWorkers${w} += withLks; fellBack${w} += fallbacks; monthsSaved${w} += saved;`);
+      add(`saved${v} = saved;`);
+      add(`bsw${w} += benefit${p} * saved; asw${w} += administration${p} * full; bso${w} += benefit${p} * exited${v}; aso${w} += administration${p} * exited${v};`);
+      add('}');
+    }
+    add(`const lksPaid${w} = lksMonthly * costIndex * lksWorkers${w};`);
+    add(`const benefitWork${w} = benefitIndex * bsw${w}, administrationWork${w} = costIndex * asw${w}, benefitOther${w} = benefitIndex * bso${w}, administrationOther${w} = costIndex * aso${w};`);
+  }
+  if (deadweight) {
+    add('const starts1 = dws * starts0, monthsSaved1 = dws * monthsSaved0, lksPaid1 = dws * lksPaid0;');
+    add('const benefitWork1 = dws * benefitWork0, administrationWork1 = dws * administrationWork0, benefitOther1 = benefitOther0, administrationOther1 = administrationOther0;');
+    for (let p = 0; p < P; p++) add(`const saved_1_${p} = dws * saved_0_${p};`);
+  }
+
+  // Milestones reached this month: starters `months` ago still in work.
+  const reached = (w: number, months: number, name: string) => {
+    add(`let ${name} = 0;`);
+    add(`if (t >= ${int(months)}) {`);
+    add(`const reach = survival[${int(months)}];`);
+    for (let p = 0; p < P; p++) add(`${name} += placed[${int((w * P + p) * H)} + t - ${int(months)}] * reach;`);
+    add('}');
+  };
+  const has = (months: number) => milestones.includes(months);
+  if (has(6)) reached(0, 6, 'reached6');
+  else add('const reached6 = 0;');
+  if (has(12)) reached(0, 12, 'reached12');
+  else add('const reached12 = 0;');
+  if (has(24)) reached(0, 24, 'reached24');
+  else add('const reached24 = 0;');
+  if (!has(12)) add('const reached12C = 0;');
+  else if (deadweight) add('const reached12C = dws * reached12;');
+  else reached(1, 12, 'reached12C');
+  if (thresholdMetric === 3) {
+    reached(0, thresholdMonths, 'reachedThresholdP');
+    if (deadweight) add('const reachedThresholdC = dws * reachedThresholdP;');
+    else reached(1, thresholdMonths, 'reachedThresholdC');
+  }
+
+  add('const avoidedNow = benefitWork0 + administrationWork0 + benefitOther0 + administrationOther0 - (benefitWork1 + administrationWork1 + benefitOther1 + administrationOther1);');
+
+  // Amounts due by trigger this month.
+  plan.triggers.forEach((trigger, n) => {
+    const at = `${int(n * H)} + t`;
+    if (trigger.kind === 'jobStart' || trigger.kind === 'sustained') {
+      const tenure = trigger.tenure;
+      add(`if (t >= ${int(tenure)}) {`);
+      for (let p = 0; p < P; p++) {
+        add(`{ const ps = perStarter[${int(p * T + n)}]; if (ps !== 0) { const amount = placed[${int(p * H)} + t - ${int(tenure)}] * ps; if (amount !== 0) due[${at}] += amount * priceIndex; } }`);
+      }
+      add('}');
+    } else if (trigger.kind === 'perMonthOffBenefit' && trigger.basis === 'gross') {
+      add(`{ const newestTenure = t < ${int(K - 2)} ? t : ${int(K - 2)};`);
+      for (let p = 0; p < P; p++) {
+        const weightRow = int((p * T + n) * K);
+        add('{ let amount = 0;');
+        add(`for (let k = 0; k <= newestTenure; k++) amount += placed[${int(p * H)} + t - k] * tenureWeight[${weightRow} + k];`);
+        add(`lastBucket${n}_${p} *= lastStay;`);
+        add(`if (t > ${int(K - 2)}) lastBucket${n}_${p} += placed[${int(p * H)} + t - ${int(K - 1)}] * reachLast;`);
+        add(`amount += lastBucket${n}_${p} * mixed[${weightRow} + ${int(K - 1)}];`);
+        add(`if (amount !== 0) due[${at}] += amount * priceIndex; }`);
+      }
+      add('}');
+    } else if (trigger.kind === 'perMonthOffBenefit') {
+      for (let p = 0; p < P; p++) {
+        const slot = trigger.priceByProfile[p];
+        if (slot === ABSENT) continue;
+        add(`excess${n}_${p} += saved_0_${p} - saved_1_${p};`);
+        add(`if (excess${n}_${p} > highWater${n}_${p}) { due[${at}] += (excess${n}_${p} - highWater${n}_${p}) * params[${int(slot)}] * priceIndex; highWater${n}_${p} = excess${n}_${p}; }`);
+      }
+    } else if (trigger.kind === 'shareOfSavings') {
+      if (trigger.basis === 'gross') add(`due[${at}] += share${n} * (benefitWork0 + administrationWork0);`);
+      else {
+        add(`excess${n} += avoidedNow;`);
+        add(`if (excess${n} > highWater${n}) { due[${at}] += share${n} * (excess${n} - highWater${n}); highWater${n} = excess${n}; }`);
+      }
+    } else throw new Error(`generated month loop: trigger kind ${trigger.kind} is not covered`);
+  });
+
+  // The monthly totals the settlement reads.
+  add('c.progPlacements[t] = starts0; c.progLks[t] = lksPaid0; c.cfLks[t] = lksPaid1; c.avoidedAttributable[t] = avoidedNow;');
+  if (thresholdMetric === 1) add('c.cfPlacements[t] = starts1;');
+  else if (thresholdMetric === 2) add('c.progMonthsSaved[t] = monthsSaved0; c.cfMonthsSaved[t] = monthsSaved1;');
+  else if (thresholdMetric === 3) add(`c.progReached[${int(thresholdRow)} + t] = reachedThresholdP; c.cfReached[${int(thresholdRow)} + t] = reachedThresholdC;`);
+
+  // The summary's sums over months.
+  add('const lksAttributable = lksPaid0 - lksPaid1;');
+  add('sum_placements += starts0; sum_placementsCounterfactual += starts1; sum_fallbacks += fellBack0;');
+  add('sum_avoidedBenefitGross += benefitWork0; sum_avoidedAdministrationGross += administrationWork0; sum_avoidedCounterfactual += benefitWork1 + administrationWork1;');
+  add('sum_avoidedAttributable += avoidedNow; sum_lks += lksPaid0; sum_lksAttributable += lksAttributable;');
+  add('sum_pvAvoided += avoidedNow * discount; sum_pvLksAttributable += lksAttributable * discount; discount *= monthlyDiscount;');
+  add('sum_sustained6 += reached6; sum_sustained12 += reached12; sum_sustained24 += reached24; sum_sustained12Counterfactual += reached12C;');
+  const years = plan.calendar.yearLabels.length;
+  add(`series[${int(years)} + year] += avoidedNow; series[${int(2 * years)} + year] += lksAttributable; series[${int(7 * years)} + year] += starts0;`);
+  add('}');
+  for (const [name, index] of Object.entries(Sm)) add(`c.sums[${int(index)}] = sum_${name};`);
+  add('};');
+  // Per-profile saved months are declared inside the loop body; hoist their declarations.
+  const declarations: string[] = [];
+  for (let w = 0; w < worlds; w++) for (let p = 0; p < P; p++) declarations.push(`let saved_${w}_${p} = 0;`);
+  const loopAt = lines.findIndex((line) => line.startsWith('for (let t = 0;'));
+  lines.splice(loopAt + 2, 0, ...declarations);
+  return lines.join('\n');
+}

@@ -1,0 +1,778 @@
+import { annualIrr } from '../../numerics/irr.js';
+import { presentValue } from '../../numerics/discounting.js';
+import type { Rng } from '../../random/rng.js';
+import { ABSENT, type ContractPlan } from '../compile-contract.js';
+import { prepare } from '../contract-model.js';
+import { CONTRACT_SERIES_OUTPUTS, scalarIndex as S } from '../contract-outputs.js';
+import { clearWorlds, createContractWorkspace, EVERY_TENURE, type ContractWorkspace } from '../contract-workspace.js';
+import { CUSTOM_QUANTITY_NAMES } from '../custom-quantities.js';
+import { simulateProfileByCell } from '../drawn-cells.js';
+import { simulateProfileByPerson } from '../drawn-persons.js';
+import { settleParties } from '../parties.js';
+import { settlePayments } from '../payments.js';
+import { clampRate, drawsByPerson } from '../population.js';
+import { createProfileCounts, type ProfileCounts } from '../world-booking.js';
+import { MONTH_LOOP_INPUTS as LI, MONTH_LOOP_SUMS as LS, monthLoopFor, type MonthLoop, type MonthLoopContext } from './generate-month-loop.js';
+
+/**
+ * The contract kernel for runs that read only the summary: the scalars and the yearly series
+ * (Monte Carlo, comparisons, sensitivity). The full kernel (`evaluateContract`) fills some 84
+ * monthly arrays per evaluation that only /contracts/evaluate and downloads show; this one runs
+ * both worlds of every profile in one month loop and adds straight into the few monthly totals
+ * the payment and party rules read (placements, LKS of both worlds, attributable avoided costs,
+ * the amounts due per trigger and the threshold's metric), and into the summary's sums.
+ *
+ * One definition of the rules: the intake, hazards, indices and payment table come from the full
+ * kernel's `prepare`, caps and threshold from `settlePayments`, the parties from `settleParties`,
+ * and drawn persons from the full kernel's own drawing functions, called in the same order (so
+ * the same random numbers are drawn). What is written out here, the expected-rate recurrences,
+ * the booking of a month, the pool triggers and the summary, follows `expected-population.ts`,
+ * `world-booking.ts`, `payments.ts` (addPoolTriggers) and `contract-model.ts` (summarise) with the
+ * same arithmetic in the same order, so the results equal the full kernel's to the last bit in
+ * the cases tested; tests/contract/fast-path-agreement.test.ts checks them against it on random
+ * contracts. Anything it does not cover (custom rules, budget holders, any plan field added
+ * later) goes to the full kernel: `fastPathSupports`.
+ */
+
+/** Plan fields this kernel knows; a plan with any other field (a feature added later) runs the full kernel. */
+const KNOWN_PLAN_FIELDS = new Set([
+  'calendar', 'horizon', 'programmeMonths', 'tenureBuckets', 'milestones', 'profiles', 'cohortMonths', 'cohortCounts', 'delayMonths',
+  'partTimeShare', 'partTimeBenefitShare', 'lksShare', 'lksMonthlyAmount', 'hazardBandStarts', 'hazardBandRates', 'counterfactual',
+  'triggers', 'caps', 'threshold', 'payerOwnCostsOneOff', 'payerOwnCostsPerMonth', 'provider', 'investor', 'money', 'budget',
+]);
+
+/** Whether the summary kernel covers this contract: no custom payment rule, no budget holders or payers, nothing unknown. */
+export function fastPathSupports(plan: ContractPlan): boolean {
+  for (const field of Object.keys(plan)) if (!KNOWN_PLAN_FIELDS.has(field)) return false;
+  if (plan.budget !== null && plan.budget !== undefined) return false;
+  if (plan.counterfactual.method !== 'rates' && plan.counterfactual.method !== 'deadweight') return false;
+  for (const trigger of plan.triggers) {
+    if (trigger.kind === 'custom') return false;
+    if (trigger.kind !== 'jobStart' && trigger.kind !== 'sustained' && trigger.kind !== 'perMonthOffBenefit' && trigger.kind !== 'shareOfSavings')
+      return false;
+  }
+  return true;
+}
+
+const TRIGGER_AT_TENURE = 0;
+const TRIGGER_EVERY_TENURE = 1;
+const TRIGGER_MONTHS_OFF_ATTRIBUTABLE = 2;
+const TRIGGER_SAVINGS_GROSS = 3;
+const TRIGGER_SAVINGS_ATTRIBUTABLE = 4;
+const TRIGGER_NONE = 5;
+
+export interface SummaryWorkspace {
+  /** The full kernel's workspace: prepare's scratch, the drawn kernels' buffers, and the few monthly totals the settlement reads. */
+  full: ContractWorkspace;
+  /** Per world and profile (`w * P + p`): the expected-rate state and rates. */
+  waitingIn: Float64Array;
+  waitingAfter: Float64Array;
+  back: Float64Array;
+  inWork: Float64Array;
+  exited: Float64Array;
+  cohorts: Int32Array;
+  jobIn: Float64Array;
+  jobAfter: Float64Array;
+  otherIn: Float64Array;
+  otherAfter: Float64Array;
+  stayIn: Float64Array;
+  stayAfter: Float64Array;
+  leavingProgramme: Float64Array;
+  backOther: Float64Array;
+  /** Band pools at `(w * P + p) * B + b`, and placements by month at `(w * P + p) * H + t`. */
+  pools: Float64Array;
+  placed: Float64Array;
+  bandHazard: Float64Array;
+  bandStay: Float64Array;
+  bandReach: Float64Array;
+  benefit: Float64Array;
+  administration: Float64Array;
+  /** Benefit months saved this month per world and profile. */
+  saved: Float64Array;
+  /** Counts of both worlds (drawn persons). */
+  drawnCounts: [ProfileCounts, ProfileCounts];
+  /** Per trigger: its kind here, and per profile `p * T + trigger`: payment per starter, state of per-month and attributable payments. */
+  triggerKind: Int32Array;
+  perStarter: Float64Array;
+  lastBucket: Float64Array;
+  excess: Float64Array;
+  highWater: Float64Array;
+  /** Per-month payment per person by tenure (`(p * T + trigger) * K + k`): survival x mixed payment. */
+  tenureWeight: Float64Array;
+  /** Expected rates: the month loop generated for this contract, and what it reads and writes. */
+  monthLoop: MonthLoop;
+  loop: MonthLoopContext;
+}
+
+export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
+  const P = plan.profiles.length;
+  const H = plan.horizon;
+  const B = plan.hazardBandStarts.length;
+  const T = plan.triggers.length;
+  const K = plan.tenureBuckets;
+  const perWorld = () => new Float64Array(2 * P);
+  const full = createContractWorkspace(plan, CUSTOM_QUANTITY_NAMES.length);
+  const sw: Omit<SummaryWorkspace, 'loop' | 'monthLoop'> = {
+    full,
+    waitingIn: perWorld(),
+    waitingAfter: perWorld(),
+    back: perWorld(),
+    inWork: perWorld(),
+    exited: perWorld(),
+    cohorts: new Int32Array(2 * P),
+    jobIn: perWorld(),
+    jobAfter: perWorld(),
+    otherIn: perWorld(),
+    otherAfter: perWorld(),
+    stayIn: perWorld(),
+    stayAfter: perWorld(),
+    leavingProgramme: perWorld(),
+    backOther: perWorld(),
+    pools: new Float64Array(2 * P * B),
+    placed: new Float64Array(2 * P * H),
+    bandHazard: new Float64Array(B),
+    bandStay: new Float64Array(B),
+    bandReach: new Float64Array(B),
+    benefit: new Float64Array(P),
+    administration: new Float64Array(P),
+    saved: perWorld(),
+    drawnCounts: [createProfileCounts(P, H), createProfileCounts(P, H)],
+    triggerKind: Int32Array.from(plan.triggers, (t) => {
+      if (t.kind === 'jobStart' || t.kind === 'sustained') return TRIGGER_AT_TENURE;
+      if (t.kind === 'perMonthOffBenefit') return t.basis === 'gross' ? TRIGGER_EVERY_TENURE : TRIGGER_MONTHS_OFF_ATTRIBUTABLE;
+      if (t.kind === 'shareOfSavings') return t.basis === 'gross' ? TRIGGER_SAVINGS_GROSS : TRIGGER_SAVINGS_ATTRIBUTABLE;
+      return TRIGGER_NONE;
+    }),
+    perStarter: new Float64Array(P * T),
+    lastBucket: new Float64Array(P * T),
+    excess: new Float64Array(P * T),
+    highWater: new Float64Array(P * T),
+    tenureWeight: new Float64Array(P * T * K),
+  };
+  const loop: MonthLoopContext = {
+    params: new Float64Array(0),
+    placed: sw.placed,
+    intake: full.intakeByProfile,
+    jobIn: sw.jobIn,
+    jobAfter: sw.jobAfter,
+    otherIn: sw.otherIn,
+    otherAfter: sw.otherAfter,
+    stayIn: sw.stayIn,
+    stayAfter: sw.stayAfter,
+    leavingProgramme: sw.leavingProgramme,
+    backOther: sw.backOther,
+    bandHazard: sw.bandHazard,
+    bandStay: sw.bandStay,
+    bandReach: sw.bandReach,
+    benefit: sw.benefit,
+    administration: sw.administration,
+    survival: full.population.survivalByTenure,
+    perStarter: sw.perStarter,
+    tenureWeight: sw.tenureWeight,
+    mixed: full.population.mixedPaymentByTenure,
+    due: full.dueByTrigger,
+    benefitIndex: full.benefitIndex,
+    costIndex: full.costIndex,
+    priceIndex: full.priceIndex,
+    yearOf: plan.calendar.yearIndexOfMonth,
+    progPlacements: full.programme.placements,
+    cfPlacements: full.counterfactual.placements,
+    progLks: full.programme.lksPaid,
+    cfLks: full.counterfactual.lksPaid,
+    avoidedAttributable: full.payerAvoidedAttributable,
+    progMonthsSaved: full.programme.benefitMonthsSaved,
+    cfMonthsSaved: full.counterfactual.benefitMonthsSaved,
+    progReached: full.programme.milestoneReached,
+    cfReached: full.counterfactual.milestoneReached,
+    series: new Float64Array(0),
+    inputs: new Float64Array(Object.keys(LI).length),
+    sums: new Float64Array(Object.keys(LS).length),
+  };
+  return { ...sw, monthLoop: monthLoopFor(plan), loop };
+}
+
+/**
+ * Drawn persons: both worlds drawn as the full kernel draws them (`simulateWorld`: profile by
+ * profile, the programme first), each into its own counts; nothing is booked here.
+ */
+function drawWorld(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace, rng: Rng, counts: ProfileCounts, isProgramme: boolean): void {
+  const rates = ws.population.rates;
+  ws.population.counts = counts;
+  const world = isProgramme ? ws.programme : ws.counterfactual;
+  const H = plan.horizon;
+  for (let p = 0; p < plan.profiles.length; p++) {
+    const profile = plan.profiles[p];
+    const cfJobEntry = clampRate(params[profile.counterfactualJobEntry]);
+    const cfOtherExit = clampRate(params[profile.counterfactualOtherExit]);
+    rates.inProgrammeJobEntry = isProgramme ? clampRate(params[profile.programmeJobEntry]) : cfJobEntry;
+    rates.inProgrammeOtherExit = isProgramme ? clampRate(params[profile.programmeOtherExit]) : cfOtherExit;
+    rates.afterJobEntry = cfJobEntry;
+    rates.afterOtherExit = cfOtherExit;
+    rates.backOtherExit = cfOtherExit;
+    let persons = 0;
+    for (let t = 0; t < H; t++) persons += ws.intakeByProfile[p * H + t];
+    if (drawsByPerson(plan, persons)) simulateProfileByPerson(plan, ws, rng, world, p, isProgramme);
+    else simulateProfileByCell(plan, ws, rng, world, p, isProgramme);
+  }
+}
+
+/** The expected-rate transition rates of every profile in both worlds (as `simulateExpectedWorld` derives them). */
+function setExpectedRates(plan: ContractPlan, params: Float64Array, sw: SummaryWorkspace): void {
+  const P = plan.profiles.length;
+  const A = plan.programmeMonths;
+  for (let w = 0; w < 2; w++) {
+    const isProgramme = w === 0;
+    for (let p = 0; p < P; p++) {
+      const i = w * P + p;
+      const profile = plan.profiles[p];
+      const cfJobEntry = clampRate(params[profile.counterfactualJobEntry]);
+      const cfOtherExit = clampRate(params[profile.counterfactualOtherExit]);
+      const jobEntryIn = isProgramme ? clampRate(params[profile.programmeJobEntry]) : cfJobEntry;
+      const otherExitRateIn = isProgramme ? clampRate(params[profile.programmeOtherExit]) : cfOtherExit;
+      const otherExitShareIn = jobEntryIn < 1 ? Math.min(1, otherExitRateIn / (1 - jobEntryIn)) : 0;
+      const otherExitShareAfter = cfJobEntry < 1 ? Math.min(1, cfOtherExit / (1 - cfJobEntry)) : 0;
+      sw.jobIn[i] = jobEntryIn;
+      sw.jobAfter[i] = cfJobEntry;
+      sw.otherIn[i] = (1 - jobEntryIn) * otherExitShareIn;
+      sw.otherAfter[i] = (1 - cfJobEntry) * otherExitShareAfter;
+      const stayIn = (1 - jobEntryIn) * (1 - otherExitShareIn);
+      sw.stayIn[i] = stayIn;
+      sw.stayAfter[i] = (1 - cfJobEntry) * (1 - otherExitShareAfter);
+      let leaving = 1;
+      for (let age = 1; age <= A; age++) leaving *= stayIn;
+      sw.leavingProgramme[i] = leaving;
+      sw.backOther[i] = cfOtherExit;
+    }
+  }
+}
+
+/** One evaluation: writes the same scalars and yearly series as the full kernel. `rng` null: expected rates. */
+export function evaluateSummary(
+  plan: ContractPlan,
+  params: Float64Array,
+  sw: SummaryWorkspace,
+  rng: Rng | null,
+  scalars: Float64Array,
+  series: Float64Array,
+): void {
+  const ws = sw.full;
+  prepare(plan, params, ws, rng);
+  clearWorlds(ws);
+  ws.dueByTrigger.fill(0);
+  const H = plan.horizon;
+  const P = plan.profiles.length;
+  const A = plan.programmeMonths;
+  const B = plan.hazardBandStarts.length;
+  const T = plan.triggers.length;
+  const K = plan.tenureBuckets;
+  const drawn = rng !== null;
+  const deadweight = plan.counterfactual.method === 'deadweight';
+  const worlds = deadweight ? 1 : 2;
+  const deadweightShare = plan.counterfactual.method === 'deadweight' ? Math.min(1, Math.max(0, params[plan.counterfactual.deadweightShare])) : 0;
+  const prog = ws.programme;
+  const cf = ws.counterfactual;
+  const scratch = ws.population;
+  const survival = scratch.survivalByTenure;
+  const hazard = ws.hazardByTenure;
+  const intake = ws.intakeByProfile;
+  const yearOf = plan.calendar.yearIndexOfMonth;
+  const bandStarts = plan.hazardBandStarts;
+
+  if (drawn) {
+    drawWorld(plan, params, ws, rng, sw.drawnCounts[0], true);
+    if (!deadweight) drawWorld(plan, params, ws, rng, sw.drawnCounts[1], false);
+  } else {
+    setExpectedRates(plan, params, sw);
+    for (let b = 0; b < B; b++) {
+      const start = bandStarts[b];
+      sw.bandHazard[b] = hazard[start];
+      sw.bandStay[b] = 1 - hazard[start];
+      sw.bandReach[b] = survival[start];
+    }
+    sw.pools.fill(0);
+    sw.waitingIn.fill(0);
+    sw.waitingAfter.fill(0);
+    sw.back.fill(0);
+    sw.inWork.fill(0);
+    sw.cohorts.fill(0);
+  }
+  sw.exited.fill(0);
+  sw.lastBucket.fill(0);
+  sw.excess.fill(0);
+  sw.highWater.fill(0);
+
+  // Per-participant payments of the type mix (expected rates), as `owePerParticipant` reads them.
+  const triggerKind = sw.triggerKind;
+  const triggerTenure = ws.triggerTenure;
+  const mixed = scratch.mixedPaymentByTenure;
+  if (!drawn) {
+    for (let p = 0; p < P; p++) {
+      for (let trigger = 0; trigger < T; trigger++) {
+        const tenure = triggerTenure[trigger];
+        const mixedRow = (p * T + trigger) * K;
+        if (tenure >= 0) sw.perStarter[p * T + trigger] = survival[tenure] * mixed[mixedRow + tenure];
+        else if (tenure === EVERY_TENURE) for (let k = 0; k < K; k++) sw.tenureWeight[mixedRow + k] = survival[k] * mixed[mixedRow + k];
+      }
+    }
+  }
+  const longestTracked = K - 2;
+  const lastStay = 1 - hazard[K - 1];
+  const reachLastBucket = survival[K - 1];
+
+  for (let p = 0; p < P; p++) {
+    const profile = plan.profiles[p];
+    sw.benefit[p] = params[profile.monthlyBenefit];
+    sw.administration[p] = params[profile.administrationCostPerYear] / 12;
+  }
+  const rawShare = params[plan.partTimeBenefitShare];
+  const partTimeBenefitShare = rawShare < 0 ? 0 : rawShare > 1 ? 1 : rawShare;
+  const partTimeMonthsSaved = 1 - partTimeBenefitShare;
+  const lksMonthly = params[plan.lksMonthlyAmount];
+  const partTimeShare = scratch.partTimeShare;
+  const fullTimeShare = 1 - partTimeShare;
+  const lksShare = scratch.lksShare;
+
+  // Milestones the summary and the threshold read.
+  const milestones = plan.milestones;
+  const m6 = milestones.indexOf(6);
+  const m12 = milestones.indexOf(12);
+  const m24 = milestones.indexOf(24);
+  const threshold = plan.threshold;
+  const thresholdMetric = threshold === null ? 0 : threshold.metric === 'placements' ? 1 : threshold.metric === 'benefitMonthsSaved' ? 2 : 3;
+  const thresholdMilestone = threshold === null ? -1 : threshold.milestoneIndex;
+
+  const years = plan.calendar.yearLabels.length;
+  series.fill(0, 0, years * CONTRACT_SERIES_OUTPUTS.length);
+  const monthlyDiscount = Math.pow(1 + params[plan.money.discountRate], -1 / 12);
+  let discount = 1;
+  let placementsTotal = 0;
+  let placementsCounterfactual = 0;
+  let fallbacksTotal = 0;
+  let avoidedBenefitGross = 0;
+  let avoidedAdministrationGross = 0;
+  let avoidedCounterfactual = 0;
+  let avoidedAttributable = 0;
+  let lksTotal = 0;
+  let lksAttributableTotal = 0;
+  let pvAvoided = 0;
+  let pvLksAttributable = 0;
+  let sustained6 = 0;
+  let sustained12 = 0;
+  let sustained24 = 0;
+  let sustained12Counterfactual = 0;
+
+  if (!drawn) {
+    // Expected rates: the month loop generated for this contract (the loop below, written out).
+    const loop = sw.loop;
+    loop.params = params;
+    loop.series = series;
+    const inputs = loop.inputs;
+    inputs[LI.partTimeMonthsSaved] = partTimeMonthsSaved;
+    inputs[LI.lksMonthly] = lksMonthly;
+    inputs[LI.fullTimeShare] = fullTimeShare;
+    inputs[LI.partTimeShare] = partTimeShare;
+    inputs[LI.lksShare] = lksShare;
+    inputs[LI.deadweightShare] = deadweightShare;
+    inputs[LI.monthlyDiscount] = monthlyDiscount;
+    inputs[LI.lastStay] = lastStay;
+    inputs[LI.reachLastBucket] = reachLastBucket;
+    sw.monthLoop(loop);
+    const sums = loop.sums;
+    placementsTotal = sums[LS.placements];
+    placementsCounterfactual = sums[LS.placementsCounterfactual];
+    fallbacksTotal = sums[LS.fallbacks];
+    avoidedBenefitGross = sums[LS.avoidedBenefitGross];
+    avoidedAdministrationGross = sums[LS.avoidedAdministrationGross];
+    avoidedCounterfactual = sums[LS.avoidedCounterfactual];
+    avoidedAttributable = sums[LS.avoidedAttributable];
+    lksTotal = sums[LS.lks];
+    lksAttributableTotal = sums[LS.lksAttributable];
+    pvAvoided = sums[LS.pvAvoided];
+    pvLksAttributable = sums[LS.pvLksAttributable];
+    sustained6 = sums[LS.sustained6];
+    sustained12 = sums[LS.sustained12];
+    sustained24 = sums[LS.sustained24];
+    sustained12Counterfactual = sums[LS.sustained12Counterfactual];
+  }
+
+  const { waitingIn, waitingAfter, back, inWork, exited, cohorts, pools, placed, saved, benefit, administration } = sw;
+  const { jobIn, jobAfter, otherIn, otherAfter, stayIn, stayAfter, leavingProgramme, backOther, bandHazard, bandStay, bandReach } = sw;
+  const due = ws.dueByTrigger;
+
+  // Drawn persons (and the readable form of the generated loop): one month of both worlds at a time.
+  for (let t = 0; drawn && t < H; t++) {
+    const year = yearOf[t];
+    const benefitIndex = ws.benefitIndex[year];
+    const costIndex = ws.costIndex[year];
+    const priceIndex = ws.priceIndex[year];
+    // World totals of the month: [programme, counterfactual].
+    let placementsP = 0;
+    let placementsC = 0;
+    let fallbacksP = 0;
+    let monthsSavedP = 0;
+    let monthsSavedC = 0;
+    let lksPaidP = 0;
+    let lksPaidC = 0;
+    let benefitWorkP = 0;
+    let benefitWorkC = 0;
+    let administrationWorkP = 0;
+    let administrationWorkC = 0;
+    let benefitOtherP = 0;
+    let benefitOtherC = 0;
+    let administrationOtherP = 0;
+    let administrationOtherC = 0;
+    for (let w = 0; w < worlds; w++) {
+      const counts = sw.drawnCounts[w];
+      let starts = 0;
+      let lksWorkers = 0;
+      let fellBack = 0;
+      let monthsSaved = 0;
+      let benefitSavedWork = 0;
+      let administrationSavedWork = 0;
+      let benefitSavedOther = 0;
+      let administrationSavedOther = 0;
+      for (let p = 0; p < P; p++) {
+        const i = w * P + p;
+        let placements: number;
+        let fallbacks: number;
+        let left: number;
+        let full: number;
+        let part: number;
+        let withLks: number;
+        if (drawn) {
+          const at = p * H + t;
+          placements = counts.placements[at];
+          fallbacks = counts.fallbacks[at];
+          left = counts.otherExits[at];
+          full = counts.fullTime[at];
+          part = counts.partTime[at];
+          withLks = counts.withLks[at];
+        } else {
+          // The month of `simulateExpectedWorld` for profile p of world w.
+          const wIn = waitingIn[i];
+          let wAfter = waitingAfter[i];
+          placements = jobIn[i] * wIn + jobAfter[i] * wAfter;
+          const leftWaiting = otherIn[i] * wIn + otherAfter[i] * wAfter;
+          wAfter *= stayAfter[i];
+          if (t >= A) wAfter += intake[p * H + t - A] * leavingProgramme[i];
+          waitingAfter[i] = wAfter;
+          const row = i * H;
+          placed[row + t] = placements;
+          fallbacks = 0;
+          const poolRow = i * B;
+          for (let b = 0; b < B; b++) {
+            const pool = pools[poolRow + b];
+            fallbacks += bandHazard[b] * pool;
+            let next = bandStay[b] * pool;
+            const start = bandStarts[b];
+            if (t >= start) next += placed[row + t - start] * bandReach[b];
+            if (b + 1 < B) {
+              const end = bandStarts[b + 1];
+              if (t >= end) next -= placed[row + t - end] * bandReach[b + 1];
+            }
+            pools[poolRow + b] = next;
+          }
+          let backNow = back[i] + fallbacks;
+          const working = (inWork[i] += placements - fallbacks);
+          const leftBack = backNow * backOther[i];
+          backNow -= leftBack;
+          back[i] = backNow;
+          let waiting = wIn * stayIn[i];
+          const arriving = intake[p * H + t];
+          if (arriving !== 0) {
+            waiting += arriving;
+            cohorts[i]++;
+          }
+          if (t >= A) {
+            const leaving = intake[p * H + t - A];
+            if (leaving !== 0) {
+              waiting -= leaving * leavingProgramme[i];
+              cohorts[i]--;
+            }
+          }
+          if (cohorts[i] === 0) waiting = 0;
+          waitingIn[i] = waiting;
+          full = fullTimeShare * working;
+          part = partTimeShare * working;
+          withLks = lksShare * working;
+          left = leftWaiting + leftBack;
+        }
+        // The month of `bookWorld` for this profile.
+        const exitedNow = (exited[i] += left);
+        const savedNow = full + part * partTimeMonthsSaved;
+        const benefitBase = benefit[p];
+        const administrationBase = administration[p];
+        starts += placements;
+        lksWorkers += withLks;
+        fellBack += fallbacks;
+        monthsSaved += savedNow;
+        saved[i] = savedNow;
+        benefitSavedWork += benefitBase * savedNow;
+        administrationSavedWork += administrationBase * full;
+        benefitSavedOther += benefitBase * exitedNow;
+        administrationSavedOther += administrationBase * exitedNow;
+      }
+      const lksPaid = lksMonthly * costIndex * lksWorkers;
+      if (w === 0) {
+        placementsP = starts;
+        fallbacksP = fellBack;
+        monthsSavedP = monthsSaved;
+        lksPaidP = lksPaid;
+        benefitWorkP = benefitIndex * benefitSavedWork;
+        administrationWorkP = costIndex * administrationSavedWork;
+        benefitOtherP = benefitIndex * benefitSavedOther;
+        administrationOtherP = costIndex * administrationSavedOther;
+      } else {
+        placementsC = starts;
+        monthsSavedC = monthsSaved;
+        lksPaidC = lksPaid;
+        benefitWorkC = benefitIndex * benefitSavedWork;
+        administrationWorkC = costIndex * administrationSavedWork;
+        benefitOtherC = benefitIndex * benefitSavedOther;
+        administrationOtherC = costIndex * administrationSavedOther;
+      }
+    }
+    if (deadweight) {
+      // `deriveDeadweightWorld`: the counterfactual has `share` of the programme's work outcomes and the same other exits.
+      placementsC = deadweightShare * placementsP;
+      monthsSavedC = deadweightShare * monthsSavedP;
+      lksPaidC = deadweightShare * lksPaidP;
+      benefitWorkC = deadweightShare * benefitWorkP;
+      administrationWorkC = deadweightShare * administrationWorkP;
+      benefitOtherC = benefitOtherP;
+      administrationOtherC = administrationOtherP;
+      for (let p = 0; p < P; p++) saved[P + p] = deadweightShare * saved[p];
+    }
+
+    // Milestones reached this month (programme; 12 months also without it).
+    let reached6 = 0;
+    let reached12 = 0;
+    let reached24 = 0;
+    let reached12C = 0;
+    let reachedThresholdP = 0;
+    let reachedThresholdC = 0;
+    if (drawn) {
+      if (m6 >= 0) reached6 = prog.milestoneReached[m6 * H + t];
+      if (m12 >= 0) reached12 = prog.milestoneReached[m12 * H + t];
+      if (m24 >= 0) reached24 = prog.milestoneReached[m24 * H + t];
+      if (thresholdMilestone >= 0) reachedThresholdP = prog.milestoneReached[thresholdMilestone * H + t];
+      if (!deadweight) {
+        if (m12 >= 0) reached12C = cf.milestoneReached[m12 * H + t];
+        if (thresholdMilestone >= 0) reachedThresholdC = cf.milestoneReached[thresholdMilestone * H + t];
+      }
+    } else {
+      if (m6 >= 0) reached6 = reachedAt(placed, survival, 0, P, H, t, 6);
+      if (m12 >= 0) reached12 = reachedAt(placed, survival, 0, P, H, t, 12);
+      if (m24 >= 0) reached24 = reachedAt(placed, survival, 0, P, H, t, 24);
+      if (thresholdMilestone >= 0) reachedThresholdP = reachedAt(placed, survival, 0, P, H, t, milestones[thresholdMilestone]);
+      if (!deadweight) {
+        if (m12 >= 0) reached12C = reachedAt(placed, survival, 1, P, H, t, 12);
+        if (thresholdMilestone >= 0) reachedThresholdC = reachedAt(placed, survival, 1, P, H, t, milestones[thresholdMilestone]);
+      }
+    }
+    if (deadweight) {
+      reached12C = deadweightShare * reached12;
+      reachedThresholdC = deadweightShare * reachedThresholdP;
+    }
+
+    const avoidedAttributableNow =
+      benefitWorkP + administrationWorkP + benefitOtherP + administrationOtherP - (benefitWorkC + administrationWorkC + benefitOtherC + administrationOtherC);
+
+    // Amounts due this month by trigger: per participant (expected rates; the drawn kernels booked
+    // theirs as they drew), then the pool triggers of `addPoolTriggers`.
+    for (let trigger = 0; trigger < T; trigger++) {
+      const kind = triggerKind[trigger];
+      const at = trigger * H + t;
+      if (kind === TRIGGER_AT_TENURE) {
+        if (drawn) continue;
+        const tenure = triggerTenure[trigger];
+        if (t < tenure) continue;
+        for (let p = 0; p < P; p++) {
+          const perStarter = sw.perStarter[p * T + trigger];
+          if (perStarter === 0) continue;
+          const amount = placed[p * H + t - tenure] * perStarter;
+          if (amount !== 0) due[at] += amount * priceIndex;
+        }
+      } else if (kind === TRIGGER_EVERY_TENURE) {
+        if (drawn) continue;
+        const newestTenure = t < longestTracked ? t : longestTracked;
+        for (let p = 0; p < P; p++) {
+          const weightRow = (p * T + trigger) * K;
+          const row = p * H;
+          let amount = 0;
+          for (let k = 0; k <= newestTenure; k++) amount += placed[row + t - k] * sw.tenureWeight[weightRow + k];
+          const state = p * T + trigger;
+          let lastBucket = sw.lastBucket[state] * lastStay;
+          if (t > longestTracked) lastBucket += placed[row + t - longestTracked - 1] * reachLastBucket;
+          sw.lastBucket[state] = lastBucket;
+          amount += lastBucket * mixed[weightRow + K - 1];
+          if (amount !== 0) due[at] += amount * priceIndex;
+        }
+      } else if (kind === TRIGGER_MONTHS_OFF_ATTRIBUTABLE) {
+        const planned = plan.triggers[trigger];
+        if (planned.kind !== 'perMonthOffBenefit') continue;
+        for (let p = 0; p < P; p++) {
+          const priceSlot = planned.priceByProfile[p];
+          if (priceSlot === ABSENT) continue;
+          const state = p * T + trigger;
+          const excess = (sw.excess[state] += saved[p] - saved[P + p]);
+          if (excess > sw.highWater[state]) {
+            due[at] += (excess - sw.highWater[state]) * params[priceSlot] * priceIndex;
+            sw.highWater[state] = excess;
+          }
+        }
+      } else if (kind === TRIGGER_SAVINGS_GROSS || kind === TRIGGER_SAVINGS_ATTRIBUTABLE) {
+        const planned = plan.triggers[trigger];
+        if (planned.kind !== 'shareOfSavings') continue;
+        const share = Math.min(1, Math.max(0, params[planned.share]));
+        if (kind === TRIGGER_SAVINGS_GROSS) due[at] += share * (benefitWorkP + administrationWorkP);
+        else {
+          const excess = (sw.excess[trigger] += avoidedAttributableNow);
+          if (excess > sw.highWater[trigger]) {
+            due[at] += share * (excess - sw.highWater[trigger]);
+            sw.highWater[trigger] = excess;
+          }
+        }
+      }
+    }
+
+    // The handful of monthly totals the settlement reads (settlePayments, settleParties).
+    prog.placements[t] = placementsP;
+    prog.lksPaid[t] = lksPaidP;
+    cf.lksPaid[t] = lksPaidC;
+    ws.payerAvoidedAttributable[t] = avoidedAttributableNow;
+    if (thresholdMetric === 1) cf.placements[t] = placementsC;
+    else if (thresholdMetric === 2) {
+      prog.benefitMonthsSaved[t] = monthsSavedP;
+      cf.benefitMonthsSaved[t] = monthsSavedC;
+    } else if (thresholdMetric === 3) {
+      prog.milestoneReached[thresholdMilestone * H + t] = reachedThresholdP;
+      cf.milestoneReached[thresholdMilestone * H + t] = reachedThresholdC;
+    }
+
+    // The summary's sums over months (`summarise`, in the same order).
+    const lksAttributable = lksPaidP - lksPaidC;
+    placementsTotal += placementsP;
+    placementsCounterfactual += placementsC;
+    fallbacksTotal += fallbacksP;
+    avoidedBenefitGross += benefitWorkP;
+    avoidedAdministrationGross += administrationWorkP;
+    avoidedCounterfactual += benefitWorkC + administrationWorkC;
+    avoidedAttributable += avoidedAttributableNow;
+    lksTotal += lksPaidP;
+    lksAttributableTotal += lksAttributable;
+    pvAvoided += avoidedAttributableNow * discount;
+    pvLksAttributable += lksAttributable * discount;
+    discount *= monthlyDiscount;
+    sustained6 += reached6;
+    sustained12 += reached12;
+    sustained24 += reached24;
+    sustained12Counterfactual += reached12C;
+    series[years + year] += avoidedAttributableNow;
+    series[2 * years + year] += lksAttributable;
+    series[7 * years + year] += placementsP;
+  }
+
+  settlePayments(plan, params, ws);
+  settleParties(plan, params, ws);
+
+  let payments = 0;
+  let ownCosts = 0;
+  let net = 0;
+  let pvPayments = 0;
+  let pvOwn = 0;
+  let pvNet = 0;
+  let cumulativeNet = 0;
+  let lastNegativeMonth = -1;
+  let providerCosts = 0;
+  let providerIncome = 0;
+  let providerNet = 0;
+  let investorDrawn = 0;
+  let investorReceived = 0;
+  let guaranteePaid = 0;
+  let participants = 0;
+  discount = 1;
+  for (let t = 0; t < H; t++) {
+    providerCosts += ws.providerCosts[t];
+    providerIncome += ws.paidByPayee[t] + ws.providerResidual[t];
+    providerNet += ws.providerNetCash[t];
+    investorDrawn += ws.investorDraws[t];
+    investorReceived += ws.investorDistributions[t] + ws.guaranteePaid[t];
+    guaranteePaid += ws.guaranteePaid[t];
+    participants += ws.intakeTotal[t];
+    payments += ws.payments[t];
+    ownCosts += ws.payerOwnCosts[t];
+    net += ws.payerNet[t];
+    pvPayments += ws.payments[t] * discount;
+    pvOwn += ws.payerOwnCosts[t] * discount;
+    pvNet += ws.payerNet[t] * discount;
+    cumulativeNet += ws.payerNet[t];
+    if (cumulativeNet < 0) lastNegativeMonth = t;
+    discount *= monthlyDiscount;
+    const y = yearOf[t];
+    series[y] += ws.payments[t];
+    series[3 * years + y] += ws.payerNet[t];
+    series[4 * years + y] += ws.providerCosts[t];
+    series[5 * years + y] += ws.providerNetCash[t];
+    series[6 * years + y] += ws.investorFlows[t];
+  }
+  let peakAnnualPayment = 0;
+  let worstYearNet = Infinity;
+  for (let y = 0; y < years; y++) {
+    if (series[y] > peakAnnualPayment) peakAnnualPayment = series[y];
+    if (series[3 * years + y] < worstYearNet) worstYearNet = series[3 * years + y];
+  }
+
+  scalars[S.payerOutcomePayments] = payments;
+  scalars[S.payerOutcomePaymentsPresentValue] = pvPayments;
+  scalars[S.avoidedCostsGross] = avoidedBenefitGross + avoidedAdministrationGross;
+  scalars[S.avoidedBenefitGross] = avoidedBenefitGross;
+  scalars[S.avoidedAdministrationGross] = avoidedAdministrationGross;
+  scalars[S.avoidedCostsCounterfactual] = avoidedCounterfactual;
+  scalars[S.avoidedCostsAttributable] = avoidedAttributable;
+  scalars[S.payerLks] = lksTotal;
+  scalars[S.payerLksAttributable] = lksAttributableTotal;
+  scalars[S.payerOwnCosts] = ownCosts;
+  scalars[S.payerNetResult] = net;
+  scalars[S.payerNetPresentValue] = pvNet;
+  const pvCosts = pvPayments + pvLksAttributable + pvOwn;
+  scalars[S.benefitCostRatio] = pvCosts > 0 ? pvAvoided / pvCosts : Number.NaN;
+  scalars[S.paybackMonth] = cumulativeNet >= 0 ? lastNegativeMonth + 1 : Number.NaN;
+  scalars[S.peakAnnualPayment] = peakAnnualPayment;
+  scalars[S.worstYearNet] = worstYearNet;
+  const netSavings = pvAvoided - pvLksAttributable;
+  scalars[S.shareOfSavingsPaidOut] = netSavings > 0 ? pvPayments / netSavings : Number.NaN;
+  scalars[S.paymentsDueAfterHorizon] = ws.dueAfterHorizon;
+  scalars[S.paymentsLapsedByCaps] = ws.lapsedByCaps;
+  scalars[S.paymentsHeldByThreshold] = ws.heldByThreshold;
+  scalars[S.thresholdMetMonth] = ws.thresholdMetAtMonth >= 0 ? ws.thresholdMetAtMonth : Number.NaN;
+  scalars[S.providerCosts] = providerCosts;
+  scalars[S.providerOutcomeIncome] = providerIncome;
+  scalars[S.providerMargin] = providerNet;
+  const hasInvestor = plan.investor !== null;
+  scalars[S.investorDrawn] = investorDrawn;
+  scalars[S.investorReceived] = investorReceived;
+  scalars[S.investorIrr] = hasInvestor ? annualIrr(ws.investorFlows) : Number.NaN;
+  scalars[S.investorMultiple] = investorDrawn > 0 ? investorReceived / investorDrawn : Number.NaN;
+  scalars[S.investorNetPresentValue] = hasInvestor ? presentValue(ws.investorFlows, params[plan.investor!.hurdleRate]) : 0;
+  scalars[S.investorLoss] = Math.max(0, investorDrawn - investorReceived);
+  scalars[S.guaranteePaid] = guaranteePaid;
+  scalars[S.participants] = participants;
+  scalars[S.placements] = placementsTotal;
+  scalars[S.placementsCounterfactual] = placementsCounterfactual;
+  scalars[S.placementsAttributable] = placementsTotal - placementsCounterfactual;
+  scalars[S.sustained6] = sustained6;
+  scalars[S.sustained12] = sustained12;
+  scalars[S.sustained24] = sustained24;
+  scalars[S.sustained12Counterfactual] = sustained12Counterfactual;
+  scalars[S.fallbacks] = fallbacksTotal;
+}
+
+/** Persons of world w completing `months` in work in month t with expected rates: starters `months` ago still in work. */
+function reachedAt(placed: Float64Array, survival: Float64Array, w: number, P: number, H: number, t: number, months: number): number {
+  if (t < months) return 0;
+  const reach = survival[months];
+  let persons = 0;
+  for (let p = 0; p < P; p++) persons += placed[(w * P + p) * H + t - months] * reach;
+  return persons;
+}
