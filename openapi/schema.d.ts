@@ -2481,6 +2481,334 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/contracts/actuals/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The actuals template to fill in: columns with Dutch or English headers and three example months that pass the checks. */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    lang?: "nl" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contracts/actuals/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reads actuals from a CSV or xlsx file (or JSON) and checks them against the schema; answers the JSON actuals. */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description As-of month of a file; default: its latest month. */
+                    asOfMonth?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Actuals"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description The actuals as JSON */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actuals: components["schemas"]["Actuals"];
+                        };
+                    };
+                };
+                /** @description Invalid actuals: each problem names its field path (JSON) or its sheet row and column (CSV, xlsx) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contracts/{id}/actuals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The saved actuals versions of a contract, newest first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Versions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                version: number;
+                                contractVersion: number;
+                                createdAt: string;
+                                links: {
+                                    self: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such contract */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Saves actuals as the next version under a saved contract, after checking them against its current version. A refused upload stores nothing. */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description As-of month of a file; default: its latest month. */
+                    asOfMonth?: number | null;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Actuals"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description The saved version */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActualsVersion"];
+                    };
+                };
+                /** @description Invalid actuals: each problem names its field path (JSON) or its sheet row and column (CSV, xlsx) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such contract */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contracts/{id}/actuals/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved actuals version, as saved. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActualsVersion"];
+                    };
+                };
+                /** @description No such contract or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contracts/reforecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-forecasts a running contract from its actuals: updated estimates (prior and posterior), the forecast from the observed state, payments per year against the budget, plan versus actual.
+         * @description Importance resampling of the plan's own prior draws, weighted by the likelihood of the monthly counts given the persons at risk; refused (422) when the effective sample size falls below `inference.minimumEffectiveSampleSize`. Runs on the request thread, at most 50,000 iterations. Same seed, same answer; without actuals the forecast is the plan.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReforecastRequest"];
+                };
+            };
+            responses: {
+                /** @description The re-forecast */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReforecastResult"];
+                    };
+                };
+                /** @description Invalid contract, actuals or settings: each problem with its field path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such saved contract or actuals version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The actuals are impossible under every prior draw, or the effective sample size is below the minimum */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2568,6 +2896,16 @@ export interface components {
                 }[];
                 /** @description Cash net result summed over every budget; equals the sum of the holders' nets. */
                 netTotal: number;
+                /** @description A regional contract: each municipality on its own residents; their nets add up to the municipal party's. */
+                municipalities?: {
+                    id: string;
+                    label: string;
+                    participants: number;
+                    savings: number;
+                    pays: number;
+                    net: number;
+                    yearly: number[];
+                }[];
             };
         };
         /** @description RFC 9457 problem details. */
@@ -2611,12 +2949,16 @@ export interface components {
             investor?: components["schemas"]["Investor"];
             /** @description Who pays and who gains: savings and costs per budget holder (the municipality by budget, the state, UWV, health insurers, the participant) with flow-back shares and an MKBA view. Absent: the contract reports the payer only, as before. */
             budgetHolders?: {
+                /** @description A regional contract: the municipalities whose residents take part. Each saves on and pays for its own residents (outcome payments by its residents' share of each trigger, own costs by its share of participants); the municipal budgets stay reported for the region. */
+                municipalities?: components["schemas"]["Municipality"][];
                 /**
                  * @description Effects beyond the municipality's own benefit, loonkostensubsidie and administration (which the contract model computes itself and books on gemeenteInkomensdeel and gemeenteUitvoering).
                  * @default []
                  */
                 effects?: components["schemas"]["BudgetEffect"][];
             };
+            /** @description Outcomes beyond work (debts resolved, youth care ended) with their own monthly rates, valued per budget holder and usable by outcome triggers. */
+            outcomes?: components["schemas"]["Outcome"][];
             /** @description Several payers of the outcome payments. Absent: the municipality pays them all from its participatiebudget. */
             funding?: {
                 /**
@@ -2642,22 +2984,22 @@ export interface components {
              * @description Annual real discount rate; default 2.25% (Werkgroep discontovoet 2020).
              * @default 0.0225
              */
-            discountRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            discountRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Yearly growth of benefit levels, applied each January after the start.
              * @default 0
              */
-            benefitIndexation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            benefitIndexation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Yearly growth of outcome prices and per-participant caps.
              * @default 0
              */
-            priceIndexation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            priceIndexation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Yearly growth of provider costs, LKS and the payer's own costs.
              * @default 0
              */
-            costIndexation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            costIndexation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /** @description A known value. */
         FixedDistribution: {
@@ -2762,13 +3104,53 @@ export interface components {
             /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
             source?: string;
         };
+        /** @description Number of successes in n trials each succeeding with probability p (mean n·p). Refused when it spreads over more than 65536 counts (n·p·(1−p) above about 13 million). */
+        BinomialDistribution: {
+            /** @enum {string} */
+            type: "binomial";
+            /** @description Number of independent trials n. */
+            trials: number;
+            /** @description Chance p that one trial succeeds. */
+            probability: number;
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
+        };
+        /** @description 1 with probability p, else 0. */
+        BernoulliDistribution: {
+            /** @enum {string} */
+            type: "bernoulli";
+            /** @description Chance p of a 1. */
+            probability: number;
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
+        };
+        /** @description Count of independent events with the given mean. Refused when it spreads over more than 65536 counts (mean above about 13 million). */
+        PoissonDistribution: {
+            /** @enum {string} */
+            type: "poisson";
+            /** @description Expected count λ (also the variance). */
+            mean: number;
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
+        };
+        /** @description Number of failures before the r-th success (mean r(1−p)/p, variance r(1−p)/p²). Refused when it spreads over more than 65536 counts (e.g. r = 1 with p below about 0.0007). */
+        NegativeBinomialDistribution: {
+            /** @enum {string} */
+            type: "negativeBinomial";
+            /** @description Number of successes r awaited (need not be whole). */
+            successes: number;
+            /** @description Chance p that one trial succeeds. */
+            probability: number;
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
+        };
         Intake: {
             cohorts: components["schemas"]["IntakeCohort"][];
             /**
              * @description Start delay: every cohort shifts this many months (rounded).
              * @default 0
              */
-            delayMonths?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            delayMonths?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         IntakeCohort: {
             /** @description Contract month of intake (0 = start month). */
@@ -2780,9 +3162,9 @@ export interface components {
             id: string;
             label?: string;
             /** @description Weight of this profile in the intake; weights are normalised to sum to 1. */
-            share: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            share: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Monthly bijstand benefit in euros of the start year (e.g. single norm 1 Jan 2024: 1,283.83 incl. holiday pay). */
-            monthlyBenefit: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            monthlyBenefit: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description How long the profile was on bijstand before intake; selects the price band of a rate card.
              * @default 0
@@ -2792,26 +3174,26 @@ export interface components {
              * @description Uitvoeringskosten per case per year (default 2,883: Berenschot 2018).
              * @default 2883
              */
-            administrationCostPerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            administrationCostPerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Rates while in the programme. */
             programme: {
                 /** @description Chance per month that a person on bijstand starts work (uitstroom naar werk). */
-                monthlyJobEntryRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+                monthlyJobEntryRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
                 /**
                  * @description Chance per month of leaving bijstand for other reasons (moving, partner income, education).
                  * @default 0
                  */
-                monthlyOtherExitRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+                monthlyOtherExitRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             };
             /** @description Rates without the programme (also used after the programme period ends). Ignored for job entry when the counterfactual method is deadweight. */
             counterfactual: {
                 /** @description Chance per month that a person on bijstand starts work (uitstroom naar werk). */
-                monthlyJobEntryRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+                monthlyJobEntryRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
                 /**
                  * @description Chance per month of leaving bijstand for other reasons (moving, partner income, education).
                  * @default 0
                  */
-                monthlyOtherExitRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+                monthlyOtherExitRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             };
         };
         /**
@@ -2833,22 +3215,22 @@ export interface components {
              * @description Share of placements that are part-time.
              * @default 0
              */
-            partTimeShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            partTimeShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Share of the benefit still paid to a part-time worker (top-up after the earnings disregard).
              * @default 0.5
              */
-            partTimeBenefitShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            partTimeBenefitShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Share of placements that need loonkostensubsidie (LKS).
              * @default 0
              */
-            lksShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            lksShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description LKS per worker per month, euros of the start year.
              * @default 0
              */
-            lksMonthlyAmount?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            lksMonthlyAmount?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Fall-back hazard by months in work; the first band must start at 0. Default: CBS 2021, 82% still in work after 6 months.
              * @default [
@@ -2863,7 +3245,7 @@ export interface components {
         FallbackHazardBand: {
             fromMonthsInWork: number;
             /** @description Chance per month of falling back onto bijstand for someone who has worked at least fromMonthsInWork months. */
-            monthlyRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            monthlyRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /**
          * @default {
@@ -2877,7 +3259,7 @@ export interface components {
             /** @enum {string} */
             method: "deadweight";
             /** @description Share of the programme's work outcomes that would have happened anyway. */
-            deadweightShare: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            deadweightShare: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         PaymentTerms: {
             triggers: components["schemas"]["PaymentTrigger"][];
@@ -2944,7 +3326,7 @@ export interface components {
             /** @enum {string} */
             kind: "perMonthOffBenefit";
             /** @description Per full month of benefit saved (a part-time month counts for the share not paid). */
-            price: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | {
+            price: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"] | {
                 bands: components["schemas"]["PriceBand"][];
             };
             /**
@@ -2969,8 +3351,33 @@ export interface components {
             /** @enum {string} */
             kind: "shareOfSavings";
             /** @description Share of the realised savings (avoided benefit and administration from work) paid out, e.g. 0.4 in Emmen. */
-            share: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            share: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
+             * @default attributable
+             * @enum {string}
+             */
+            basis?: "gross" | "attributable";
+        } | {
+            id: string;
+            /**
+             * @description investor: enters the investor waterfall.
+             * @default provider
+             * @enum {string}
+             */
+            payee?: "provider" | "investor";
+            /**
+             * @description Months between the result and the payment.
+             * @default 0
+             */
+            lagMonths?: number;
+            /** @enum {string} */
+            kind: "outcome";
+            /** @description Id of an entry in outcomes (an outcome beyond work). */
+            outcome: string;
+            /** @description Per outcome reached, euros of the start year (indexed with prices). */
+            price: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
+            /**
+             * @description attributable: pay only for outcomes beyond the counterfactual (cumulative, high-water mark).
              * @default attributable
              * @enum {string}
              */
@@ -2993,7 +3400,7 @@ export interface components {
             /** @description A mathjs expression over the monthly quantities listed in the glossary; its value is the amount due that month in euros. */
             expression: string;
         };
-        Price: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | {
+        Price: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"] | {
             bands: components["schemas"]["PriceBand"][];
         };
         PriceBand: {
@@ -3001,7 +3408,7 @@ export interface components {
             price: components["schemas"]["UncertainNumber"];
         };
         /** @description A number, or a distribution over it (its mean is used by a deterministic evaluation). */
-        UncertainNumber: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+        UncertainNumber: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         /**
          * @default {
          *       "carryForwardYearly": false
@@ -3009,11 +3416,11 @@ export interface components {
          */
         PaymentCaps: {
             /** @description Per participant over the contract, in prices of the start year (indexed with prices). Applies to per-participant triggers. */
-            perParticipant?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            perParticipant?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Per calendar year, nominal euros (the budget line). */
-            perYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            perYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Over the whole contract, nominal euros (the contract budget). */
-            total?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            total?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Amounts above the yearly cap move to the next year instead of lapsing.
              * @default false
@@ -3023,7 +3430,7 @@ export interface components {
         /** @description Payments falling due while the cumulative improvement is below the threshold are held and released once it is met; held amounts never released are not paid. */
         PaymentThreshold: {
             /** @description Pay only when the programme beats the counterfactual by at least this fraction (0.1 = 10%). */
-            minimumImprovement: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            minimumImprovement: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @default placements
              * @enum {string}
@@ -3051,12 +3458,12 @@ export interface components {
              * @description Set-up, procurement, evaluation: paid in month 0.
              * @default 0
              */
-            ownCostsOneOff?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            ownCostsOneOff?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Contract management per month of the horizon.
              * @default 0
              */
-            ownCostsPerMonth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            ownCostsPerMonth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /**
          * @default {
@@ -3070,36 +3477,36 @@ export interface components {
              * @description Coaching cost per participant per programme month.
              * @default 0
              */
-            costPerParticipantMonth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            costPerParticipantMonth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description One-off cost per job start (job coaching, placement).
              * @default 0
              */
-            costPerPlacement?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            costPerPlacement?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Fixed cost per month of the delivery period.
              * @default 0
              */
-            fixedCostPerMonth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            fixedCostPerMonth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         Investor: {
             /** @description Capital the investors commit; drawn as the provider spends. */
-            commitment: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            commitment: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Share of the provider's costs financed by draws until the commitment is used.
              * @default 1
              */
-            financedShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            financedShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Annual return cap of the waterfall (12% in the Buzinezzclub Rotterdam SIB).
              * @default 0.12
              */
-            returnCap?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            returnCap?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Annual rate for the investor NPV.
              * @default 0.08
              */
-            hurdleRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            hurdleRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Covers the investors' loss up to the amount at the end of the horizon. */
             firstLossGuarantee?: {
                 amount: components["schemas"]["UncertainNumber"];
@@ -3109,6 +3516,12 @@ export interface components {
                  */
                 guarantor?: "payer" | "thirdParty";
             };
+        };
+        Municipality: {
+            id: string;
+            label?: string;
+            /** @description Ids of the profiles whose participants live in this municipality; each profile belongs to exactly one. Give each its own benefit levels and intake share. */
+            profiles: string[];
         };
         BudgetEffect: {
             id: string;
@@ -3120,7 +3533,7 @@ export interface components {
              */
             basis: "monthInWork" | "monthInWorkFullTime" | "monthInWorkPartTime" | "monthInWorkWithLks" | "monthOnBenefit" | "placement" | "sustained6" | "sustained12" | "sustained24";
             /** @description Euros of the start year the holder gains per unit of the basis (negative: it pays). Give it as a distribution with a source naming the Dutch source, year and range. */
-            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description false: a non-cash value (wellbeing) reported in the MKBA view only, never added to cash results.
              * @default true
@@ -3138,6 +3551,45 @@ export interface components {
          * @enum {string}
          */
         BudgetHolder: "gemeenteInkomensdeel" | "gemeenteParticipatiebudget" | "gemeenteUitvoering" | "gemeenteSchuldhulpverlening" | "gemeenteJeugdzorg" | "gemeenteWmo" | "rijk" | "uwv" | "zorgverzekeraars" | "provincie" | "fonds" | "deelnemer";
+        /** @description An outcome beyond work. Eligible participants have their first chance in the month after intake; each month one reaches it with the monthly rate (programme rate while months since intake are below programmeMonths in the programme world, the counterfactual rate otherwise). Independent of work. Counted attributable (programme minus counterfactual) in the budget view. */
+        Outcome: {
+            id: string;
+            label?: string;
+            /**
+             * @description Share of the participants who can reach it (who have debts, a child in youth care).
+             * @default 1
+             */
+            eligibleShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
+            /** @description With the programme: this rate for the programme months after intake, the counterfactual rate after. */
+            programme: {
+                /** @description Monthly chance of reaching it during the programme months. */
+                monthlyRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
+            };
+            counterfactual: {
+                /** @description Monthly chance of reaching it without the programme (and after the programme months). */
+                monthlyRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
+            };
+            /** @default [] */
+            values?: components["schemas"]["OutcomeValue"][];
+        };
+        OutcomeValue: {
+            holder: components["schemas"]["BudgetHolder"];
+            /**
+             * @description Euros of the start year the holder gains once, in the month the outcome is reached (negative: it pays).
+             * @default 0
+             */
+            once?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
+            /**
+             * @description Euros of the start year the holder gains in every month from the outcome on (e.g. youth care no longer paid).
+             * @default 0
+             */
+            perMonthAfter?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
+            /**
+             * @description false: a non-cash value, reported in the MKBA view only.
+             * @default true
+             */
+            cash?: boolean;
+        };
         Payer: {
             id: string;
             label?: string;
@@ -3150,7 +3602,7 @@ export interface components {
              * @description Weight of this payer among the payers of a trigger (method shares); weights are normalised per trigger.
              * @default 1
              */
-            share?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            share?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Trigger ids this payer funds (method shares); absent: all triggers. */
             triggers?: string[];
         };
@@ -3265,12 +3717,12 @@ export interface components {
             provider: string;
             kind: components["schemas"]["CapitalLayerKind"];
             /** @description Committed capital in euros. Capital is called pro rata over the layers as the fund needs cash. */
-            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Required annual return, accrued on the capital outstanding and paid before anything reaches a more junior layer (ignored for grants).
              * @default 0
              */
-            targetReturn?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            targetReturn?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description The municipality provides this layer: its calls and distributions enter the municipality's net position.
              * @default false
@@ -3294,17 +3746,17 @@ export interface components {
              * @description Fund management and operating costs per year of the horizon.
              * @default 0
              */
-            fixedPerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            fixedPerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Support and monitoring per enterprise per year while the fund holds its loan, stake or grant (as planned: a failed enterprise still needs work-out).
              * @default 0
              */
-            perEnterpriseYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            perEnterpriseYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Yearly fee as a share of committed capital, over the whole horizon.
              * @default 0
              */
-            managementFeeRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            managementFeeRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /** @description One enterprise, or an archetype: `count` alike enterprises taken in `intake.perYear` a year. */
         PortfolioEnterprise: {
@@ -3343,33 +3795,33 @@ export interface components {
              * @description Investment needed at intake (fit-out, equipment, working capital).
              * @default 0
              */
-            startupCosts?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            startupCosts?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description The entrepreneur's own cash at intake.
              * @default 0
              */
-            ownCash?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            ownCash?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Revenue in the first year. */
-            revenue: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            revenue: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Yearly growth of revenue.
              * @default 0
              */
-            revenueGrowth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            revenueGrowth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Operating costs in the first year, before interest and before the extra cost of workers from bijstand. */
-            costs: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            costs: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Yearly growth of operating costs.
              * @default 0
              */
-            costGrowth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            costGrowth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Standard deviation of a year's operating result as a share of that year's revenue: the size of a bad year. Its regional part is set by risk.regionalCorrelation. */
-            resultVolatility: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            resultVolatility: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Yearly chance of stopping for reasons outside the cash model (the entrepreneur leaves, a key client goes).
              * @default 0
              */
-            otherFailureRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            otherFailureRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /**
          * @default {
@@ -3385,7 +3837,7 @@ export interface components {
              * @description Jobs filled by people from bijstand once the enterprise is at full size.
              * @default 0
              */
-            positions?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            positions?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Years of linear growth to full size (0: full from the start).
              * @default 0
@@ -3395,7 +3847,7 @@ export interface components {
              * @description Share of workers leaving per year; they are replaced by new hires from bijstand. Default 23%: CBS 2021, 77% still employed after 12 months.
              * @default 0.2316250915080582
              */
-            yearlyLeaveRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            yearlyLeaveRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Months employed that count as a sustained placement (and trigger the outcome payment).
              * @default 12
@@ -3405,13 +3857,13 @@ export interface components {
              * @description Supervision, coaching and lost productivity per worker from bijstand per year, on top of operating costs.
              * @default 0
              */
-            extraCostPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            extraCostPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         PortfolioLoan: {
             /** @description Principal lent at intake. */
-            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Annual interest rate. */
-            rate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            rate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Years from disbursement to the last payment; one payment at the end of each year. */
             termYears: number;
             /**
@@ -3429,21 +3881,21 @@ export interface components {
              * @description Share of the outstanding principal recovered when the enterprise fails (default 0, conservative; Basel II assumes 55% for senior unsecured corporate loans).
              * @default 0
              */
-            recoveryRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            recoveryRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         PortfolioEquity: {
             /** @description Euros invested for the stake at intake. */
-            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Share of the enterprise owned by the fund. */
-            stake: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            stake: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description The stake is sold at the end of this year of the enterprise (1 = end of its first year). */
             exitAfterYears: number;
             /** @description Valuation at exit as a multiple of that year's operating result (EBITDA-style); the fund receives stake x max(0, multiple x result - loan outstanding). */
-            exitMultiple: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            exitMultiple: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         PortfolioGrant: {
             /** @description Grant paid by the fund at intake; never repaid. */
-            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /** @description Results-based payments to the enterprise; they enter its cash model, so they change its chance of surviving. */
         PortfolioOutcomeContract: {
@@ -3451,12 +3903,12 @@ export interface components {
              * @description Paid once a worker from bijstand has been employed `jobs.sustainedAfterMonths` months (Prestatiecontract Werk: 12).
              * @default 0
              */
-            pricePerSustainedPlacement?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            pricePerSustainedPlacement?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Paid per year a worker from bijstand is employed (e.g. a share of the benefit saved, as in Emmen).
              * @default 0
              */
-            pricePerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            pricePerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description municipality: a cost in its net position; fund: paid out of the fund's cash.
              * @default municipality
@@ -3474,7 +3926,7 @@ export interface components {
              * @description Correlation of the enterprises' yearly shocks through one regional factor per year (one-factor Gaussian copula): 0 independent, higher values make failures cluster in bad years. Default 12% (Basel II, high-PD corporates).
              * @default 0.12
              */
-            regionalCorrelation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            regionalCorrelation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /**
          * @default {
@@ -3489,22 +3941,22 @@ export interface components {
              * @description Bijstand benefit avoided per worker per year employed (default 14,000: Berenschot 2018 average; the single norm 2024 is 15,406 a year).
              * @default 14000
              */
-            avoidedBenefitPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            avoidedBenefitPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Uitvoeringskosten avoided per worker per year (default 2,883: Berenschot 2018).
              * @default 2883
              */
-            administrationCostPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            administrationCostPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Share of the work that would have happened anyway (default two thirds: Werk na Detentie SIB).
              * @default 0.6666666666666666
              */
-            deadweight?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            deadweight?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Loonkostensubsidie the municipality pays per worker per year (an average over workers).
              * @default 0
              */
-            lksPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            lksPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /**
          * @default {
@@ -3519,7 +3971,7 @@ export interface components {
              * @description Contract management, monitoring and reporting per year.
              * @default 0
              */
-            ownCostsPerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            ownCostsPerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /**
          * @default {
@@ -3531,7 +3983,7 @@ export interface components {
              * @description Annual real rate for the municipality's present value; default 2.25% (Werkgroep discontovoet 2020).
              * @default 0.0225
              */
-            discountRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            discountRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         SensitivityResult: components["schemas"]["TornadoResult"] | components["schemas"]["SpiderResult"] | components["schemas"]["BreakEvenFound"] | components["schemas"]["BreakEvenNotFound"] | components["schemas"]["TwoWayResult"] | components["schemas"]["SobolResult"] | components["schemas"]["MorrisResult"] | components["schemas"]["RankCorrelationResult"] | components["schemas"]["ValueOfInformationResult"];
         TornadoResult: {
@@ -5210,6 +5662,411 @@ export interface components {
             result: components["schemas"]["SimulationResult"] | components["schemas"]["VariantComparisonResult"] | components["schemas"]["TornadoResult"] | components["schemas"]["SpiderResult"] | components["schemas"]["BreakEvenFound"] | components["schemas"]["BreakEvenNotFound"] | components["schemas"]["TwoWayResult"] | components["schemas"]["SobolResult"] | components["schemas"]["MorrisResult"] | components["schemas"]["RankCorrelationResult"] | components["schemas"]["ValueOfInformationResult"] | null;
         };
         RunResult: components["schemas"]["SimulationResult"] | components["schemas"]["VariantComparisonResult"] | components["schemas"]["TornadoResult"] | components["schemas"]["SpiderResult"] | components["schemas"]["BreakEvenFound"] | components["schemas"]["BreakEvenNotFound"] | components["schemas"]["TwoWayResult"] | components["schemas"]["SobolResult"] | components["schemas"]["MorrisResult"] | components["schemas"]["RankCorrelationResult"] | components["schemas"]["ValueOfInformationResult"];
+        /** @description What happened in a running contract, month by month up to the as-of month. */
+        Actuals: {
+            /** @description The last contract month the actuals cover; months 0 .. asOfMonth must all be present. */
+            asOfMonth: number;
+            months: components["schemas"]["ActualsMonth"][];
+            /** @description A comparison group without the programme (persons at risk and job starts per month). Only with one does the data say anything about the counterfactual job-entry rate. */
+            comparisonGroup?: {
+                description?: string;
+                months: components["schemas"]["ComparisonMonth"][];
+            };
+            /** @description Where the actuals come from (system, report, date of extraction). */
+            source?: string;
+        };
+        ActualsMonth: {
+            /** @description Contract month (0 = the start month). */
+            month: number;
+            /** @description Participant profile id, when the actuals are kept per profile: then every row names one, one row per month and profile. */
+            profile?: string;
+            /** @description Participants who entered the programme this month. */
+            intake: number;
+            /** @description Participants who started work this month (uitstroom naar werk). */
+            jobStarts: number;
+            /** @description Participants in work at the end of the month; checked against job starts and fall-backs. */
+            inWork?: number;
+            /** @description Participants who fell back onto bijstand after work this month. */
+            fallbacks: number;
+            /**
+             * @description Participants waiting for work who left bijstand for other reasons this month (moving, partner income, education).
+             * @default 0
+             */
+            otherExits?: number;
+            /** @description Of the job starts, how many were part-time (informs the part-time share). */
+            partTimeStarts?: number;
+            /** @description Participants completing 6 months in work this month. */
+            sustained6?: number;
+            /** @description Participants completing 12 months in work this month. */
+            sustained12?: number;
+            /** @description Participants completing 24 months in work this month. */
+            sustained24?: number;
+            /** @description Outcome payments made this month, euros. */
+            payments: number;
+        };
+        ComparisonMonth: {
+            month: number;
+            /** @description Persons in the comparison group on bijstand and not yet in work at the start of the month. */
+            atRisk: number;
+            /** @description Of them, how many started work this month. */
+            jobStarts: number;
+        };
+        ActualsVersion: {
+            contractId: string;
+            version: number;
+            /** @description The contract version the actuals were checked against. */
+            contractVersion: number;
+            createdAt: string;
+            actuals: components["schemas"]["Actuals"];
+            links: {
+                self: string;
+                contract: string;
+            };
+        };
+        /** @description A running contract re-forecast from its actuals. */
+        ReforecastResult: {
+            contract: string;
+            /** @description Last observed contract month; null without actuals (then the forecast is the plan). */
+            asOfMonth: number | null;
+            asOfLabel: string | null;
+            actualsSummary: {
+                months: number;
+                participants: number;
+                jobStarts: number;
+                fallbacks: number;
+                inWork: number;
+                paymentsMade: number;
+            } | null;
+            inference: {
+                /** @enum {string} */
+                method: "none" | "importanceResampling";
+                priorDraws: number;
+                effectiveSampleSize: number;
+                minimumEffectiveSampleSize: number;
+                /** @description Prior draws under which the actuals cannot happen (weight 0). */
+                impossibleDraws: number;
+                /** @description Whether anything in the actuals (a comparison group, or participants past their programme months) bears on the rates without the programme. */
+                counterfactualInformed: boolean;
+                notes: string[];
+            };
+            /** @description Each uncertain input the actuals bear on, before and after. */
+            updatedInputs: {
+                path: string;
+                informedBy: string;
+                prior: components["schemas"]["WeightedSummary"];
+                posterior: components["schemas"]["WeightedSummary"];
+                /** @description (posterior mean - prior mean) / prior sd. */
+                shiftInPriorSds: number | null;
+                /** @description Width of the posterior 90% interval over the prior's: below 1 the data narrowed it. */
+                intervalWidthRatio: number | null;
+            }[];
+            notInformed: {
+                path: string;
+                reason: string;
+            }[];
+            yearly: {
+                year: string;
+                /** @description The yearly cap (base value), if any. */
+                budget: number | null;
+                /** @description Payments made in this year up to the as-of month. */
+                paidSoFar: number;
+                plan: {
+                    mean: number | null;
+                    p10: number | null;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                forecast: {
+                    mean: number | null;
+                    p10: number | null;
+                    p50: number | null;
+                    p90: number | null;
+                };
+            }[];
+            caps: {
+                perYear: number | null;
+                total: number | null;
+                paidSoFar: number;
+                totalRoomLeft: number | null;
+                chanceCapsBindPlan: number | null;
+                chanceCapsBindForecast: number | null;
+            };
+            netResult: {
+                municipality: {
+                    plan: number | null;
+                    forecast: number | null;
+                    change: number | null;
+                };
+                provider: {
+                    plan: number | null;
+                    forecast: number | null;
+                    change: number | null;
+                };
+                outcomePayments: {
+                    plan: number | null;
+                    forecast: number | null;
+                    change: number | null;
+                };
+                placements: {
+                    plan: number | null;
+                    forecast: number | null;
+                    change: number | null;
+                };
+            };
+            planVersusActual: {
+                planPathDraws: number;
+                months: {
+                    month: number;
+                    label: string;
+                    jobStarts: {
+                        actual: number | null;
+                        planMean: number;
+                        planP10: number;
+                        planP90: number;
+                        /** @description The actual lies outside the plan's 80% band (below its 10th or above its 90th percentile). */
+                        outsideBand: boolean;
+                    };
+                    inWork: {
+                        actual: number | null;
+                        planMean: number;
+                        planP10: number;
+                        planP90: number;
+                        /** @description The actual lies outside the plan's 80% band (below its 10th or above its 90th percentile). */
+                        outsideBand: boolean;
+                    };
+                    fallbacks: {
+                        actual: number | null;
+                        planMean: number;
+                        planP10: number;
+                        planP90: number;
+                        /** @description The actual lies outside the plan's 80% band (below its 10th or above its 90th percentile). */
+                        outsideBand: boolean;
+                    };
+                    intake: {
+                        actual: number | null;
+                        planMean: number;
+                        planP10: number;
+                        planP90: number;
+                        /** @description The actual lies outside the plan's 80% band (below its 10th or above its 90th percentile). */
+                        outsideBand: boolean;
+                    };
+                    payments: {
+                        actual: number | null;
+                        planMean: number;
+                        planP10: number;
+                        planP90: number;
+                        /** @description The actual lies outside the plan's 80% band (below its 10th or above its 90th percentile). */
+                        outsideBand: boolean;
+                    };
+                }[];
+                years: {
+                    year: string;
+                    complete: boolean;
+                    jobStarts: {
+                        actual: number | null;
+                        planMean: number;
+                        planP10: number;
+                        planP90: number;
+                        /** @description The actual lies outside the plan's 80% band (below its 10th or above its 90th percentile). */
+                        outsideBand: boolean;
+                    };
+                    fallbacks: {
+                        actual: number | null;
+                        planMean: number;
+                        planP10: number;
+                        planP90: number;
+                        /** @description The actual lies outside the plan's 80% band (below its 10th or above its 90th percentile). */
+                        outsideBand: boolean;
+                    };
+                    payments: {
+                        actual: number | null;
+                        planMean: number;
+                        planP10: number;
+                        planP90: number;
+                        /** @description The actual lies outside the plan's 80% band (below its 10th or above its 90th percentile). */
+                        outsideBand: boolean;
+                    };
+                }[];
+                monthsOutsideBand: number;
+            };
+            /** @description The plan at signing: the contract simulated with its own distributions (identical to POST /simulations with the same settings). */
+            plan: {
+                iterations: number;
+                seed: number;
+                /** @enum {string} */
+                sampling: "monteCarlo" | "latinHypercube";
+                drawIndividualOutcomes: boolean;
+                /** @description Iterations per block: Latin hypercube strata and rank correlation act within a block. */
+                blockSize: number;
+                percentileMethod: components["schemas"]["PercentileMethod"];
+                outputs: components["schemas"]["OutputSummary"][];
+                series: components["schemas"]["SeriesSummary"][];
+                events: components["schemas"]["EventSummary"][];
+                risk: components["schemas"]["RiskSummary"];
+                convergence: components["schemas"]["Convergence"];
+                samples: components["schemas"]["Samples"];
+            };
+            /** @description The re-forecast: the observed state carried forward with posterior draws. */
+            forecast: {
+                iterations: number;
+                seed: number;
+                /** @enum {string} */
+                sampling: "monteCarlo" | "latinHypercube";
+                drawIndividualOutcomes: boolean;
+                /** @description Iterations per block: Latin hypercube strata and rank correlation act within a block. */
+                blockSize: number;
+                percentileMethod: components["schemas"]["PercentileMethod"];
+                outputs: components["schemas"]["OutputSummary"][];
+                series: components["schemas"]["SeriesSummary"][];
+                events: components["schemas"]["EventSummary"][];
+                risk: components["schemas"]["RiskSummary"];
+                convergence: components["schemas"]["Convergence"];
+                samples: components["schemas"]["Samples"];
+            };
+        };
+        WeightedSummary: {
+            mean: number;
+            sd: number;
+            p5: number;
+            p50: number;
+            p95: number;
+        };
+        /** @description Re-forecast a running contract from its actuals. */
+        ReforecastRequest: {
+            /** @description The contract, inline; or give `ref`. */
+            contract?: {
+                name: string;
+                description?: string;
+                /** @default 2026-01 */
+                startMonth?: string;
+                /** @default 60 */
+                horizonMonths?: number;
+                /**
+                 * @description Months after intake during which the programme rates apply and the provider coaches.
+                 * @default 12
+                 */
+                programmeMonths?: number;
+                money?: components["schemas"]["Money"];
+                intake: components["schemas"]["Intake"];
+                profiles: components["schemas"]["ParticipantProfile"][];
+                work?: components["schemas"]["Work"];
+                counterfactual?: components["schemas"]["Counterfactual"];
+                payment: components["schemas"]["PaymentTerms"];
+                payer?: components["schemas"]["PayerCosts"];
+                provider?: components["schemas"]["Provider"];
+                investor?: components["schemas"]["Investor"];
+                /** @description Who pays and who gains: savings and costs per budget holder (the municipality by budget, the state, UWV, health insurers, the participant) with flow-back shares and an MKBA view. Absent: the contract reports the payer only, as before. */
+                budgetHolders?: {
+                    /** @description A regional contract: the municipalities whose residents take part. Each saves on and pays for its own residents (outcome payments by its residents' share of each trigger, own costs by its share of participants); the municipal budgets stay reported for the region. */
+                    municipalities?: components["schemas"]["Municipality"][];
+                    /**
+                     * @description Effects beyond the municipality's own benefit, loonkostensubsidie and administration (which the contract model computes itself and books on gemeenteInkomensdeel and gemeenteUitvoering).
+                     * @default []
+                     */
+                    effects?: components["schemas"]["BudgetEffect"][];
+                };
+                /** @description Outcomes beyond work (debts resolved, youth care ended) with their own monthly rates, valued per budget holder and usable by outcome triggers. */
+                outcomes?: components["schemas"]["Outcome"][];
+                /** @description Several payers of the outcome payments. Absent: the municipality pays them all from its participatiebudget. */
+                funding?: {
+                    /**
+                     * @description shares: each trigger is funded by the payers that list it (or list none), in proportion to their shares. gains: every payment is split in proportion to what each payer's party gains over the horizon before payments (positive part; equal shares when nobody gains).
+                     * @default shares
+                     * @enum {string}
+                     */
+                    method?: "shares" | "gains";
+                    payers: components["schemas"]["Payer"][];
+                };
+            };
+            /** @description A saved contract of your organisation (needs an API key), with its saved actuals unless `actuals` is given. */
+            ref?: {
+                id: string;
+                /** @description Contract version; default: the current one. */
+                version?: number;
+                /** @description Saved actuals version to use when `actuals` is not given; default: the latest. */
+                actualsVersion?: number;
+            };
+            /** @description What happened so far. Without actuals (or with no months) the forecast is the plan. */
+            actuals?: {
+                /** @description The last contract month the actuals cover; months 0 .. asOfMonth must all be present. */
+                asOfMonth: number;
+                months: components["schemas"]["ActualsMonth"][];
+                /** @description A comparison group without the programme (persons at risk and job starts per month). Only with one does the data say anything about the counterfactual job-entry rate. */
+                comparisonGroup?: {
+                    description?: string;
+                    months: components["schemas"]["ComparisonMonth"][];
+                };
+                /** @description Where the actuals come from (system, report, date of extraction). */
+                source?: string;
+            } | null;
+            /** @description How to run a Monte Carlo simulation. */
+            settings: {
+                /** @default 10000 */
+                iterations?: number;
+                /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
+                seed: number;
+                /**
+                 * @description Latin hypercube stratifies each input within each block of 1,024 iterations.
+                 * @default latinHypercube
+                 * @enum {string}
+                 */
+                sampling?: "monteCarlo" | "latinHypercube";
+                /**
+                 * @description Draw individual outcomes (a pilot of 20 may get 3 placements or 9); false uses expected rates.
+                 * @default true
+                 */
+                drawIndividualOutcomes?: boolean;
+                /** @default [] */
+                correlations?: components["schemas"]["RankCorrelation"][];
+                /** @default [] */
+                events?: components["schemas"]["SimulationEvent"][];
+                /** @description Scalar output for value at risk and expected shortfall; default: the first scalar output. */
+                riskOutput?: string;
+                /**
+                 * @description lower: bad outcomes are low values (a net result); upper: bad outcomes are high values (payments).
+                 * @default lower
+                 * @enum {string}
+                 */
+                riskTail?: "lower" | "upper";
+                /**
+                 * @description Return every sampled input and scalar output (memory grows with iterations).
+                 * @default false
+                 */
+                keepSamples?: boolean;
+                /** @default 40 */
+                histogramBins?: number;
+                /**
+                 * @description How many times (at block boundaries) the running mean and its standard error are reported.
+                 * @default 20
+                 */
+                convergenceCheckpoints?: number;
+            };
+            inference?: components["schemas"]["InferenceSettings"];
+        };
+        /**
+         * @default {
+         *       "minimumEffectiveSampleSize": 200,
+         *       "maximumPriorDraws": 100000,
+         *       "planPathDraws": 1000
+         *     }
+         */
+        InferenceSettings: {
+            /**
+             * @description Smallest effective sample size of the importance weights accepted; below it the re-forecast is refused (422) because a handful of prior draws would stand for the whole posterior. Raise the iterations (more prior draws) or check the actuals.
+             * @default 200
+             */
+            minimumEffectiveSampleSize?: number;
+            /**
+             * @description When the plan's draws leave an effective sample size below the minimum, up to this many prior draws in all (the plan's and more from a seed derived from the request's) are weighted instead before the re-forecast is refused.
+             * @default 100000
+             */
+            maximumPriorDraws?: number;
+            /**
+             * @description Prior draws evaluated month by month for the plan-versus-actual band (at most the iterations).
+             * @default 1000
+             */
+            planPathDraws?: number;
+        };
     };
     responses: never;
     parameters: never;

@@ -1,11 +1,15 @@
+import { compileBernoulli } from './bernoulli.js';
 import { compileBeta } from './beta.js';
+import { compileBinomial } from './binomial.js';
 import type { CompiledDistribution } from './compiled-distribution.js';
 import { compileDiscrete } from './discrete.js';
 import { compileFixed } from './fixed.js';
 import { compileInterval90 } from './interval90.js';
 import { compileLognormal } from './lognormal.js';
+import { compileNegativeBinomial } from './negative-binomial.js';
 import { compileNormal } from './normal.js';
 import { compilePert } from './pert.js';
+import { compilePoisson } from './poisson.js';
 import type { Distribution, Uncertain } from './schema.js';
 import { compileTriangular } from './triangular.js';
 import { compileTruncatedNormal } from './truncated-normal.js';
@@ -37,6 +41,14 @@ export function compileDistribution(distribution: Distribution): CompiledDistrib
       return compileDiscrete(distribution);
     case 'interval90':
       return compileInterval90(distribution);
+    case 'binomial':
+      return compileBinomial(distribution);
+    case 'bernoulli':
+      return compileBernoulli(distribution);
+    case 'poisson':
+      return compilePoisson(distribution);
+    case 'negativeBinomial':
+      return compileNegativeBinomial(distribution);
   }
 }
 

@@ -11,6 +11,11 @@ export { compileLognormal, lognormalFromLogScale } from './lognormal.js';
 export { compileBeta, scaledBeta } from './beta.js';
 export { compileDiscrete } from './discrete.js';
 export { compileInterval90 } from './interval90.js';
+export { compileBinomial } from './binomial.js';
+export { compileBernoulli } from './bernoulli.js';
+export { compilePoisson } from './poisson.js';
+export { compileNegativeBinomial } from './negative-binomial.js';
+export { COUNT_TAIL_PROBABILITY, MAX_COUNT_TABLE_LENGTH } from './count-table.js';
 export {
   standardNormalCdf,
   standardNormalDensity,

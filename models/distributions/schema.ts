@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { binomialLaw } from './binomial.js';
+import { MAX_COUNT_TABLE_LENGTH, tabulateCountLaw, type CountLaw } from './count-table.js';
+import { negativeBinomialLaw } from './negative-binomial.js';
+import { poissonLaw } from './poisson.js';
 
 /**
  * Every numeric input of every model may be a plain number or one of these distributions.
@@ -152,6 +156,62 @@ export const DiscreteSchema = z
   })
   .meta({ id: 'DiscreteDistribution', description: 'A finite set of values with their probabilities.' });
 
+/** Largest binomial number of trials: whole numbers stay exact in doubles far beyond it. */
+export const MAX_BINOMIAL_TRIALS = 1e15;
+const probability = z.number().finite().min(0).max(1);
+
+/** A 400 naming `path` when the law's exact quantile table would exceed MAX_COUNT_TABLE_LENGTH. */
+function refuseWideCountLaw(law: CountLaw, path: string, ctx: z.RefinementCtx): void {
+  if (tabulateCountLaw(law) === null)
+    ctx.addIssue({
+      code: 'custom',
+      path: [path],
+      message: `this law spreads over more than ${MAX_COUNT_TABLE_LENGTH} counts, beyond which its exact quantile is too costly; use a normal with the same mean and sd`,
+    });
+}
+
+export const BinomialSchema = z
+  .object({
+    type: z.literal('binomial'),
+    trials: z.number().int().min(0).max(MAX_BINOMIAL_TRIALS).describe('Number of independent trials n.'),
+    probability: probability.describe('Chance p that one trial succeeds.'),
+    ...source,
+  })
+  .superRefine((d, ctx) => refuseWideCountLaw(binomialLaw(d.trials, d.probability), 'trials', ctx))
+  .meta({
+    id: 'BinomialDistribution',
+    description: `Number of successes in n trials each succeeding with probability p (mean n·p). Refused when it spreads over more than ${MAX_COUNT_TABLE_LENGTH} counts (n·p·(1−p) above about 13 million).`,
+  });
+
+export const BernoulliSchema = z
+  .object({ type: z.literal('bernoulli'), probability: probability.describe('Chance p of a 1.'), ...source })
+  .meta({ id: 'BernoulliDistribution', description: '1 with probability p, else 0.' });
+
+export const PoissonSchema = z
+  .object({
+    type: z.literal('poisson'),
+    mean: z.number().finite().min(0).describe('Expected count λ (also the variance).'),
+    ...source,
+  })
+  .superRefine((d, ctx) => refuseWideCountLaw(poissonLaw(d.mean), 'mean', ctx))
+  .meta({
+    id: 'PoissonDistribution',
+    description: `Count of independent events with the given mean. Refused when it spreads over more than ${MAX_COUNT_TABLE_LENGTH} counts (mean above about 13 million).`,
+  });
+
+export const NegativeBinomialSchema = z
+  .object({
+    type: z.literal('negativeBinomial'),
+    successes: z.number().finite().positive().max(1e9).describe('Number of successes r awaited (need not be whole).'),
+    probability: z.number().finite().gt(0).max(1).describe('Chance p that one trial succeeds.'),
+    ...source,
+  })
+  .superRefine((d, ctx) => refuseWideCountLaw(negativeBinomialLaw(d.successes, d.probability), 'probability', ctx))
+  .meta({
+    id: 'NegativeBinomialDistribution',
+    description: `Number of failures before the r-th success (mean r(1−p)/p, variance r(1−p)/p²). Refused when it spreads over more than ${MAX_COUNT_TABLE_LENGTH} counts (e.g. r = 1 with p below about 0.0007).`,
+  });
+
 export const Interval90Schema = z
   .object({
     type: z.literal('interval90'),
@@ -185,6 +245,10 @@ export const DistributionSchema = z
     BetaSchema,
     DiscreteSchema,
     Interval90Schema,
+    BinomialSchema,
+    BernoulliSchema,
+    PoissonSchema,
+    NegativeBinomialSchema,
   ])
   .meta({ id: 'Distribution', description: 'An uncertain value.' });
 

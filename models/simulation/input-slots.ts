@@ -45,7 +45,13 @@ function supportBounds(value: Uncertain): [number, number] {
       return [value.min, value.max];
     case 'discrete':
       return [Math.min(...value.values), Math.max(...value.values)];
+    case 'binomial':
+      return [0, value.trials];
+    case 'bernoulli':
+      return [0, 1];
     case 'lognormal':
+    case 'poisson':
+    case 'negativeBinomial':
       return [0, Infinity];
     case 'interval90':
       return value.shape === 'lognormal' ? [0, Infinity] : [-Infinity, Infinity];

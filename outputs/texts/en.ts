@@ -343,6 +343,10 @@ export const en: Texts = {
       beta: 'beta',
       discrete: 'discrete',
       interval90: '90% interval',
+      binomial: 'binomial',
+      bernoulli: 'Bernoulli',
+      poisson: 'Poisson',
+      negativeBinomial: 'negative binomial',
     },
     parameters: {
       value: 'value',
@@ -359,6 +363,9 @@ export const en: Texts = {
       shape: 'shape',
       values: 'values',
       probabilities: 'probabilities',
+      trials: 'trials',
+      probability: 'probability',
+      successes: 'successes',
     },
   },
   sources: {

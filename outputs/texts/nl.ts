@@ -343,6 +343,10 @@ export const nl: Texts = {
       beta: 'beta',
       discrete: 'discreet',
       interval90: '90%-interval',
+      binomial: 'binomiaal',
+      bernoulli: 'Bernoulli',
+      poisson: 'Poisson',
+      negativeBinomial: 'negatief binomiaal',
     },
     parameters: {
       value: 'waarde',
@@ -359,6 +363,9 @@ export const nl: Texts = {
       shape: 'vorm',
       values: 'waarden',
       probabilities: 'kansen',
+      trials: 'aantal pogingen',
+      probability: 'kans',
+      successes: 'aantal successen',
     },
   },
   sources: {

@@ -17,6 +17,11 @@ const examples: Array<{ input: unknown; mean: number; support: [number, number] 
   { input: { type: 'beta', alpha: 2, beta: 6, min: 10, max: 18 }, mean: 12, support: [10, 18] },
   { input: { type: 'discrete', values: [1, 5], probabilities: [0.75, 0.25] }, mean: 2, support: [1, 5] },
   { input: { type: 'interval90', low: 10, high: 20 }, mean: 15, support: [-Infinity, Infinity] },
+  // n·p; p; λ; r(1 − p)/p
+  { input: { type: 'binomial', trials: 20, probability: 0.3 }, mean: 6, support: [0, 20] },
+  { input: { type: 'bernoulli', probability: 0.25 }, mean: 0.25, support: [0, 1] },
+  { input: { type: 'poisson', mean: 3.5 }, mean: 3.5, support: [0, Infinity] },
+  { input: { type: 'negativeBinomial', successes: 3, probability: 0.25 }, mean: 9, support: [0, Infinity] },
 ];
 
 const parsed = examples.map((example) => ({ ...example, distribution: DistributionSchema.parse(example.input) }));

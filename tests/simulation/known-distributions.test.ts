@@ -74,3 +74,30 @@ describe('outputs with known distributions', () => {
     expect(value.max).toBeLessThanOrEqual(200);
   });
 });
+
+describe('counting laws in an expression model', () => {
+  it('gives a sum of independent Poisson(2) and Poisson(3.5) counts the mean, sd and median of Poisson(5.5)', () => {
+    const [sum, atLeastEight] = run({
+      inputs: { a: { type: 'poisson', mean: 2 }, b: { type: 'poisson', mean: 3.5 } },
+      outputs: { sum: 'a + b', atLeastEight: 'sum >= 8' },
+    });
+    // Closed form: independent Poisson counts add to a Poisson with the summed mean, variance 5.5.
+    const sigma = Math.sqrt(5.5);
+    expect(Math.abs(sum.mean! - 5.5)).toBeLessThan((4 * sigma) / Math.sqrt(ITERATIONS));
+    expect(sum.percentiles.p50).toBe(5);
+    // P(X ≥ 8) = 1 − F(7) for Poisson(5.5), from jStat.
+    const tail = 1 - jStat.poisson.cdf(7, 5.5);
+    expect(Math.abs(atLeastEight.mean! - tail)).toBeLessThan(4 * Math.sqrt((tail * (1 - tail)) / ITERATIONS));
+  });
+
+  it('gives Binomial(20, 0.3) plus a Bernoulli(0.5) the mean 6.5 and variance 4.45', () => {
+    const [total] = run({
+      inputs: { placed: { type: 'binomial', trials: 20, probability: 0.3 }, bonus: { type: 'bernoulli', probability: 0.5 } },
+      outputs: { total: 'placed + bonus' },
+    });
+    // n·p + p' = 6 + 0.5; n·p·(1 − p) + p'(1 − p') = 4.2 + 0.25.
+    const sigma = Math.sqrt(4.45);
+    expect(Math.abs(total.mean! - 6.5)).toBeLessThan((4 * sigma) / Math.sqrt(ITERATIONS));
+    expect(Math.abs(total.sd! - sigma)).toBeLessThan((6 * sigma) / Math.sqrt(2 * (ITERATIONS - 1)));
+  });
+});

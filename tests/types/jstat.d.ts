@@ -11,6 +11,9 @@ declare module 'jstat' {
       cdf(x: number, min: number, max: number, mode: number): number;
     };
     binomial: { pdf(k: number, n: number, p: number): number; cdf(k: number, n: number, p: number): number };
+    poisson: { pdf(k: number, mean: number): number; cdf(k: number, mean: number): number };
+    /** Failures before the r-th success: pdf C(k + r − 1, r − 1)·p^r·(1 − p)^k (whole r only). */
+    negbin: { pdf(k: number, r: number, p: number): number; cdf(k: number, r: number, p: number): number };
     chisquare: { inv(p: number, degreesOfFreedom: number): number };
   }
   const jStat: JStat;
