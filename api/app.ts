@@ -51,6 +51,8 @@ export function createApp(deps: AppDependencies): Express {
   };
   const { jobs } = deps.services;
   const operations = deps.operations ?? {};
+  // One printer for every report, so its limit on concurrent prints holds across them.
+  const printer = deps.printer ?? createPdfPrinter();
   const metrics = createServiceMetrics({ jobs, pool: deps.services.pool ?? null, queueDepth: operations.queueDepth ?? queueDepthOf(deps.services.pool) });
 
   // Probes and metrics first: they need no key, count against no rate limit, and answer while draining.
@@ -76,11 +78,11 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Resultaatfinanciering API' }));
   app.use(contractRoutes());
   // Before the saved contracts' routes: /contracts/actuals/... and /contracts/reforecast are not contract ids.
-  app.use(reforecastRoutes({ store, maxUploadBytes: deps.config.MAX_PAYLOAD_BYTES }));
+  app.use(reforecastRoutes({ store, maxUploadBytes: deps.config.MAX_PAYLOAD_BYTES, printer }));
   app.use(presetRoutes());
   app.use(sensitivityRoutes({ jobs, storage, maxActivePerCaller: deps.config.MAX_ACTIVE_JOBS_PER_ORGANISATION }));
   app.use(portfolioRoutes({ jobs, storage, ...waits }));
-  app.use(reportRoutes({ jobs, printer: deps.printer ?? createPdfPrinter(), maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS, storage, maxActiveJobsPerOrganisation: waits.maxActiveJobsPerOrganisation }));
+  app.use(reportRoutes({ jobs, printer, maxWaitMs: deps.config.SIMULATION_MAX_WAIT_MS, storage, maxActiveJobsPerOrganisation: waits.maxActiveJobsPerOrganisation }));
   app.use(simulationRoutes({ jobs, storage, ...waits }));
   if (store !== null) {
     for (const definition of SAVED_OBJECT_DEFINITIONS) app.use(savedObjectRoutes(definition, store.savedObjects));

@@ -96,4 +96,22 @@ export function registerReforecastPaths(registry: OpenAPIRegistry, { problem, js
       422: problem('The actuals are impossible under every prior draw, or the effective sample size is below the minimum'),
     },
   });
+  registry.registerPath({
+    method: 'post',
+    path: '/contracts/reforecast/report',
+    summary: 'The yearly progress report (voortgangsrapportage) for the council on the same re-forecast: what was agreed, what happened, updated estimates and forecast, what changed and why; HTML, or printed to PDF.',
+    request: {
+      query: z.object({ format: z.enum(['html', 'pdf']).default('pdf'), lang: z.enum(['nl', 'en']).default('nl') }),
+      body: { required: true, content: json(ReforecastRequestSchema) },
+    },
+    responses: {
+      200: {
+        description: 'The report',
+        content: { 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+      },
+      400: problem('Invalid contract, actuals or settings'),
+      422: problem('The re-forecast could not be made (see POST /contracts/reforecast)'),
+      503: problem('PDF asked for but the server has no Chromium'),
+    },
+  });
 }

@@ -4,8 +4,12 @@ import { ActualsSchema, type Actuals } from '../../models/actuals/index.js';
 import { ContractSchema, type Contract } from '../../models/contract/index.js';
 import { reforecastContract } from '../../models/reforecast/index.js';
 import { actualsTemplateCsv, actualsTemplateXlsx } from '../../outputs/actuals/actuals-template.js';
+import type { PdfPrinter } from '../../outputs/pdf/print-pdf.js';
+import { renderProgressReportHtml } from '../../outputs/progress-report/render-progress-report.js';
 import type { Store } from '../../store/index.js';
 import { requireCaller } from '../auth.js';
+import { fileName, sendDownload } from '../downloads/send-download.js';
+import { SOFTWARE_VERSION } from '../version.js';
 import { guardIdParameter } from '../resource-id.js';
 import { fromDomainError, fromZodError, HttpProblem, PROBLEM_BASE } from '../problem.js';
 import { ACTUALS_UPLOAD_MEDIA_TYPES, checkUploadAgainst, readActualsUpload, XLSX_MEDIA_TYPE } from '../reforecast/actuals-upload.js';
@@ -17,7 +21,7 @@ import { parseOrThrow, unwrapOrThrow } from '../validate.js';
  * saving them as versions under a saved contract, and the re-forecast. Registered before the saved
  * contracts' routes, so that `/contracts/actuals/...` is not read as a contract id.
  */
-export function reforecastRoutes({ store, maxUploadBytes }: { store: Pick<Store, 'savedObjects' | 'contractActuals'> | null; maxUploadBytes: number | string }): Router {
+export function reforecastRoutes({ store, maxUploadBytes, printer }: { store: Pick<Store, 'savedObjects' | 'contractActuals'> | null; maxUploadBytes: number | string; printer: PdfPrinter }): Router {
   const router = Router();
   guardIdParameter(router);
   const files = express.raw({ type: ACTUALS_UPLOAD_MEDIA_TYPES, limit: maxUploadBytes });
@@ -37,8 +41,9 @@ export function reforecastRoutes({ store, maxUploadBytes }: { store: Pick<Store,
     res.json({ actuals: upload.actuals });
   });
 
-  router.post('/contracts/reforecast', async (req, res) => {
-    const request = parseOrThrow(ReforecastRequestSchema, req.body);
+  /** Resolves the request (inline contract, or a saved one with its saved actuals) and re-forecasts it. */
+  async function reforecastOf(body: unknown, res: Parameters<typeof requireCaller>[0]) {
+    const request = parseOrThrow(ReforecastRequestSchema, body);
     let contract: Contract;
     let actuals: Actuals | null = request.actuals ?? null;
     let actualsAt: (string | number)[] = ['actuals'];
@@ -57,7 +62,29 @@ export function reforecastRoutes({ store, maxUploadBytes }: { store: Pick<Store,
         actualsAt = ['ref', 'actualsVersion'];
       }
     }
-    res.json(unwrapOrThrow(reforecastContract(contract, actuals, request.settings, request.inference, actualsAt)));
+    const result = unwrapOrThrow(reforecastContract(contract, actuals, request.settings, request.inference, actualsAt));
+    return { request, contract, result };
+  }
+
+  router.post('/contracts/reforecast', async (req, res) => {
+    res.json((await reforecastOf(req.body, res)).result);
+  });
+
+  /** The yearly progress report (voortgangsrapportage) on the same re-forecast: HTML, or the HTML printed to PDF. */
+  router.post('/contracts/reforecast/report', async (req, res) => {
+    const query = parseOrThrow(ReportQuerySchema, req.query);
+    if (query.format === 'pdf' && !printer.available())
+      throw new HttpProblem({ type: PROBLEM_BASE + 'pdf-unavailable', title: 'PDF printing is not available on this server', status: 503, detail: 'The server has no Chromium to print with; ask for format html and print it from a browser.' });
+    const { request, contract, result } = await reforecastOf(req.body, res);
+    const html = await renderProgressReportHtml(contract, result, query.lang, {
+      generatedAt: new Date().toISOString(),
+      softwareVersion: SOFTWARE_VERSION,
+      seed: request.settings.seed,
+      iterations: request.settings.iterations,
+    });
+    const name = fileName(contract.name, query.lang === 'nl' ? 'voortgangsrapportage' : 'progress-report', query.format);
+    if (query.format === 'html') return sendDownload(res, 'html', html, name);
+    sendDownload(res, 'pdf', await printer.print(html), name);
   });
 
   /** Saves actuals (JSON, CSV or xlsx) as the next version under a saved contract, after checking them against its current version. */
@@ -103,6 +130,7 @@ export function reforecastRoutes({ store, maxUploadBytes }: { store: Pick<Store,
   return router;
 }
 
+const ReportQuerySchema = z.object({ format: z.enum(['html', 'pdf']).default('pdf'), lang: z.enum(['nl', 'en']).default('nl') });
 const TemplateQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx'), lang: z.enum(['nl', 'en']).default('nl') });
 const ImportQuerySchema = z.object({
   asOfMonth: z.coerce.number().int().min(0).max(239).optional().describe('The as-of month of a file; default: its latest month.'),
