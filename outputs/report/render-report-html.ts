@@ -16,6 +16,8 @@ import {
   section,
 } from './report-html-parts.js';
 import { REPORT_CSS } from './report-styles.js';
+import { whoGainsHtml } from './who-gains-html.js';
+import { whoGainsTexts } from '../texts/who-gains-texts.js';
 
 /**
  * The report as one self-contained HTML page: inline CSS, charts as inline SVG, no scripts and
@@ -41,6 +43,7 @@ export async function renderReportHtml(report: ReportDocument): Promise<string> 
     section('break-even', r.breakEvenHeading, breakEvenTable(report, texts, format)),
     section('no-effect', r.noEffectHeading, noEffect(report, texts, format)),
     section('provider', r.providerHeading, `<p data-figure="providerInWords">${esc(report.providerInWords)}</p>`),
+    whoGainsSection(report, texts, format),
     section(
       'charts',
       r.chartsHeading,
@@ -57,6 +60,12 @@ export async function renderReportHtml(report: ReportDocument): Promise<string> 
     section('reproduction', r.reproductionHeading, reproduction(report, texts, format)),
   ].join('\n');
   return htmlPage({ language: report.language, title: report.title, softwareVersion: report.reproduction.softwareVersion, css: REPORT_CSS, body });
+}
+
+/** Who pays and who gains (issue 17): only for a contract with budget holders or several payers. */
+function whoGainsSection(report: ReportDocument, texts: Texts, format: NumberFormatter): string {
+  const content = whoGainsHtml(report, texts, format);
+  return content === null ? '' : section('who-gains', whoGainsTexts(texts.language).heading, content);
 }
 
 function header(report: ReportDocument, texts: Texts): string {

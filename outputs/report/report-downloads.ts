@@ -1,4 +1,5 @@
 import { writeCsv } from '../csv/facts.js';
+import { simulationFigures, whoGainsTables } from '../tables/who-gains-tables.js';
 import { evaluationFacts, sensitivityFacts, simulationFacts } from '../csv/result-facts.js';
 import type { InputRow } from '../inputs/input-rows.js';
 import { aboutTable, provenanceEntries, reportRunEntries, type AboutEntry } from '../tables/about-table.js';
@@ -39,6 +40,7 @@ export function reportTables(run: ReportRun, report: ReportDocument): Table[] {
     aboutTable(texts, about),
     inputsTable(report.inputs as InputRow[], texts),
     councilYearlyTable(report.keyFigures, texts),
+    ...whoGainsTables(run.evaluation, simulationFigures(run.simulation.outputs), texts),
     breakEvenSheet(report.keyFigures, run.contract, texts),
     simulationYearlyTable(run.simulation, texts, run.evaluation.yearly),
     simulationSummaryTable(run.simulation.outputs, texts, { base: run.evaluation.summary }),

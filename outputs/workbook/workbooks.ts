@@ -17,6 +17,7 @@ import { portfolioLayerFlowsTable, portfolioLayersTable, portfolioSummaryTable, 
 import { sensitivityAboutEntries, sensitivityTable } from '../tables/sensitivity-tables.js';
 import { comparisonTables, simulationAboutEntries, simulationTables } from '../tables/simulation-tables.js';
 import type { Table } from '../tables/table.js';
+import { simulationFigures, whoGainsTables } from '../tables/who-gains-tables.js';
 import type { Texts } from '../texts/index.js';
 import { writeWorkbook } from './write-workbook.js';
 
@@ -30,6 +31,7 @@ export function evaluationTables(evaluation: ContractEvaluation, inputs: InputRo
     evaluationYearlyTable(evaluation, texts),
     evaluationMonthlyTable(evaluation, texts),
     evaluationTriggersTable(evaluation, texts),
+    ...whoGainsTables(evaluation, simulationFigures(null), texts),
   ];
 }
 
