@@ -12,6 +12,7 @@ import { ResultCharts } from './result-charts-view.js';
 import { RunDownloads } from './run-downloads.js';
 import { RunForm } from './run-form.js';
 import { RunProgress } from './run-progress.js';
+import { WhoGainsView } from './who-gains-view.js';
 
 /**
  * The Results screen (#/results): runs the contract as a simulation job with progress, time left
@@ -93,6 +94,7 @@ export function ResultsScreen() {
             capped={run.input.budget !== null && yearlyCapOf(run.input.contract) === run.input.budget}
           />
           <ResultCharts result={result} contract={run.input.contract} budget={run.input.budget} />
+          <WhoGainsView result={result} />
           <RunDownloads run={run} />
         </>
       )}

@@ -1,0 +1,83 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHROMIUM_ARGS } from '../../outputs/pdf/print-pdf.js';
+import { requireChromium, startOutputService, type OutputService } from '../outputs/output-service.js';
+import { overflowingElements, seriousA11yViolations } from './workbench-helpers.js';
+
+/**
+ * The Results screen's who-gains view (issue 17, part 7) in real Chromium: the regional preset is
+ * run as a job; each budget's, payer's, municipality's and perspective's figure on the page is the
+ * number GET /simulations/{id}/result gives; the province's chance of loss is 1; English wording;
+ * axe-core and the 400 px layout.
+ */
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
+
+const PRESET = 'regional-contract-province';
+const ITERATIONS = 500;
+
+let service: OutputService;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+type Output = { name: string; mean: number | null };
+
+beforeAll(async () => {
+  const executablePath = requireChromium();
+  service = await startOutputService();
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+  page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  await page.goto(`${service.baseUrl}/#/contract`);
+  await page.waitForSelector(`#preset option[value="${PRESET}"]`, { state: 'attached' });
+  await page.selectOption('#preset', PRESET);
+  await page.waitForFunction(() => document.querySelector('#contract-form') !== null);
+  await page.click('a[data-route="results"]');
+  await page.waitForSelector('#run');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.close();
+});
+
+describe('who pays and who gains on the Results screen', () => {
+  it('shows the run\'s own figures per budget, payer, municipality and perspective', async () => {
+    await page.fill('#iterations', String(ITERATIONS));
+    await page.click('#run');
+    await page.waitForSelector('#who-gains [data-figure="budgetNet:uwv"]', { timeout: 90_000 });
+    const jobId = (await page.locator('section[data-phase="succeeded"]').getAttribute('data-job'))!;
+    const result = (await (await fetch(`${service.baseUrl}/simulations/${jobId}/result`)).json()) as { outputs: Output[] };
+    const mean = (name: string) => result.outputs.find((o) => o.name === name)!.mean;
+    const shown = async (figure: string) => Number(await page.locator(`#who-gains [data-figure="${figure}"]`).getAttribute('data-value'));
+    expect(await shown('budgetNet:gemeenteInkomensdeel')).toBe(mean('budgetNet_gemeenteInkomensdeel'));
+    expect(await shown('partyNet:gemeente')).toBe(mean('partyNet_gemeente'));
+    expect(await shown('payerLossChance:provincie')).toBe(1);
+    expect(await shown('payerLossChance:gemeenten')).toBe(mean('payerLoses_gemeenten'));
+    expect(await shown('municipalityNet:randgemeente')).toBe(mean('municipalityNet_randgemeente'));
+    expect(await shown('mkbaNonCash:society')).toBe(mean('mkbaNonCash_society'));
+    await expect(page.locator('#who-gains-heading').textContent()).resolves.toBe('Wie betaalt en wie wint');
+    const violations = await seriousA11yViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+  });
+
+  it('fits 400 px without horizontal overflow', async () => {
+    await page.setViewportSize({ width: 400, height: 860 });
+    await page.waitForTimeout(1000);
+    const overflow = await overflowingElements(page);
+    expect(overflow.elements, JSON.stringify(overflow)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('speaks English when the page does', async () => {
+    await page.selectOption('#language', 'en');
+    await expect(page.locator('#who-gains-heading').textContent()).resolves.toBe('Who pays and who gains');
+    await expect(page.locator('#who-gains').textContent()).resolves.toContain('Chance of loss');
+    await page.selectOption('#language', 'nl');
+    expect(problems).toEqual([]);
+  });
+});
