@@ -4,8 +4,8 @@ import { ActualsSchema, type Actuals } from '../../models/actuals/index.js';
 import { ContractSchema, type Contract } from '../../models/contract/index.js';
 import { reforecastContract } from '../../models/reforecast/index.js';
 import { actualsTemplateCsv, actualsTemplateXlsx } from '../../outputs/actuals/actuals-template.js';
-import type { PdfPrinter } from '../../outputs/pdf/print-pdf.js';
 import { renderProgressReportHtml } from '../../outputs/progress-report/render-progress-report.js';
+import type { PdfPrinter } from '../../outputs/pdf/print-pdf.js';
 import type { Store } from '../../store/index.js';
 import { requireCaller } from '../auth.js';
 import { fileName, sendDownload } from '../downloads/send-download.js';
@@ -21,7 +21,15 @@ import { parseOrThrow, unwrapOrThrow } from '../validate.js';
  * saving them as versions under a saved contract, and the re-forecast. Registered before the saved
  * contracts' routes, so that `/contracts/actuals/...` is not read as a contract id.
  */
-export function reforecastRoutes({ store, maxUploadBytes, printer }: { store: Pick<Store, 'savedObjects' | 'contractActuals'> | null; maxUploadBytes: number | string; printer: PdfPrinter }): Router {
+export function reforecastRoutes({
+  store,
+  maxUploadBytes,
+  printer,
+}: {
+  store: Pick<Store, 'savedObjects' | 'contractActuals'> | null;
+  maxUploadBytes: number | string;
+  printer: PdfPrinter;
+}): Router {
   const router = Router();
   guardIdParameter(router);
   const files = express.raw({ type: ACTUALS_UPLOAD_MEDIA_TYPES, limit: maxUploadBytes });
@@ -62,12 +70,12 @@ export function reforecastRoutes({ store, maxUploadBytes, printer }: { store: Pi
         actualsAt = ['ref', 'actualsVersion'];
       }
     }
-    const result = unwrapOrThrow(reforecastContract(contract, actuals, request.settings, request.inference, actualsAt));
-    return { request, contract, result };
+    return { contract, input: { contract, actuals, settings: request.settings, inference: request.inference, actualsAt } };
   }
 
   router.post('/contracts/reforecast', async (req, res) => {
-    res.json((await reforecastOf(req.body, res)).result);
+    const { input } = await reforecastOf(req.body, res);
+    res.json(unwrapOrThrow(reforecastContract(input.contract, input.actuals, input.settings, input.inference, input.actualsAt)));
   });
 
   /** The yearly progress report (voortgangsrapportage) on the same re-forecast: HTML, or the HTML printed to PDF. */
@@ -75,12 +83,13 @@ export function reforecastRoutes({ store, maxUploadBytes, printer }: { store: Pi
     const query = parseOrThrow(ReportQuerySchema, req.query);
     if (query.format === 'pdf' && !printer.available())
       throw new HttpProblem({ type: PROBLEM_BASE + 'pdf-unavailable', title: 'PDF printing is not available on this server', status: 503, detail: 'The server has no Chromium to print with; ask for format html and print it from a browser.' });
-    const { request, contract, result } = await reforecastOf(req.body, res);
+    const { contract, input } = await reforecastOf(req.body, res);
+    const result = unwrapOrThrow(reforecastContract(input.contract, input.actuals, input.settings, input.inference, input.actualsAt));
     const html = await renderProgressReportHtml(contract, result, query.lang, {
       generatedAt: new Date().toISOString(),
       softwareVersion: SOFTWARE_VERSION,
-      seed: request.settings.seed,
-      iterations: request.settings.iterations,
+      seed: input.settings.seed,
+      iterations: input.settings.iterations,
     });
     const name = fileName(contract.name, query.lang === 'nl' ? 'voortgangsrapportage' : 'progress-report', query.format);
     if (query.format === 'html') return sendDownload(res, 'html', html, name);

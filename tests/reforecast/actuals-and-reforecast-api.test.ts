@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newOrganisation, STORE_BACKENDS, STORE_START_TIMEOUT_MS, type TestStore } from '../store/test-stores.js';
 import { startStoreService } from '../api/store-service.js';
 import { conjugateActuals, conjugateContract } from './reforecast-fixtures.js';
@@ -10,6 +10,8 @@ import { conjugateActuals, conjugateContract } from './reforecast-fixtures.js';
  * and inline. On the embedded database only (the store itself is tested on both elsewhere).
  */
 const backend = STORE_BACKENDS.find((b) => b.name === 'PGlite')!;
+/** The first re-forecast starts the simulation threads; on a busy machine that takes a while: generous limits, bounded work. */
+vi.setConfig({ testTimeout: 120_000 });
 
 type Problem = { status: number; errors: { path: string; message: string }[] };
 
