@@ -1,7 +1,8 @@
 import type { ContractEvaluation } from '../../models/contract/index.js';
 import type { OutputSummary } from '../../models/simulation/index.js';
 import type { Texts } from '../texts/index.js';
-import { whoGainsTexts } from '../texts/who-gains-texts.js';
+import { whoGainsTexts, type WhoGainsTexts } from '../texts/who-gains-texts.js';
+import type { WhoGains } from '../../models/contract/budget-holders/index.js';
 import type { Table } from './table.js';
 
 /**
@@ -83,7 +84,7 @@ export function whoGainsTables(evaluation: ContractEvaluation, figures: WhoGains
         { header: c.total, format: 'euro', width: 16 },
         ...evaluation.years.map((year) => ({ header: year, format: 'euro' as const, width: 14 })),
       ],
-      rows: table.lines.map((l) => [l.label, w.holders[l.holder] ?? l.holder, l.cash ? '✓' : '–', l.total, ...l.yearly]),
+      rows: table.lines.map((l) => [lineLabel(l, table.payers, w), w.holders[l.holder] ?? l.holder, l.cash ? '✓' : '–', l.total, ...l.yearly]),
       frozenColumns: 1,
     },
     {
@@ -153,4 +154,19 @@ export function whoGainsTables(evaluation: ContractEvaluation, figures: WhoGains
     frozenColumns: 1,
   });
   return tables;
+}
+
+/** The model's own lines in the page's language; effects and outcomes keep the label the contract gives them. */
+function lineLabel(line: WhoGains['lines'][number], payers: WhoGains['payers'], w: WhoGainsTexts): string {
+  switch (line.kind) {
+    case 'avoidedBenefit':
+    case 'loonkostensubsidie':
+    case 'avoidedAdministration':
+    case 'payerOwnCosts':
+      return w.lines[line.kind];
+    case 'payments':
+      return w.lines.payments(payers.find((p) => p.id === line.payer)?.label ?? line.payer ?? '');
+    default:
+      return line.label;
+  }
 }

@@ -36,6 +36,8 @@ export interface WhoGainsTexts {
     line: string;
     total: string;
   };
+  /** Labels of the lines the model computes itself, by kind; payments name their payer. */
+  lines: { avoidedBenefit: string; loonkostensubsidie: string; avoidedAdministration: string; payerOwnCosts: string; payments: (payer: string) => string };
   sheets: { budgets: string; payers: string; municipalities: string; mkba: string; lines: string };
   payersHeading: string;
   municipalitiesHeading: string;
@@ -94,6 +96,13 @@ const nl: WhoGainsTexts = {
     nonCash: 'Niet in geld (contante waarde)',
     line: 'Post',
     total: 'Totaal',
+  },
+  lines: {
+    avoidedBenefit: 'Bijstand bespaard (toerekenbaar)',
+    loonkostensubsidie: 'Loonkostensubsidie (toerekenbaar)',
+    avoidedAdministration: 'Uitvoeringskosten bespaard (toerekenbaar)',
+    payerOwnCosts: 'Eigen kosten van de gemeente',
+    payments: (payer) => `Resultaatbetalingen, betaald door ${payer}`,
   },
   sheets: { budgets: 'Wie wint', payers: 'Betalers', municipalities: 'Gemeenten', mkba: 'MKBA', lines: 'Wie wint per post' },
   payersHeading: 'Betalers van de resultaatbetalingen',
@@ -154,6 +163,13 @@ const en: WhoGainsTexts = {
     nonCash: 'Non-cash (present value)',
     line: 'Item',
     total: 'Total',
+  },
+  lines: {
+    avoidedBenefit: 'Bijstand avoided (attributable)',
+    loonkostensubsidie: 'Wage-cost subsidy (attributable)',
+    avoidedAdministration: 'Administration avoided (attributable)',
+    payerOwnCosts: "The municipality's own costs",
+    payments: (payer) => `Outcome payments funded by ${payer}`,
   },
   sheets: { budgets: 'Who gains', payers: 'Payers', municipalities: 'Municipalities', mkba: 'Social CBA', lines: 'Who gains by item' },
   payersHeading: 'Who funds the outcome payments',

@@ -123,3 +123,43 @@ describe('a regional contract of two municipalities', () => {
     }
   });
 });
+
+describe('a regional contract with drawn persons', () => {
+  it('still adds up: the municipalities\' nets are the municipal party\'s in every drawn evaluation', async () => {
+    const { createRng } = await import('../../models/random/index.js');
+    const { baseParams, seriesLength } = await import('../../models/simulation/model.js');
+    const built = createContractModel(
+      ContractSchema.parse(
+        contract(15, [profileA, profileB], 300, {
+          counterfactual: { method: 'deadweight', deadweightShare: 0.5 },
+          payment: {
+            triggers: [
+              { id: 'start', kind: 'jobStart', price: 1_500 },
+              { id: 'maanden', kind: 'perMonthOffBenefit', price: 200, basis: 'attributable' },
+            ],
+            caps: { perYear: 60_000, carryForwardYearly: true },
+          },
+          budgetHolders: {
+            effects: [municipalEffect, { id: 'jaar', holder: 'gemeenteWmo', basis: 'sustained12', amount: 250 }],
+            municipalities: [
+              { id: 'utrecht', profiles: ['a'] },
+              { id: 'zeist', profiles: ['b'] },
+            ],
+          },
+        }),
+      ),
+    );
+    if (!built.ok) throw new Error(JSON.stringify(built.error));
+    const model = built.value;
+    const at = (name: string) => model.scalarOutputs.findIndex((o) => o.name === name);
+    const ws = model.createWorkspace();
+    const scalars = new Float64Array(model.scalarOutputs.length);
+    const series = new Float64Array(seriesLength(model));
+    for (const seed of [1, 2, 3]) {
+      model.evaluate(baseParams(model), ws, createRng(seed, 0), scalars, series);
+      expect(scalars[at('municipalityNet_utrecht')] + scalars[at('municipalityNet_zeist')]).toBeCloseTo(scalars[at('partyNet_gemeente')], 6);
+      expect(scalars[at('municipalityPays_utrecht')] + scalars[at('municipalityPays_zeist')]).toBeCloseTo(scalars[at('payerOutcomePayments')], 6);
+      expect(scalars[at('municipalityParticipants_utrecht')] + scalars[at('municipalityParticipants_zeist')]).toBe(90);
+    }
+  });
+});

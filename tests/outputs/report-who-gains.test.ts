@@ -84,6 +84,11 @@ describe('the council report shows who pays and who gains', () => {
     expect(payers.getRow(3).getCell(6).value).toBe(1);
     expect(workbook.getWorksheet('Gemeenten')!.getRow(2).getCell(5).value).toBe(table.municipalities![0].net);
     expect(workbook.getWorksheet('MKBA')).toBeDefined();
+    // The model's own lines in Dutch; payments name their payer.
+    const lines = workbook.getWorksheet('Wie wint per post')!;
+    expect(lines.getRow(2).getCell(1).value).toBe('Bijstand bespaard (toerekenbaar)');
+    const labels = lines.getColumn(1).values as unknown[];
+    expect(labels).toContain('Resultaatbetalingen, betaald door Provincie');
   });
 
   it('speaks English when asked', async () => {

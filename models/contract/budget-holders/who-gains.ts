@@ -23,6 +23,10 @@ export const WhoGainsSchema = z
         perspective: z.string(),
         cash: z.boolean(),
         contractFlow: z.boolean().describe('Outcome payments and the payer\'s own costs: the contract\'s flows rather than effects of the programme.'),
+        kind: z
+          .enum(['avoidedBenefit', 'loonkostensubsidie', 'avoidedAdministration', 'payerOwnCosts', 'effect', 'payments', 'outcome'])
+          .describe('Where the line comes from: the model\'s own quantities, an effect, a payer\'s payments or an outcome beyond work.'),
+        payer: z.string().optional().describe('For payment lines: the payer\'s id.'),
         total: z.number(),
         presentValue: z.number(),
         yearly,
@@ -66,6 +70,8 @@ export function whoGainsTable(
       perspective: perspectiveOf(line.holder),
       cash: line.cash,
       contractFlow: line.contractFlow,
+      kind: line.source.kind,
+      ...(line.source.kind === 'payments' ? { payer: budget.payers[line.source.payer].id } : {}),
       total: bws.lineTotal[l],
       presentValue: bws.linePresentValue[l],
       yearly: Array.from(bws.lineYear.subarray(l * years, (l + 1) * years)),
