@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { DomainError, FieldPath } from '../models/errors.js';
+import { DomainFailure, type DomainError, type FieldPath } from '../models/errors.js';
 import { DatabaseUnavailable } from '../store/connection-loss.js';
 
 /**
@@ -109,6 +109,8 @@ export const problemMiddleware: ErrorRequestHandler = (error, req, res, _next) =
     res.set(error.headers);
     return sendProblem(res, error.problem);
   }
+  // A domain error raised inside a kernel run on this thread (a custom rule not finite in some month).
+  if (error instanceof DomainFailure) return sendProblem(res, fromDomainError(error.error));
   if (error instanceof DatabaseUnavailable) {
     console.error(JSON.stringify({ level: 'error', path: req.path, message: error.message }));
     res.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));

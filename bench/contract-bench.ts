@@ -1,7 +1,7 @@
 import { createContractModel, type ContractModel } from '../models/contract/index.js';
 import { simulateWorld } from '../models/contract/population.js';
 import { createRng, type Rng } from '../models/random/index.js';
-import { seriesLength } from '../models/simulation/model.js';
+import { seriesLength, summaryModelOf } from '../models/simulation/model.js';
 import { runSimulation } from '../models/simulation/run-simulation.js';
 import { SimulationSettingsSchema } from '../models/simulation/settings.js';
 import { benchContract, benchContractWithTenUncertainInputs } from './bench-contract.js';
@@ -51,6 +51,17 @@ export function benchContractKernel(): Record<string, number> {
   const drawn = medianOf(REPEATS, () => opsPerSecond(() => model.evaluate(params, ws, rng, scalars, series)));
   console.log(`contract kernel, 200 participants x 60 months, expected rates: ${formatRate(expected)} evaluations per CPU second`);
   console.log(`contract kernel, 200 participants x 60 months, drawn persons:  ${formatRate(drawn)} evaluations per CPU second`);
+  // The summary kernel simulation and sensitivity runs evaluate (models/contract/fast-path/): the same scalars and yearly series, no monthly detail.
+  const summary = summaryModelOf(model);
+  const summaryWorkspace = summary.createWorkspace();
+  const summaryExpected = medianOf(REPEATS, () => opsPerSecond(() => summary.evaluate(params, summaryWorkspace, null, scalars, series)));
+  const summaryDrawn = medianOf(REPEATS, () => opsPerSecond(() => summary.evaluate(params, summaryWorkspace, rng, scalars, series)));
+  console.log(
+    `contract summary kernel (what simulations evaluate), expected rates: ${formatRate(summaryExpected)} evaluations per CPU second (${(summaryExpected / expected).toFixed(2)}x the full kernel)`,
+  );
+  console.log(
+    `contract summary kernel (what simulations evaluate), drawn persons:  ${formatRate(summaryDrawn)} evaluations per CPU second (${(summaryDrawn / drawn).toFixed(2)}x the full kernel)`,
+  );
 
   const raw = new Float64Array(RAW_FILL_LENGTH);
   const rawRng = createRng(7);
@@ -84,6 +95,8 @@ export function benchContractKernel(): Record<string, number> {
     ...breakdown,
     contractExpectedPerSecond: expected,
     contractDrawnPerSecond: drawn,
+    summaryExpectedPerSecond: summaryExpected,
+    summaryDrawnPerSecond: summaryDrawn,
     rawUniformsPerSecond: uniformsPerSecond,
     uniformsPerDrawnEvaluation: uniformsPerEvaluation,
     drawnOverRawRatio: ratio,

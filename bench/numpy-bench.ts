@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import type { ContractPlan } from '../models/contract/compile-contract.js';
 import { createContractModel, type ContractModel } from '../models/contract/index.js';
 import { createRng } from '../models/random/index.js';
-import { seriesLength } from '../models/simulation/model.js';
+import { seriesLength, summaryModelOf } from '../models/simulation/model.js';
 import { benchContractWithTenUncertainInputs } from './bench-contract.js';
 import { formatRate, opsPerSecond } from './time.js';
 
@@ -101,6 +101,13 @@ class NumpyProcess {
 export function fullKernel(model: ContractModel): TimedKernel {
   const ws = model.createWorkspace();
   return { name: 'service kernel (full monthly detail)', evaluate: (params, scalars, series) => model.evaluate(params, ws, null, scalars, series) };
+}
+
+/** The kernel simulations of the contract evaluate: its summary model (models/contract/fast-path/). */
+export function summaryKernel(model: ContractModel): TimedKernel {
+  const summary = summaryModelOf(model);
+  const ws = summary.createWorkspace();
+  return { name: 'service summary kernel (what simulations run)', evaluate: (params, scalars, series) => summary.evaluate(params, ws, null, scalars, series) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { benchContractKernel } from './contract-bench.js';
 import { benchLoad } from './load-bench.js';
-import { benchAgainstNumpy, fullKernel } from './numpy-bench.js';
+import { benchAgainstNumpy, fullKernel, summaryKernel } from './numpy-bench.js';
 import { benchReforecast } from './reforecast-bench.js';
 import { benchSobol } from './sensitivity-bench.js';
 import { benchSimulation } from './simulation-bench.js';
@@ -15,7 +15,7 @@ console.log(
     `load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} (wall-clock figures suffer when it exceeds the cores)`,
 );
 benchContractKernel();
-await benchAgainstNumpy((model) => [fullKernel(model)]);
+await benchAgainstNumpy((model) => [summaryKernel(model), fullKernel(model)]);
 benchSobol();
 benchReforecast();
 await benchSimulation();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DomainError } from '../models/errors.js';
+import { formatPath } from '../models/simulation/input-slots.js';
 import type { Result } from '../models/result.js';
 import type { SimulationResult, SimulationSettings, VariantComparisonResult } from '../models/simulation/index.js';
 import type { ModelDescription } from './model-registry.js';
@@ -235,7 +236,7 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
     } else {
       job.status = 'failed';
       job.error = outcome.error;
-      job.reason = 'the model or its settings were refused by a worker';
+      job.reason = refusalReason(outcome.error);
     }
     settle(job);
   }
@@ -383,4 +384,20 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
       await Promise.all(pending);
     },
   };
+}
+
+/**
+ * Why a worker refused a job, naming each field as a 400 would (a custom payment rule not finite
+ * in some month of some draw is found only while the job runs).
+ */
+function refusalReason(error: DomainError): string {
+  switch (error.kind) {
+    case 'invalid-input':
+    case 'limit-exceeded':
+      return `refused: ${error.problems.map((problem) => `${formatPath(problem.path)}: ${problem.message}`).join('; ')}`;
+    case 'not-found':
+      return `refused: no ${error.resource} '${error.id}'`;
+    default:
+      return `refused: ${error.message}`;
+  }
 }

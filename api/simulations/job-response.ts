@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { SimulationJob, SimulationJobs } from '../../runtime/simulation-jobs.js';
 import { callerOf } from '../auth.js';
-import { HttpProblem, PROBLEM_BASE } from '../problem.js';
+import { fromDomainError, HttpProblem, PROBLEM_BASE } from '../problem.js';
 import { parsePrefer } from './prefer-header.js';
 
 export interface JobWaitOptions {
@@ -23,7 +23,7 @@ export type StartJob = () => Promise<SimulationJob | null>;
  * Starts a job (see `submitJob` in api/runs, which also stores it for a caller with a key) and
  * waits as the request's `Prefer` header asks (RFC 7240): the job is returned finished or still
  * running, with `Location` and `Preference-Applied` set. Throws 429 when every job slot is taken
- * and 500 when the job failed.
+ * and 500 when the job failed (400 naming the field when a worker refused what the request holds).
  */
 export async function submitAndWait(req: Request, res: Response, jobs: SimulationJobs, start: StartJob, options: JobWaitOptions): Promise<SimulationJob> {
   // Checked in the same tick as `start` submits (it submits before its first await): no race between two requests.
@@ -71,6 +71,9 @@ export function tooManyJobsForOrganisation(allowed: number): HttpProblem {
 }
 
 export function failedJobProblem(job: SimulationJob): HttpProblem {
+  // Refused by a worker for what the request holds (a custom rule not finite in some month): the
+  // 400 naming the field that the same problem found before the job started would give.
+  if (job.error !== null) return new HttpProblem({ ...fromDomainError(job.error), detail: job.reason ?? undefined, instance: `/simulations/${job.id}` });
   return new HttpProblem({
     type: PROBLEM_BASE + 'simulation-failed',
     title: 'The simulation failed',

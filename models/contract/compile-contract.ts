@@ -195,7 +195,7 @@ export function compileContract(contract: Contract): Result<CompiledPlan, Domain
         } else if (parsed.value.referencedNames.length === 0 && !Number.isFinite(parsed.value.evaluate(new Float64Array(CUSTOM_QUANTITY_NAMES.length)))) {
           // A rule that reads no quantity has one amount for every month; when that is Infinity or NaN
           // (1e308^2, 0/0) it would be paid as 0 every month without a word, so it is refused here.
-          // A rule whose amount is non-finite only for some quantities is still paid 0 in those months.
+          // A rule whose amount is non-finite only in some months stops the evaluation there (payments.ts).
           slots.problems.push({ path: [...at, 'expression'], message: 'never gives a finite amount (its value is Infinity or NaN)' });
         } else triggers.push({ ...common, kind: 'custom', expression: parsed.value });
         break;

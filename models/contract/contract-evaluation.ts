@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DomainError } from '../errors.js';
+import { resultOfKernel, type DomainError } from '../errors.js';
 import { ok, type Result } from '../result.js';
 import { evaluateAtBase } from '../simulation/model.js';
 import { monthLabel } from './calendar.js';
@@ -46,7 +46,10 @@ export function evaluateContractExpected(contract: Contract): Result<ContractEva
   if (!built.ok) return built;
   const model = built.value;
   const { plan } = model;
-  const { workspace: ws, scalars, series } = evaluateAtBase(model);
+  // A custom rule not finite in some month stops the kernel (custom-amount-not-finite.ts).
+  const base = resultOfKernel(() => evaluateAtBase(model));
+  if (!base.ok) return base;
+  const { workspace: ws, scalars, series } = base.value;
 
   const H = plan.horizon;
   const years = plan.calendar.yearLabels.length;

@@ -1,5 +1,6 @@
 import { ABSENT, type ContractPlan } from './compile-contract.js';
 import type { ContractWorkspace } from './contract-workspace.js';
+import { customAmountNotFinite } from './custom-amount-not-finite.js';
 import { customQuantityIndex } from './custom-quantities.js';
 import type { ObservedState } from './observed-state.js';
 
@@ -132,8 +133,9 @@ export function addPoolTriggers(plan: ContractPlan, params: Float64Array, ws: Co
           values[Q.lks] = prog.lksPaid[t];
           values[Q.priceIndex] = ws.priceIndex[yearOf[t]];
           const amount = planned.expression.evaluate(values);
-          // A rule cannot make the provider pay the municipality: negative or undefined amounts owe nothing.
-          due[row + t] += Number.isFinite(amount) && amount > 0 ? amount : 0;
+          if (!Number.isFinite(amount)) throw customAmountNotFinite(trigger, t, amount, planned.expression, values);
+          // A rule cannot make the provider pay the municipality: a negative amount owes nothing.
+          due[row + t] += amount > 0 ? amount : 0;
         }
         break;
       }

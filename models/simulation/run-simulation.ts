@@ -1,5 +1,5 @@
-import type { DomainError, FieldPath } from '../errors.js';
-import { ok, type Result } from '../result.js';
+import { resultOfKernel, type DomainError, type FieldPath } from '../errors.js';
+import type { Result } from '../result.js';
 import type { CompiledModel } from './model.js';
 import { prepareSimulation, prepareVariants, type SimulationVariant } from './plan.js';
 import type { SimulationResult, VariantComparisonResult } from './result-schema.js';
@@ -18,7 +18,7 @@ export function runSimulation(
 ): Result<SimulationResult, DomainError> {
   const plan = prepareSimulation(model, settings, at);
   if (!plan.ok) return plan;
-  return ok(summarise(runBlocks(plan.value, 0, plan.value.meta.blocks)));
+  return resultOfKernel(() => summarise(runBlocks(plan.value, 0, plan.value.meta.blocks)));
 }
 
 /**
@@ -37,5 +37,5 @@ export function runVariants(
 ): Result<VariantComparisonResult, DomainError> {
   const plan = prepareVariants(variants, settings, at);
   if (!plan.ok) return plan;
-  return ok(summariseVariants(runBlocks(plan.value, 0, plan.value.meta.blocks)));
+  return resultOfKernel(() => summariseVariants(runBlocks(plan.value, 0, plan.value.meta.blocks)));
 }

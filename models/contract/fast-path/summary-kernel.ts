@@ -25,10 +25,10 @@ import { MONTH_LOOP_INPUTS as LI, MONTH_LOOP_SUMS as LS, monthLoopFor, type Mont
  * One definition of the rules: the intake, hazards, indices and payment table come from the full
  * kernel's `prepare`, caps and threshold from `settlePayments`, the parties from `settleParties`,
  * and drawn persons from the full kernel's own drawing functions, called in the same order (so
- * the same random numbers are drawn). What is written out here, the expected-rate recurrences,
- * the booking of a month, the pool triggers and the summary, follows `expected-population.ts`,
- * `world-booking.ts`, `payments.ts` (addPoolTriggers) and `contract-model.ts` (summarise) with the
- * same arithmetic in the same order, so the results equal the full kernel's to the last bit in
+ * the same random numbers are drawn). What is written out here, the expected-rate recurrences
+ * (generate-month-loop.ts), the booking of a month, the pool triggers and the summary, follows
+ * `expected-population.ts`, `world-booking.ts`, `payments.ts` (addPoolTriggers) and
+ * `contract-model.ts` (summarise) with the same arithmetic in the same order, so the results equal the full kernel's to the last bit in
  * the cases tested; tests/contract/fast-path-agreement.test.ts checks them against it on random
  * contracts. Anything it does not cover (custom rules, budget holders, any plan field added
  * later) goes to the full kernel: `fastPathSupports`.
@@ -64,13 +64,8 @@ const TRIGGER_NONE = 5;
 export interface SummaryWorkspace {
   /** The full kernel's workspace: prepare's scratch, the drawn kernels' buffers, and the few monthly totals the settlement reads. */
   full: ContractWorkspace;
-  /** Per world and profile (`w * P + p`): the expected-rate state and rates. */
-  waitingIn: Float64Array;
-  waitingAfter: Float64Array;
-  back: Float64Array;
-  inWork: Float64Array;
+  /** Per world and profile (`w * P + p`): the expected-rate transition rates, and persons gone for other reasons so far. */
   exited: Float64Array;
-  cohorts: Int32Array;
   jobIn: Float64Array;
   jobAfter: Float64Array;
   otherIn: Float64Array;
@@ -79,8 +74,7 @@ export interface SummaryWorkspace {
   stayAfter: Float64Array;
   leavingProgramme: Float64Array;
   backOther: Float64Array;
-  /** Band pools at `(w * P + p) * B + b`, and placements by month at `(w * P + p) * H + t`. */
-  pools: Float64Array;
+  /** Expected rates: placements by month at `(w * P + p) * H + t` (the generated loop's history). */
   placed: Float64Array;
   bandHazard: Float64Array;
   bandStay: Float64Array;
@@ -91,10 +85,9 @@ export interface SummaryWorkspace {
   saved: Float64Array;
   /** Counts of both worlds (drawn persons). */
   drawnCounts: [ProfileCounts, ProfileCounts];
-  /** Per trigger: its kind here, and per profile `p * T + trigger`: payment per starter, state of per-month and attributable payments. */
+  /** Per trigger: its kind here, and per profile `p * T + trigger`: payment per starter (expected rates), state of attributable payments (drawn). */
   triggerKind: Int32Array;
   perStarter: Float64Array;
-  lastBucket: Float64Array;
   excess: Float64Array;
   highWater: Float64Array;
   /** Per-month payment per person by tenure (`(p * T + trigger) * K + k`): survival x mixed payment. */
@@ -114,12 +107,7 @@ export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
   const full = createContractWorkspace(plan, CUSTOM_QUANTITY_NAMES.length);
   const sw: Omit<SummaryWorkspace, 'loop' | 'monthLoop'> = {
     full,
-    waitingIn: perWorld(),
-    waitingAfter: perWorld(),
-    back: perWorld(),
-    inWork: perWorld(),
     exited: perWorld(),
-    cohorts: new Int32Array(2 * P),
     jobIn: perWorld(),
     jobAfter: perWorld(),
     otherIn: perWorld(),
@@ -128,7 +116,6 @@ export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
     stayAfter: perWorld(),
     leavingProgramme: perWorld(),
     backOther: perWorld(),
-    pools: new Float64Array(2 * P * B),
     placed: new Float64Array(2 * P * H),
     bandHazard: new Float64Array(B),
     bandStay: new Float64Array(B),
@@ -144,7 +131,6 @@ export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
       return TRIGGER_NONE;
     }),
     perStarter: new Float64Array(P * T),
-    lastBucket: new Float64Array(P * T),
     excess: new Float64Array(P * T),
     highWater: new Float64Array(P * T),
     tenureWeight: new Float64Array(P * T * K),
@@ -257,7 +243,8 @@ export function evaluateSummary(
 ): void {
   const ws = sw.full;
   prepare(plan, params, ws, rng);
-  clearWorlds(ws);
+  // The drawn kernels add persons reaching milestones; the generated loop writes what it needs.
+  if (rng !== null) clearWorlds(ws);
   ws.dueByTrigger.fill(0);
   const H = plan.horizon;
   const P = plan.profiles.length;
@@ -274,7 +261,6 @@ export function evaluateSummary(
   const scratch = ws.population;
   const survival = scratch.survivalByTenure;
   const hazard = ws.hazardByTenure;
-  const intake = ws.intakeByProfile;
   const yearOf = plan.calendar.yearIndexOfMonth;
   const bandStarts = plan.hazardBandStarts;
 
@@ -289,17 +275,7 @@ export function evaluateSummary(
       sw.bandStay[b] = 1 - hazard[start];
       sw.bandReach[b] = survival[start];
     }
-    sw.pools.fill(0);
-    sw.waitingIn.fill(0);
-    sw.waitingAfter.fill(0);
-    sw.back.fill(0);
-    sw.inWork.fill(0);
-    sw.cohorts.fill(0);
   }
-  sw.exited.fill(0);
-  sw.lastBucket.fill(0);
-  sw.excess.fill(0);
-  sw.highWater.fill(0);
 
   // Per-participant payments of the type mix (expected rates), as `owePerParticipant` reads them.
   const triggerKind = sw.triggerKind;
@@ -395,11 +371,16 @@ export function evaluateSummary(
     sustained12Counterfactual = sums[LS.sustained12Counterfactual];
   }
 
-  const { waitingIn, waitingAfter, back, inWork, exited, cohorts, pools, placed, saved, benefit, administration } = sw;
-  const { jobIn, jobAfter, otherIn, otherAfter, stayIn, stayAfter, leavingProgramme, backOther, bandHazard, bandStay, bandReach } = sw;
+  const { exited, saved, benefit, administration } = sw;
   const due = ws.dueByTrigger;
+  if (drawn) {
+    exited.fill(0);
+    sw.excess.fill(0);
+    sw.highWater.fill(0);
+  }
 
-  // Drawn persons (and the readable form of the generated loop): one month of both worlds at a time.
+  // Drawn persons: one month of both worlds at a time, read from the drawn counts. (With expected
+  // rates the generated loop above does this, and the population's month too.)
   for (let t = 0; drawn && t < H; t++) {
     const year = yearOf[t];
     const benefitIndex = ws.benefitIndex[year];
@@ -433,70 +414,13 @@ export function evaluateSummary(
       let administrationSavedOther = 0;
       for (let p = 0; p < P; p++) {
         const i = w * P + p;
-        let placements: number;
-        let fallbacks: number;
-        let left: number;
-        let full: number;
-        let part: number;
-        let withLks: number;
-        if (drawn) {
-          const at = p * H + t;
-          placements = counts.placements[at];
-          fallbacks = counts.fallbacks[at];
-          left = counts.otherExits[at];
-          full = counts.fullTime[at];
-          part = counts.partTime[at];
-          withLks = counts.withLks[at];
-        } else {
-          // The month of `simulateExpectedWorld` for profile p of world w.
-          const wIn = waitingIn[i];
-          let wAfter = waitingAfter[i];
-          placements = jobIn[i] * wIn + jobAfter[i] * wAfter;
-          const leftWaiting = otherIn[i] * wIn + otherAfter[i] * wAfter;
-          wAfter *= stayAfter[i];
-          if (t >= A) wAfter += intake[p * H + t - A] * leavingProgramme[i];
-          waitingAfter[i] = wAfter;
-          const row = i * H;
-          placed[row + t] = placements;
-          fallbacks = 0;
-          const poolRow = i * B;
-          for (let b = 0; b < B; b++) {
-            const pool = pools[poolRow + b];
-            fallbacks += bandHazard[b] * pool;
-            let next = bandStay[b] * pool;
-            const start = bandStarts[b];
-            if (t >= start) next += placed[row + t - start] * bandReach[b];
-            if (b + 1 < B) {
-              const end = bandStarts[b + 1];
-              if (t >= end) next -= placed[row + t - end] * bandReach[b + 1];
-            }
-            pools[poolRow + b] = next;
-          }
-          let backNow = back[i] + fallbacks;
-          const working = (inWork[i] += placements - fallbacks);
-          const leftBack = backNow * backOther[i];
-          backNow -= leftBack;
-          back[i] = backNow;
-          let waiting = wIn * stayIn[i];
-          const arriving = intake[p * H + t];
-          if (arriving !== 0) {
-            waiting += arriving;
-            cohorts[i]++;
-          }
-          if (t >= A) {
-            const leaving = intake[p * H + t - A];
-            if (leaving !== 0) {
-              waiting -= leaving * leavingProgramme[i];
-              cohorts[i]--;
-            }
-          }
-          if (cohorts[i] === 0) waiting = 0;
-          waitingIn[i] = waiting;
-          full = fullTimeShare * working;
-          part = partTimeShare * working;
-          withLks = lksShare * working;
-          left = leftWaiting + leftBack;
-        }
+        const at = p * H + t;
+        const placements = counts.placements[at];
+        const fallbacks = counts.fallbacks[at];
+        const left = counts.otherExits[at];
+        const full = counts.fullTime[at];
+        const part = counts.partTime[at];
+        const withLks = counts.withLks[at];
         // The month of `bookWorld` for this profile.
         const exitedNow = (exited[i] += left);
         const savedNow = full + part * partTimeMonthsSaved;
@@ -551,24 +475,13 @@ export function evaluateSummary(
     let reached12C = 0;
     let reachedThresholdP = 0;
     let reachedThresholdC = 0;
-    if (drawn) {
-      if (m6 >= 0) reached6 = prog.milestoneReached[m6 * H + t];
-      if (m12 >= 0) reached12 = prog.milestoneReached[m12 * H + t];
-      if (m24 >= 0) reached24 = prog.milestoneReached[m24 * H + t];
-      if (thresholdMilestone >= 0) reachedThresholdP = prog.milestoneReached[thresholdMilestone * H + t];
-      if (!deadweight) {
-        if (m12 >= 0) reached12C = cf.milestoneReached[m12 * H + t];
-        if (thresholdMilestone >= 0) reachedThresholdC = cf.milestoneReached[thresholdMilestone * H + t];
-      }
-    } else {
-      if (m6 >= 0) reached6 = reachedAt(placed, survival, 0, P, H, t, 6);
-      if (m12 >= 0) reached12 = reachedAt(placed, survival, 0, P, H, t, 12);
-      if (m24 >= 0) reached24 = reachedAt(placed, survival, 0, P, H, t, 24);
-      if (thresholdMilestone >= 0) reachedThresholdP = reachedAt(placed, survival, 0, P, H, t, milestones[thresholdMilestone]);
-      if (!deadweight) {
-        if (m12 >= 0) reached12C = reachedAt(placed, survival, 1, P, H, t, 12);
-        if (thresholdMilestone >= 0) reachedThresholdC = reachedAt(placed, survival, 1, P, H, t, milestones[thresholdMilestone]);
-      }
+    if (m6 >= 0) reached6 = prog.milestoneReached[m6 * H + t];
+    if (m12 >= 0) reached12 = prog.milestoneReached[m12 * H + t];
+    if (m24 >= 0) reached24 = prog.milestoneReached[m24 * H + t];
+    if (thresholdMilestone >= 0) reachedThresholdP = prog.milestoneReached[thresholdMilestone * H + t];
+    if (!deadweight) {
+      if (m12 >= 0) reached12C = cf.milestoneReached[m12 * H + t];
+      if (thresholdMilestone >= 0) reachedThresholdC = cf.milestoneReached[thresholdMilestone * H + t];
     }
     if (deadweight) {
       reached12C = deadweightShare * reached12;
@@ -578,37 +491,12 @@ export function evaluateSummary(
     const avoidedAttributableNow =
       benefitWorkP + administrationWorkP + benefitOtherP + administrationOtherP - (benefitWorkC + administrationWorkC + benefitOtherC + administrationOtherC);
 
-    // Amounts due this month by trigger: per participant (expected rates; the drawn kernels booked
-    // theirs as they drew), then the pool triggers of `addPoolTriggers`.
+    // Amounts due this month by the pool triggers of `addPoolTriggers` (the drawn kernels booked
+    // the per-participant ones as they drew).
     for (let trigger = 0; trigger < T; trigger++) {
       const kind = triggerKind[trigger];
       const at = trigger * H + t;
-      if (kind === TRIGGER_AT_TENURE) {
-        if (drawn) continue;
-        const tenure = triggerTenure[trigger];
-        if (t < tenure) continue;
-        for (let p = 0; p < P; p++) {
-          const perStarter = sw.perStarter[p * T + trigger];
-          if (perStarter === 0) continue;
-          const amount = placed[p * H + t - tenure] * perStarter;
-          if (amount !== 0) due[at] += amount * priceIndex;
-        }
-      } else if (kind === TRIGGER_EVERY_TENURE) {
-        if (drawn) continue;
-        const newestTenure = t < longestTracked ? t : longestTracked;
-        for (let p = 0; p < P; p++) {
-          const weightRow = (p * T + trigger) * K;
-          const row = p * H;
-          let amount = 0;
-          for (let k = 0; k <= newestTenure; k++) amount += placed[row + t - k] * sw.tenureWeight[weightRow + k];
-          const state = p * T + trigger;
-          let lastBucket = sw.lastBucket[state] * lastStay;
-          if (t > longestTracked) lastBucket += placed[row + t - longestTracked - 1] * reachLastBucket;
-          sw.lastBucket[state] = lastBucket;
-          amount += lastBucket * mixed[weightRow + K - 1];
-          if (amount !== 0) due[at] += amount * priceIndex;
-        }
-      } else if (kind === TRIGGER_MONTHS_OFF_ATTRIBUTABLE) {
+      if (kind === TRIGGER_MONTHS_OFF_ATTRIBUTABLE) {
         const planned = plan.triggers[trigger];
         if (planned.kind !== 'perMonthOffBenefit') continue;
         for (let p = 0; p < P; p++) {
@@ -766,13 +654,4 @@ export function evaluateSummary(
   scalars[S.sustained24] = sustained24;
   scalars[S.sustained12Counterfactual] = sustained12Counterfactual;
   scalars[S.fallbacks] = fallbacksTotal;
-}
-
-/** Persons of world w completing `months` in work in month t with expected rates: starters `months` ago still in work. */
-function reachedAt(placed: Float64Array, survival: Float64Array, w: number, P: number, H: number, t: number, months: number): number {
-  if (t < months) return 0;
-  const reach = survival[months];
-  let persons = 0;
-  for (let p = 0; p < P; p++) persons += placed[(w * P + p) * H + t - months] * reach;
-  return persons;
 }
