@@ -2809,6 +2809,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/contracts/reforecast/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The yearly progress report (voortgangsrapportage) for the council on the same re-forecast: what was agreed, what happened, updated estimates and forecast, what changed and why; HTML, or printed to PDF. */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "html" | "pdf";
+                    lang?: "nl" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReforecastRequest"];
+                };
+            };
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid contract, actuals or settings */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The re-forecast could not be made (see POST /contracts/reforecast) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description PDF asked for but the server has no Chromium */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/distributions/describe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The family, parameters, mean, sd and quantiles a distribution compiles to (a 90% interval's fit, PERT's alpha and beta). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DescribeDistributionRequest"];
+                };
+            };
+            responses: {
+                /** @description The description */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DistributionDescription"];
+                    };
+                };
+                /** @description Invalid distribution, or one that cannot fit (the problem names the field and says why) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2859,6 +2979,13 @@ export interface components {
                     cash: boolean;
                     /** @description Outcome payments and the payer's own costs: the contract's flows rather than effects of the programme. */
                     contractFlow: boolean;
+                    /**
+                     * @description Where the line comes from: the model's own quantities, an effect, a payer's payments or an outcome beyond work.
+                     * @enum {string}
+                     */
+                    kind: "avoidedBenefit" | "loonkostensubsidie" | "avoidedAdministration" | "payerOwnCosts" | "effect" | "payments" | "outcome";
+                    /** @description For payment lines: the payer's id. */
+                    payer?: string;
                     total: number;
                     presentValue: number;
                     yearly: number[];
@@ -2984,26 +3111,29 @@ export interface components {
              * @description Annual real discount rate; default 2.25% (Werkgroep discontovoet 2020).
              * @default 0.0225
              */
-            discountRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            discountRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Yearly growth of benefit levels, applied each January after the start.
              * @default 0
              */
-            benefitIndexation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            benefitIndexation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Yearly growth of outcome prices and per-participant caps.
              * @default 0
              */
-            priceIndexation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            priceIndexation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Yearly growth of provider costs, LKS and the payer's own costs.
              * @default 0
              */
-            costIndexation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            costIndexation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /** @description A known value. */
         FixedDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "fixed";
             value: number;
             /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
@@ -3011,7 +3141,10 @@ export interface components {
         };
         /** @description Every value between min and max equally likely. */
         UniformDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "uniform";
             min: number;
             max: number;
@@ -3020,7 +3153,10 @@ export interface components {
         };
         /** @description Lowest, most likely and highest value. */
         TriangularDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "triangular";
             min: number;
             mode: number;
@@ -3030,7 +3166,10 @@ export interface components {
         };
         /** @description Beta-PERT: a smooth three-point estimate (lowest, most likely, highest); lambda 4 is the classic form. */
         PertDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "pert";
             min: number;
             mode: number;
@@ -3041,7 +3180,10 @@ export interface components {
             source?: string;
         };
         NormalDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "normal";
             mean: number;
             sd: number;
@@ -3050,7 +3192,10 @@ export interface components {
         };
         /** @description A normal distribution cut to [min, max] (mean and sd are those of the uncut normal). */
         TruncatedNormalDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "truncatedNormal";
             mean: number;
             sd: number;
@@ -3061,7 +3206,10 @@ export interface components {
         };
         /** @description Lognormal given by the mean and sd of the variable itself. */
         LognormalDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "lognormal";
             mean: number;
             sd: number;
@@ -3070,7 +3218,10 @@ export interface components {
         };
         /** @description Beta(alpha, beta) scaled to [min, max] (default [0, 1]). */
         BetaDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "beta";
             alpha: number;
             beta: number;
@@ -3083,16 +3234,22 @@ export interface components {
         };
         /** @description A finite set of values with their probabilities. */
         DiscreteDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "discrete";
             values: number[];
             probabilities: number[];
             /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
             source?: string;
         };
-        /** @description A 90% interval: 5% chance below low, 5% above high. The service fits the named shape to it (uniform: low and high are the 5th and 95th percentiles of a wider uniform). */
+        /** @description A 90% interval: 5% chance below low, 5% above high. The service fits the named shape to it exactly: normal; lognormal (low > 0); uniform (low and high are the 5th and 95th percentiles of a uniform 1/0.9 times as wide); for a rate or share with 0 < low < high < 1, beta (shapes found numerically, within the beta limits) or logitNormal (normal on the logit scale, any interval). POST /distributions/describe shows the fitted parameters and the quantiles achieved. */
         Interval90Distribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "interval90";
             low: number;
             high: number;
@@ -3100,7 +3257,59 @@ export interface components {
              * @default normal
              * @enum {string}
              */
-            shape?: "normal" | "lognormal" | "uniform";
+            shape?: "normal" | "lognormal" | "uniform" | "beta" | "logitNormal";
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
+        };
+        /** @description Number of successes in n trials each succeeding with probability p (mean n·p). Refused when it spreads over more than 65536 counts (n·p·(1−p) above about 13 million). */
+        BinomialDistribution: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "binomial";
+            /** @description Number of independent trials n. */
+            trials: number;
+            /** @description Chance p that one trial succeeds. */
+            probability: number;
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
+        };
+        /** @description 1 with probability p, else 0. */
+        BernoulliDistribution: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "bernoulli";
+            /** @description Chance p of a 1. */
+            probability: number;
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
+        };
+        /** @description Count of independent events with the given mean. Refused when it spreads over more than 65536 counts (mean above about 13 million). */
+        PoissonDistribution: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "poisson";
+            /** @description Expected count λ (also the variance). */
+            mean: number;
+            /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
+            source?: string;
+        };
+        /** @description Number of failures before the r-th success (mean r(1−p)/p, variance r(1−p)/p²). Refused when it spreads over more than 65536 counts (e.g. r = 1 with p below about 0.0007). */
+        NegativeBinomialDistribution: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "negativeBinomial";
+            /** @description Number of successes r awaited (need not be whole). */
+            successes: number;
+            /** @description Chance p that one trial succeeds. */
+            probability: number;
             /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
             source?: string;
         };
@@ -3110,7 +3319,7 @@ export interface components {
              * @description Start delay: every cohort shifts this many months (rounded).
              * @default 0
              */
-            delayMonths?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            delayMonths?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         IntakeCohort: {
             /** @description Contract month of intake (0 = start month). */
@@ -3122,9 +3331,9 @@ export interface components {
             id: string;
             label?: string;
             /** @description Weight of this profile in the intake; weights are normalised to sum to 1. */
-            share: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            share: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Monthly bijstand benefit in euros of the start year (e.g. single norm 1 Jan 2024: 1,283.83 incl. holiday pay). */
-            monthlyBenefit: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            monthlyBenefit: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description How long the profile was on bijstand before intake; selects the price band of a rate card.
              * @default 0
@@ -3134,26 +3343,26 @@ export interface components {
              * @description Uitvoeringskosten per case per year (default 2,883: Berenschot 2018).
              * @default 2883
              */
-            administrationCostPerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            administrationCostPerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Rates while in the programme. */
             programme: {
                 /** @description Chance per month that a person on bijstand starts work (uitstroom naar werk). */
-                monthlyJobEntryRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+                monthlyJobEntryRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
                 /**
                  * @description Chance per month of leaving bijstand for other reasons (moving, partner income, education).
                  * @default 0
                  */
-                monthlyOtherExitRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+                monthlyOtherExitRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             };
             /** @description Rates without the programme (also used after the programme period ends). Ignored for job entry when the counterfactual method is deadweight. */
             counterfactual: {
                 /** @description Chance per month that a person on bijstand starts work (uitstroom naar werk). */
-                monthlyJobEntryRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+                monthlyJobEntryRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
                 /**
                  * @description Chance per month of leaving bijstand for other reasons (moving, partner income, education).
                  * @default 0
                  */
-                monthlyOtherExitRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+                monthlyOtherExitRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             };
         };
         /**
@@ -3175,22 +3384,22 @@ export interface components {
              * @description Share of placements that are part-time.
              * @default 0
              */
-            partTimeShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            partTimeShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Share of the benefit still paid to a part-time worker (top-up after the earnings disregard).
              * @default 0.5
              */
-            partTimeBenefitShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            partTimeBenefitShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Share of placements that need loonkostensubsidie (LKS).
              * @default 0
              */
-            lksShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            lksShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description LKS per worker per month, euros of the start year.
              * @default 0
              */
-            lksMonthlyAmount?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            lksMonthlyAmount?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Fall-back hazard by months in work; the first band must start at 0. Default: CBS 2021, 82% still in work after 6 months.
              * @default [
@@ -3205,7 +3414,7 @@ export interface components {
         FallbackHazardBand: {
             fromMonthsInWork: number;
             /** @description Chance per month of falling back onto bijstand for someone who has worked at least fromMonthsInWork months. */
-            monthlyRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            monthlyRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /**
          * @default {
@@ -3219,7 +3428,7 @@ export interface components {
             /** @enum {string} */
             method: "deadweight";
             /** @description Share of the programme's work outcomes that would have happened anyway. */
-            deadweightShare: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            deadweightShare: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         PaymentTerms: {
             triggers: components["schemas"]["PaymentTrigger"][];
@@ -3286,7 +3495,7 @@ export interface components {
             /** @enum {string} */
             kind: "perMonthOffBenefit";
             /** @description Per full month of benefit saved (a part-time month counts for the share not paid). */
-            price: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | {
+            price: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"] | {
                 bands: components["schemas"]["PriceBand"][];
             };
             /**
@@ -3311,7 +3520,7 @@ export interface components {
             /** @enum {string} */
             kind: "shareOfSavings";
             /** @description Share of the realised savings (avoided benefit and administration from work) paid out, e.g. 0.4 in Emmen. */
-            share: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            share: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @default attributable
              * @enum {string}
@@ -3335,7 +3544,7 @@ export interface components {
             /** @description Id of an entry in outcomes (an outcome beyond work). */
             outcome: string;
             /** @description Per outcome reached, euros of the start year (indexed with prices). */
-            price: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            price: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description attributable: pay only for outcomes beyond the counterfactual (cumulative, high-water mark).
              * @default attributable
@@ -3360,7 +3569,7 @@ export interface components {
             /** @description A mathjs expression over the monthly quantities listed in the glossary; its value is the amount due that month in euros. */
             expression: string;
         };
-        Price: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | {
+        Price: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"] | {
             bands: components["schemas"]["PriceBand"][];
         };
         PriceBand: {
@@ -3368,7 +3577,7 @@ export interface components {
             price: components["schemas"]["UncertainNumber"];
         };
         /** @description A number, or a distribution over it (its mean is used by a deterministic evaluation). */
-        UncertainNumber: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+        UncertainNumber: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         /**
          * @default {
          *       "carryForwardYearly": false
@@ -3376,11 +3585,11 @@ export interface components {
          */
         PaymentCaps: {
             /** @description Per participant over the contract, in prices of the start year (indexed with prices). Applies to per-participant triggers. */
-            perParticipant?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            perParticipant?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Per calendar year, nominal euros (the budget line). */
-            perYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            perYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Over the whole contract, nominal euros (the contract budget). */
-            total?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            total?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Amounts above the yearly cap move to the next year instead of lapsing.
              * @default false
@@ -3390,7 +3599,7 @@ export interface components {
         /** @description Payments falling due while the cumulative improvement is below the threshold are held and released once it is met; held amounts never released are not paid. */
         PaymentThreshold: {
             /** @description Pay only when the programme beats the counterfactual by at least this fraction (0.1 = 10%). */
-            minimumImprovement: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            minimumImprovement: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @default placements
              * @enum {string}
@@ -3418,12 +3627,12 @@ export interface components {
              * @description Set-up, procurement, evaluation: paid in month 0.
              * @default 0
              */
-            ownCostsOneOff?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            ownCostsOneOff?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Contract management per month of the horizon.
              * @default 0
              */
-            ownCostsPerMonth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            ownCostsPerMonth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /**
          * @default {
@@ -3437,36 +3646,36 @@ export interface components {
              * @description Coaching cost per participant per programme month.
              * @default 0
              */
-            costPerParticipantMonth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            costPerParticipantMonth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description One-off cost per job start (job coaching, placement).
              * @default 0
              */
-            costPerPlacement?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            costPerPlacement?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Fixed cost per month of the delivery period.
              * @default 0
              */
-            fixedCostPerMonth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            fixedCostPerMonth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         Investor: {
             /** @description Capital the investors commit; drawn as the provider spends. */
-            commitment: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            commitment: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Share of the provider's costs financed by draws until the commitment is used.
              * @default 1
              */
-            financedShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            financedShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Annual return cap of the waterfall (12% in the Buzinezzclub Rotterdam SIB).
              * @default 0.12
              */
-            returnCap?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            returnCap?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Annual rate for the investor NPV.
              * @default 0.08
              */
-            hurdleRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            hurdleRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Covers the investors' loss up to the amount at the end of the horizon. */
             firstLossGuarantee?: {
                 amount: components["schemas"]["UncertainNumber"];
@@ -3493,7 +3702,7 @@ export interface components {
              */
             basis: "monthInWork" | "monthInWorkFullTime" | "monthInWorkPartTime" | "monthInWorkWithLks" | "monthOnBenefit" | "placement" | "sustained6" | "sustained12" | "sustained24";
             /** @description Euros of the start year the holder gains per unit of the basis (negative: it pays). Give it as a distribution with a source naming the Dutch source, year and range. */
-            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description false: a non-cash value (wellbeing) reported in the MKBA view only, never added to cash results.
              * @default true
@@ -3519,15 +3728,15 @@ export interface components {
              * @description Share of the participants who can reach it (who have debts, a child in youth care).
              * @default 1
              */
-            eligibleShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            eligibleShare?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description With the programme: this rate for the programme months after intake, the counterfactual rate after. */
             programme: {
                 /** @description Monthly chance of reaching it during the programme months. */
-                monthlyRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+                monthlyRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             };
             counterfactual: {
                 /** @description Monthly chance of reaching it without the programme (and after the programme months). */
-                monthlyRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+                monthlyRate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             };
             /** @default [] */
             values?: components["schemas"]["OutcomeValue"][];
@@ -3538,12 +3747,12 @@ export interface components {
              * @description Euros of the start year the holder gains once, in the month the outcome is reached (negative: it pays).
              * @default 0
              */
-            once?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            once?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Euros of the start year the holder gains in every month from the outcome on (e.g. youth care no longer paid).
              * @default 0
              */
-            perMonthAfter?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            perMonthAfter?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description false: a non-cash value, reported in the MKBA view only.
              * @default true
@@ -3562,7 +3771,7 @@ export interface components {
              * @description Weight of this payer among the payers of a trigger (method shares); weights are normalised per trigger.
              * @default 1
              */
-            share?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            share?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Trigger ids this payer funds (method shares); absent: all triggers. */
             triggers?: string[];
         };
@@ -3677,12 +3886,12 @@ export interface components {
             provider: string;
             kind: components["schemas"]["CapitalLayerKind"];
             /** @description Committed capital in euros. Capital is called pro rata over the layers as the fund needs cash. */
-            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Required annual return, accrued on the capital outstanding and paid before anything reaches a more junior layer (ignored for grants).
              * @default 0
              */
-            targetReturn?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            targetReturn?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description The municipality provides this layer: its calls and distributions enter the municipality's net position.
              * @default false
@@ -3706,17 +3915,17 @@ export interface components {
              * @description Fund management and operating costs per year of the horizon.
              * @default 0
              */
-            fixedPerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            fixedPerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Support and monitoring per enterprise per year while the fund holds its loan, stake or grant (as planned: a failed enterprise still needs work-out).
              * @default 0
              */
-            perEnterpriseYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            perEnterpriseYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Yearly fee as a share of committed capital, over the whole horizon.
              * @default 0
              */
-            managementFeeRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            managementFeeRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /** @description One enterprise, or an archetype: `count` alike enterprises taken in `intake.perYear` a year. */
         PortfolioEnterprise: {
@@ -3755,33 +3964,33 @@ export interface components {
              * @description Investment needed at intake (fit-out, equipment, working capital).
              * @default 0
              */
-            startupCosts?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            startupCosts?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description The entrepreneur's own cash at intake.
              * @default 0
              */
-            ownCash?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            ownCash?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Revenue in the first year. */
-            revenue: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            revenue: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Yearly growth of revenue.
              * @default 0
              */
-            revenueGrowth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            revenueGrowth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Operating costs in the first year, before interest and before the extra cost of workers from bijstand. */
-            costs: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            costs: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Yearly growth of operating costs.
              * @default 0
              */
-            costGrowth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            costGrowth?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Standard deviation of a year's operating result as a share of that year's revenue: the size of a bad year. Its regional part is set by risk.regionalCorrelation. */
-            resultVolatility: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            resultVolatility: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Yearly chance of stopping for reasons outside the cash model (the entrepreneur leaves, a key client goes).
              * @default 0
              */
-            otherFailureRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            otherFailureRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /**
          * @default {
@@ -3797,7 +4006,7 @@ export interface components {
              * @description Jobs filled by people from bijstand once the enterprise is at full size.
              * @default 0
              */
-            positions?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            positions?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Years of linear growth to full size (0: full from the start).
              * @default 0
@@ -3807,7 +4016,7 @@ export interface components {
              * @description Share of workers leaving per year; they are replaced by new hires from bijstand. Default 23%: CBS 2021, 77% still employed after 12 months.
              * @default 0.2316250915080582
              */
-            yearlyLeaveRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            yearlyLeaveRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Months employed that count as a sustained placement (and trigger the outcome payment).
              * @default 12
@@ -3817,13 +4026,13 @@ export interface components {
              * @description Supervision, coaching and lost productivity per worker from bijstand per year, on top of operating costs.
              * @default 0
              */
-            extraCostPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            extraCostPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         PortfolioLoan: {
             /** @description Principal lent at intake. */
-            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Annual interest rate. */
-            rate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            rate: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Years from disbursement to the last payment; one payment at the end of each year. */
             termYears: number;
             /**
@@ -3841,21 +4050,21 @@ export interface components {
              * @description Share of the outstanding principal recovered when the enterprise fails (default 0, conservative; Basel II assumes 55% for senior unsecured corporate loans).
              * @default 0
              */
-            recoveryRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            recoveryRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         PortfolioEquity: {
             /** @description Euros invested for the stake at intake. */
-            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description Share of the enterprise owned by the fund. */
-            stake: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            stake: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /** @description The stake is sold at the end of this year of the enterprise (1 = end of its first year). */
             exitAfterYears: number;
             /** @description Valuation at exit as a multiple of that year's operating result (EBITDA-style); the fund receives stake x max(0, multiple x result - loan outstanding). */
-            exitMultiple: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            exitMultiple: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         PortfolioGrant: {
             /** @description Grant paid by the fund at intake; never repaid. */
-            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            amount: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /** @description Results-based payments to the enterprise; they enter its cash model, so they change its chance of surviving. */
         PortfolioOutcomeContract: {
@@ -3863,12 +4072,12 @@ export interface components {
              * @description Paid once a worker from bijstand has been employed `jobs.sustainedAfterMonths` months (Prestatiecontract Werk: 12).
              * @default 0
              */
-            pricePerSustainedPlacement?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            pricePerSustainedPlacement?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Paid per year a worker from bijstand is employed (e.g. a share of the benefit saved, as in Emmen).
              * @default 0
              */
-            pricePerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            pricePerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description municipality: a cost in its net position; fund: paid out of the fund's cash.
              * @default municipality
@@ -3886,7 +4095,7 @@ export interface components {
              * @description Correlation of the enterprises' yearly shocks through one regional factor per year (one-factor Gaussian copula): 0 independent, higher values make failures cluster in bad years. Default 12% (Basel II, high-PD corporates).
              * @default 0.12
              */
-            regionalCorrelation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            regionalCorrelation?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /**
          * @default {
@@ -3901,22 +4110,22 @@ export interface components {
              * @description Bijstand benefit avoided per worker per year employed (default 14,000: Berenschot 2018 average; the single norm 2024 is 15,406 a year).
              * @default 14000
              */
-            avoidedBenefitPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            avoidedBenefitPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Uitvoeringskosten avoided per worker per year (default 2,883: Berenschot 2018).
              * @default 2883
              */
-            administrationCostPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            administrationCostPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Share of the work that would have happened anyway (default two thirds: Werk na Detentie SIB).
              * @default 0.6666666666666666
              */
-            deadweight?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            deadweight?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
             /**
              * @description Loonkostensubsidie the municipality pays per worker per year (an average over workers).
              * @default 0
              */
-            lksPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            lksPerWorkerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /**
          * @default {
@@ -3931,7 +4140,7 @@ export interface components {
              * @description Contract management, monitoring and reporting per year.
              * @default 0
              */
-            ownCostsPerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            ownCostsPerYear?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         /**
          * @default {
@@ -3943,7 +4152,7 @@ export interface components {
              * @description Annual real rate for the municipality's present value; default 2.25% (Werkgroep discontovoet 2020).
              * @default 0.0225
              */
-            discountRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"];
+            discountRate?: number | components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
         };
         SensitivityResult: components["schemas"]["TornadoResult"] | components["schemas"]["SpiderResult"] | components["schemas"]["BreakEvenFound"] | components["schemas"]["BreakEvenNotFound"] | components["schemas"]["TwoWayResult"] | components["schemas"]["SobolResult"] | components["schemas"]["MorrisResult"] | components["schemas"]["RankCorrelationResult"] | components["schemas"]["ValueOfInformationResult"];
         TornadoResult: {
@@ -6027,6 +6236,35 @@ export interface components {
              */
             planPathDraws?: number;
         };
+        /** @description The family, parameters, moments and quantiles of a compiled distribution. */
+        DistributionDescription: {
+            /** @description The distribution as given. */
+            type: string;
+            /** @description The family it is sampled from (e.g. beta for a PERT or a beta-shaped interval). */
+            family: string;
+            /** @description The parameters that family uses, as computed from the input. */
+            parameters: {
+                [key: string]: number;
+            };
+            mean: number;
+            sd: number;
+            /** @description Achieved quantiles (for a 90% interval, p5 and p95 reproduce low and high). */
+            quantiles: {
+                p1: number;
+                p5: number;
+                p25: number;
+                p50: number;
+                p75: number;
+                p95: number;
+                p99: number;
+            };
+        };
+        /** @description A distribution to compile and describe. */
+        DescribeDistributionRequest: {
+            distribution: components["schemas"]["Distribution"];
+        };
+        /** @description An uncertain value. */
+        Distribution: components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
     };
     responses: never;
     parameters: never;
