@@ -5,6 +5,7 @@ import { SensitivityResultSchema } from '../models/sensitivity/index.js';
 import { PresetSummarySchema } from '../scenarios/index.js';
 import { PresetListItemSchema } from '../scenarios/preset-catalogue.js';
 import { PortfolioPresetSummarySchema } from '../scenarios/portfolios/index.js';
+import { registerModelToolPaths } from './openapi-model-tool-paths.js';
 import { registerReforecastPaths } from './openapi-reforecast-paths.js';
 import { registerStorePaths } from './openapi-store-paths.js';
 import { ComparisonRequestBodySchema, SensitivityRequestBodySchema, SimulationRequestBodySchema } from './runs/model-requests.js';
@@ -231,6 +232,7 @@ export function buildOpenApiDocument() {
 
   registerStorePaths(registry, { problem, json });
   registerReforecastPaths(registry, { problem, json });
+  registerModelToolPaths(registry, { problem, json });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

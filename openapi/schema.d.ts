@@ -2880,6 +2880,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/distributions/describe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The family, parameters, mean, sd and quantiles a distribution compiles to (a 90% interval's fit, PERT's alpha and beta). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DescribeDistributionRequest"];
+                };
+            };
+            responses: {
+                /** @description The description */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DistributionDescription"];
+                    };
+                };
+                /** @description Invalid distribution, or one that cannot fit (the problem names the field and says why) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3081,7 +3130,10 @@ export interface components {
         };
         /** @description A known value. */
         FixedDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "fixed";
             value: number;
             /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
@@ -3089,7 +3141,10 @@ export interface components {
         };
         /** @description Every value between min and max equally likely. */
         UniformDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "uniform";
             min: number;
             max: number;
@@ -3098,7 +3153,10 @@ export interface components {
         };
         /** @description Lowest, most likely and highest value. */
         TriangularDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "triangular";
             min: number;
             mode: number;
@@ -3108,7 +3166,10 @@ export interface components {
         };
         /** @description Beta-PERT: a smooth three-point estimate (lowest, most likely, highest); lambda 4 is the classic form. */
         PertDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "pert";
             min: number;
             mode: number;
@@ -3119,7 +3180,10 @@ export interface components {
             source?: string;
         };
         NormalDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "normal";
             mean: number;
             sd: number;
@@ -3128,7 +3192,10 @@ export interface components {
         };
         /** @description A normal distribution cut to [min, max] (mean and sd are those of the uncut normal). */
         TruncatedNormalDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "truncatedNormal";
             mean: number;
             sd: number;
@@ -3139,7 +3206,10 @@ export interface components {
         };
         /** @description Lognormal given by the mean and sd of the variable itself. */
         LognormalDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "lognormal";
             mean: number;
             sd: number;
@@ -3148,7 +3218,10 @@ export interface components {
         };
         /** @description Beta(alpha, beta) scaled to [min, max] (default [0, 1]). */
         BetaDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "beta";
             alpha: number;
             beta: number;
@@ -3161,16 +3234,22 @@ export interface components {
         };
         /** @description A finite set of values with their probabilities. */
         DiscreteDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "discrete";
             values: number[];
             probabilities: number[];
             /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
             source?: string;
         };
-        /** @description A 90% interval: 5% chance below low, 5% above high. The service fits the named shape to it (uniform: low and high are the 5th and 95th percentiles of a wider uniform). */
+        /** @description A 90% interval: 5% chance below low, 5% above high. The service fits the named shape to it exactly: normal; lognormal (low > 0); uniform (low and high are the 5th and 95th percentiles of a uniform 1/0.9 times as wide); for a rate or share with 0 < low < high < 1, beta (shapes found numerically, within the beta limits) or logitNormal (normal on the logit scale, any interval). POST /distributions/describe shows the fitted parameters and the quantiles achieved. */
         Interval90Distribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "interval90";
             low: number;
             high: number;
@@ -3178,13 +3257,16 @@ export interface components {
              * @default normal
              * @enum {string}
              */
-            shape?: "normal" | "lognormal" | "uniform";
+            shape?: "normal" | "lognormal" | "uniform" | "beta" | "logitNormal";
             /** @description Where the figure and its range come from, with the reasoning (e.g. "CBS 2021: 82% still in work after 6 months; range assumed"). Shown as the source in reports and workbooks; it does not change any number. */
             source?: string;
         };
         /** @description Number of successes in n trials each succeeding with probability p (mean n·p). Refused when it spreads over more than 65536 counts (n·p·(1−p) above about 13 million). */
         BinomialDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "binomial";
             /** @description Number of independent trials n. */
             trials: number;
@@ -3195,7 +3277,10 @@ export interface components {
         };
         /** @description 1 with probability p, else 0. */
         BernoulliDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "bernoulli";
             /** @description Chance p of a 1. */
             probability: number;
@@ -3204,7 +3289,10 @@ export interface components {
         };
         /** @description Count of independent events with the given mean. Refused when it spreads over more than 65536 counts (mean above about 13 million). */
         PoissonDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "poisson";
             /** @description Expected count λ (also the variance). */
             mean: number;
@@ -3213,7 +3301,10 @@ export interface components {
         };
         /** @description Number of failures before the r-th success (mean r(1−p)/p, variance r(1−p)/p²). Refused when it spreads over more than 65536 counts (e.g. r = 1 with p below about 0.0007). */
         NegativeBinomialDistribution: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "negativeBinomial";
             /** @description Number of successes r awaited (need not be whole). */
             successes: number;
@@ -6145,6 +6236,35 @@ export interface components {
              */
             planPathDraws?: number;
         };
+        /** @description The family, parameters, moments and quantiles of a compiled distribution. */
+        DistributionDescription: {
+            /** @description The distribution as given. */
+            type: string;
+            /** @description The family it is sampled from (e.g. beta for a PERT or a beta-shaped interval). */
+            family: string;
+            /** @description The parameters that family uses, as computed from the input. */
+            parameters: {
+                [key: string]: number;
+            };
+            mean: number;
+            sd: number;
+            /** @description Achieved quantiles (for a 90% interval, p5 and p95 reproduce low and high). */
+            quantiles: {
+                p1: number;
+                p5: number;
+                p25: number;
+                p50: number;
+                p75: number;
+                p95: number;
+                p99: number;
+            };
+        };
+        /** @description A distribution to compile and describe. */
+        DescribeDistributionRequest: {
+            distribution: components["schemas"]["Distribution"];
+        };
+        /** @description An uncertain value. */
+        Distribution: components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
     };
     responses: never;
     parameters: never;

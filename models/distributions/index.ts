@@ -10,7 +10,9 @@ export { compileTruncatedNormal } from './truncated-normal.js';
 export { compileLognormal, lognormalFromLogScale } from './lognormal.js';
 export { compileBeta, scaledBeta } from './beta.js';
 export { compileDiscrete } from './discrete.js';
-export { compileInterval90 } from './interval90.js';
+export { compileInterval90, fitInterval90, type Interval90Fit } from './interval90.js';
+export { fitBetaToInterval } from './beta-interval-fit.js';
+export { logitNormal } from './logit-normal.js';
 export { compileBinomial } from './binomial.js';
 export { compileBernoulli } from './bernoulli.js';
 export { compilePoisson } from './poisson.js';
@@ -30,3 +32,4 @@ export {
 } from './special-functions/normal-quantile.js';
 export { IncompleteBeta } from './special-functions/incomplete-beta.js';
 export { logBeta, logGamma } from './special-functions/log-gamma.js';
+export { describeDistribution, DistributionDescriptionSchema, type DistributionDescription } from './describe.js';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { fitBetaToInterval } from './beta-interval-fit.js';
+import { MAX_BETA_SHAPE, MAX_PERT_LAMBDA, MIN_BETA_SHAPE } from './beta-shape-limits.js';
 import { binomialLaw } from './binomial.js';
 import { MAX_COUNT_TABLE_LENGTH, tabulateCountLaw, type CountLaw } from './count-table.js';
 import { negativeBinomialLaw } from './negative-binomial.js';
@@ -10,19 +12,7 @@ import { poissonLaw } from './poisson.js';
  */
 const finite = z.number().finite();
 
-/**
- * The shape parameters the beta quantile is accurate and fast for (measured against the closed
- * forms of Beta(a, 1), Beta(1, b) and the median ½ of Beta(a, a)): within [0.05, 1e5] it is good to
- * 2e-10 relative at worst (1.1e-10 at Beta(1, 1e5), 1.4e-11 at 1e4, 2e-13 at 1e3; 6e-14 at
- * Beta(0.05, 1)) and costs at most about 50 µs per call. Below 0.05 it lost accuracy (0.31
- * relative at Beta(0.01, 1), p = 0.7; quantiles under 1e-300 underflow), and above 1e5 the work per
- * call and the error grow with α + β (Beta(1e300, 1e300) took about 23 ms per quantile). Outside the
- * range the schema refuses the parameter rather than compute a slow or wrong value.
- */
-export const MIN_BETA_SHAPE = 0.05;
-export const MAX_BETA_SHAPE = 100_000;
-/** PERT's shapes are 1 + λ·(share of the range), so λ ≤ MAX_BETA_SHAPE − 1 keeps them in range. */
-export const MAX_PERT_LAMBDA = MAX_BETA_SHAPE - 1;
+export { MAX_BETA_SHAPE, MAX_PERT_LAMBDA, MIN_BETA_SHAPE } from './beta-shape-limits.js';
 
 const betaShape = z
   .number()
@@ -212,6 +202,9 @@ export const NegativeBinomialSchema = z
     description: `Number of failures before the r-th success (mean r(1−p)/p, variance r(1−p)/p²). Refused when it spreads over more than ${MAX_COUNT_TABLE_LENGTH} counts (e.g. r = 1 with p below about 0.0007).`,
   });
 
+/** Shapes an `interval90` can be fitted to; `beta` and `logitNormal` only for intervals inside (0, 1). */
+export const INTERVAL90_SHAPES = ['normal', 'lognormal', 'uniform', 'beta', 'logitNormal'] as const;
+
 export const Interval90Schema = z
   .object({
     type: z.literal('interval90'),
@@ -219,18 +212,29 @@ export const Interval90Schema = z
     low: finite,
     /** 95th percentile. */
     high: finite,
-    shape: z.enum(['normal', 'lognormal', 'uniform']).default('normal'),
+    shape: z.enum(INTERVAL90_SHAPES).default('normal'),
     ...source,
   })
   .superRefine((d, ctx) => {
-    if (!(d.low < d.high)) ctx.addIssue({ code: 'custom', path: ['high'], message: 'high must be greater than low' });
+    if (!(d.low < d.high)) {
+      ctx.addIssue({ code: 'custom', path: ['high'], message: 'high must be greater than low' });
+      return;
+    }
     if (d.shape === 'lognormal' && !(d.low > 0))
       ctx.addIssue({ code: 'custom', path: ['low'], message: 'a lognormal interval needs low > 0' });
+    if (d.shape === 'beta' || d.shape === 'logitNormal') {
+      if (!(d.low > 0)) ctx.addIssue({ code: 'custom', path: ['low'], message: `a ${d.shape} interval is for a rate or share: it needs 0 < low < high < 1` });
+      else if (!(d.high < 1)) ctx.addIssue({ code: 'custom', path: ['high'], message: `a ${d.shape} interval is for a rate or share: it needs 0 < low < high < 1` });
+      else if (d.shape === 'beta') {
+        const fit = fitBetaToInterval(d.low, d.high, 0.05, 0.95);
+        if (!fit.ok) ctx.addIssue({ code: 'custom', path: ['shape'], message: fit.reason });
+      }
+    }
   })
   .meta({
     id: 'Interval90Distribution',
     description:
-      'A 90% interval: 5% chance below low, 5% above high. The service fits the named shape to it (uniform: low and high are the 5th and 95th percentiles of a wider uniform).',
+      "A 90% interval: 5% chance below low, 5% above high. The service fits the named shape to it exactly: normal; lognormal (low > 0); uniform (low and high are the 5th and 95th percentiles of a uniform 1/0.9 times as wide); for a rate or share with 0 < low < high < 1, beta (shapes found numerically, within the beta limits) or logitNormal (normal on the logit scale, any interval). POST /distributions/describe shows the fitted parameters and the quantiles achieved.",
   });
 
 export const DistributionSchema = z

@@ -26,7 +26,7 @@ export class InputSlots {
     if (constraint === 'any') return;
     const [low, high] = supportBounds(value);
     if (constraint === 'probability' && (low < 0 || high > 1))
-      this.problems.push({ path, message: `must lie in [0, 1] (a rate or share); got ${describeBounds(low, high)}` });
+      this.problems.push({ path, message: `must lie in [0, 1] (a rate or share); got ${describeBounds(low, high)}${rateHint(value)}` });
     if (constraint === 'nonNegative' && low < 0) this.problems.push({ path, message: `must not be negative; got ${describeBounds(low, high)}` });
   }
 }
@@ -54,10 +54,32 @@ function supportBounds(value: Uncertain): [number, number] {
     case 'negativeBinomial':
       return [0, Infinity];
     case 'interval90':
-      return value.shape === 'lognormal' ? [0, Infinity] : [-Infinity, Infinity];
+      return interval90Bounds(value);
     case 'normal':
       return [-Infinity, Infinity];
   }
+}
+
+/** Where a fitted 90% interval's distribution lives: a uniform fit reaches 1/18 of the width beyond each end. */
+function interval90Bounds(value: Extract<Distribution, { type: 'interval90' }>): [number, number] {
+  switch (value.shape) {
+    case 'lognormal':
+      return [0, Infinity];
+    case 'beta':
+    case 'logitNormal':
+      return [0, 1];
+    case 'uniform': {
+      const margin = (value.high - value.low) / 18;
+      return [value.low - margin, value.high + margin];
+    }
+    case 'normal':
+      return [-Infinity, Infinity];
+  }
+}
+
+/** For a rate given as a 90% interval of a shape that can leave [0, 1], name the shapes that cannot. */
+function rateHint(value: Uncertain): string {
+  return typeof value !== 'number' && value.type === 'interval90' ? " (give the interval shape 'beta' or 'logitNormal')" : '';
 }
 
 function describeBounds(low: number, high: number): string {
