@@ -23,7 +23,7 @@ export type LineSource =
   | { kind: 'loonkostensubsidie' }
   | { kind: 'avoidedAdministration' }
   | { kind: 'payerOwnCosts' }
-  | { kind: 'effect'; basis: EffectBasis; amount: number; byBenefitIndex: boolean; milestone: number }
+  | { kind: 'effect'; basis: EffectBasis; amount: number; byBenefitIndex: boolean; milestone: number; unitsRow: number }
   | { kind: 'payments'; payer: number }
   | { kind: 'outcome'; outcome: number; once: number; perMonthAfter: number; byBenefitIndex: false };
 
@@ -100,6 +100,7 @@ export function compileBudgetHolders(
         amount: slots.add(effect.amount, [...at, 'amount'], 'any'),
         byBenefitIndex: effect.indexedWith === 'benefits',
         milestone,
+        unitsRow: unitsRowOf(effect.basis, milestone),
       },
     });
   });
@@ -211,4 +212,23 @@ function checkIds(budget: BudgetHolders | undefined, funding: Funding | undefine
       if (!funding.payers.some((payer) => payer.triggers === undefined || payer.triggers.includes(id)))
         slots.problems.push({ path: ['payment', 'triggers', k, 'id'], message: `no payer in funding.payers funds trigger '${id}'` });
     });
+}
+
+/**
+ * Row of an effect's basis in the accounting's table of attributable units per month: the six
+ * monthly counts first, then one row per tracked milestone (a milestone not tracked has none: -1).
+ */
+export const UNIT_ROWS_BEFORE_MILESTONES = 6;
+const UNIT_ROW: Partial<Record<EffectBasis, number>> = {
+  monthInWork: 0,
+  monthInWorkFullTime: 1,
+  monthInWorkPartTime: 2,
+  monthInWorkWithLks: 3,
+  monthOnBenefit: 4,
+  placement: 5,
+};
+function unitsRowOf(basis: EffectBasis, milestone: number): number {
+  const row = UNIT_ROW[basis];
+  if (row !== undefined) return row;
+  return milestone < 0 ? -1 : UNIT_ROWS_BEFORE_MILESTONES + milestone;
 }

@@ -2,7 +2,7 @@ import type { ContractPlan } from '../compile-contract.js';
 import type { ContractWorkspace, WorldSeries } from '../contract-workspace.js';
 import { PERSPECTIVES } from './budget-holder-schema.js';
 import type { BudgetOutputLayout } from './budget-holder-outputs.js';
-import type { BudgetLine, BudgetPlan } from './compile-budget-holders.js';
+import { UNIT_ROWS_BEFORE_MILESTONES, type BudgetLine, type BudgetPlan } from './compile-budget-holders.js';
 import { createRegionalWorkspace, settleMunicipalities, type RegionalWorkspace } from './regional-accounting.js';
 
 /** Buffers of the budget-holder accounting, allocated once per workspace. */
@@ -21,6 +21,8 @@ export interface BudgetWorkspace {
   leftAfterPayment: Float64Array;
   /** Per trigger: the part of it the municipal payers fund. */
   municipalShareOfTrigger: Float64Array;
+  /** Attributable units per basis and month (see fillUnits). */
+  units: Float64Array;
   /** Per payer: its part of this month's payments. */
   payerFraction: Float64Array;
   /** Per party: savings before contract flows, and net result. */
@@ -42,6 +44,7 @@ export function createBudgetWorkspace(plan: ContractPlan, budget: BudgetPlan): B
     split: new Float64Array(budget.payers.length * plan.triggers.length),
     cumulativeDue: new Float64Array(plan.triggers.length),
     paidByTrigger: new Float64Array(plan.triggers.length * plan.horizon),
+    units: new Float64Array((UNIT_ROWS_BEFORE_MILESTONES + plan.milestones.length) * plan.horizon),
     leftAfterPayment: new Float64Array(plan.horizon),
     municipalShareOfTrigger: new Float64Array(plan.triggers.length),
     payerFraction: new Float64Array(budget.payers.length),
@@ -96,9 +99,14 @@ export function settleBudgetHolders(
   bws.lineYear.fill(0);
   bws.linePresentValue.fill(0);
 
+  fillUnits(plan, ws, bws.units);
   for (let l = 0; l < L; l++) {
     const line = lines[l];
     if (line.source.kind === 'payments') continue;
+    if (line.source.kind === 'effect') {
+      bookEffect(plan, line.source, params, ws, bws, l, Y, monthlyDiscount);
+      continue;
+    }
     let discount = 1;
     for (let t = 0; t < H; t++) {
       const value = lineValue(line, params, ws, t);
@@ -228,11 +236,6 @@ function book(bws: BudgetWorkspace, l: number, years: number, year: number, valu
   bws.linePresentValue[l] += value * discount;
 }
 
-/** Programme minus counterfactual of a world quantity in month t. */
-function attributable(prog: WorldSeries, cf: WorldSeries, key: 'inWorkFullTime' | 'inWorkPartTime' | 'inWorkWithLks' | 'onBenefit' | 'placements', t: number): number {
-  return prog[key][t] - cf[key][t];
-}
-
 /** What a line brings its budget in month t (nominal euros; positive is a gain). */
 function lineValue(line: BudgetLine, params: Float64Array, ws: ContractWorkspace, t: number): number {
   const prog = ws.programme;
@@ -258,37 +261,57 @@ function lineValue(line: BudgetLine, params: Float64Array, ws: ContractWorkspace
       const since = series.programmeCumulative[at] - series.counterfactualCumulative[at];
       return ws.costIndex[ws.yearOfMonth[t]] * (params[source.once] * once + params[source.perMonthAfter] * since);
     }
-    case 'effect': {
-      let units: number;
-      switch (source.basis) {
-        case 'monthInWork':
-          units = attributable(prog, cf, 'inWorkFullTime', t) + attributable(prog, cf, 'inWorkPartTime', t);
-          break;
-        case 'monthInWorkFullTime':
-          units = attributable(prog, cf, 'inWorkFullTime', t);
-          break;
-        case 'monthInWorkPartTime':
-          units = attributable(prog, cf, 'inWorkPartTime', t);
-          break;
-        case 'monthInWorkWithLks':
-          units = attributable(prog, cf, 'inWorkWithLks', t);
-          break;
-        case 'monthOnBenefit':
-          units = attributable(prog, cf, 'onBenefit', t);
-          break;
-        case 'placement':
-          units = attributable(prog, cf, 'placements', t);
-          break;
-        default: {
-          const at = source.milestone * ws.horizon + t;
-          units = source.milestone < 0 ? 0 : prog.milestoneReached[at] - cf.milestoneReached[at];
-        }
-      }
-      if (units === 0) return 0;
-      const year = ws.yearOfMonth[t];
-      const index = source.byBenefitIndex ? ws.benefitIndex[year] : ws.costIndex[year];
-      return params[source.amount] * index * units;
-    }
+    case 'effect':
+      return 0; // booked by bookEffect from the table of units
+  }
+}
+
+/**
+ * Attributable units per month, one row per basis (programme minus counterfactual): months in work
+ * (all, full-time, part-time, with LKS), months on a full benefit, job starts, then each tracked
+ * milestone. Filled once per evaluation, so each effect is one multiply per month.
+ */
+function fillUnits(plan: ContractPlan, ws: ContractWorkspace, units: Float64Array): void {
+  const H = plan.horizon;
+  const prog = ws.programme;
+  const cf = ws.counterfactual;
+  for (let t = 0; t < H; t++) {
+    const fullTime = prog.inWorkFullTime[t] - cf.inWorkFullTime[t];
+    const partTime = prog.inWorkPartTime[t] - cf.inWorkPartTime[t];
+    units[t] = fullTime + partTime;
+    units[H + t] = fullTime;
+    units[2 * H + t] = partTime;
+    units[3 * H + t] = prog.inWorkWithLks[t] - cf.inWorkWithLks[t];
+    units[4 * H + t] = prog.onBenefit[t] - cf.onBenefit[t];
+    units[5 * H + t] = prog.placements[t] - cf.placements[t];
+  }
+  for (let m = 0; m < plan.milestones.length; m++) {
+    const row = (UNIT_ROWS_BEFORE_MILESTONES + m) * H;
+    for (let t = 0; t < H; t++) units[row + t] = prog.milestoneReached[m * H + t] - cf.milestoneReached[m * H + t];
+  }
+}
+
+function bookEffect(
+  plan: ContractPlan,
+  source: Extract<BudgetLine['source'], { kind: 'effect' }>,
+  params: Float64Array,
+  ws: ContractWorkspace,
+  bws: BudgetWorkspace,
+  l: number,
+  Y: number,
+  monthlyDiscount: number,
+): void {
+  if (source.unitsRow < 0) return;
+  const H = plan.horizon;
+  const yearOf = plan.calendar.yearIndexOfMonth;
+  const index = source.byBenefitIndex ? ws.benefitIndex : ws.costIndex;
+  const amount = params[source.amount];
+  const row = source.unitsRow * H;
+  let discount = 1;
+  for (let t = 0; t < H; t++) {
+    const y = yearOf[t];
+    book(bws, l, Y, y, amount * index[y] * bws.units[row + t], discount);
+    discount *= monthlyDiscount;
   }
 }
 
