@@ -135,6 +135,8 @@ export interface SimulationJobs {
    * MAX_MODEL_RUNS model runs) never blocks the requests answered beside it.
    */
   analyse(model: ModelSpec, settings: SensitivitySettings, options?: { signal?: AbortSignal }): Promise<Result<SensitivityResult, DomainError>>;
+  /** Another heavy computation of a request on the simulation threads (see SimulationPool.compute). */
+  compute: SimulationPool['compute'];
   /** The folder a job's kept samples are written to, or null when this service keeps none on disk. */
   samplesDirectory(job: Pick<SimulationJob, 'id' | 'stored'>): string | null;
   /** Removes a job's kept samples from disk (a deleted stored run). */
@@ -375,6 +377,7 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
       return () => settledListeners.delete(listener);
     },
     analyse: (model, settings, analyseOptions) => options.pool.analyse(model, settings, analyseOptions),
+    compute: (name, input, computeOptions) => options.pool.compute(name, input, computeOptions),
     samplesDirectory: (job) => options.samples?.directoryFor(job.id, job.stored) ?? null,
     removeSamples: (job) => options.samples?.remove(job.id, job.stored),
     recorded: (id) => recorders.get(id)?.writes ?? Promise.resolve(),

@@ -10,6 +10,7 @@ import {
   type VariantComparisonResult,
 } from '../models/simulation/index.js';
 import type { ModelDescription } from './model-registry.js';
+import type { ComputationName } from './report-rendering.js';
 
 /** Messages between the simulation pool and its worker threads (structured clone). */
 
@@ -73,7 +74,19 @@ export interface SensitivityTask {
   settings: SensitivitySettings;
 }
 
-export type WorkerTask = RunChunkTask | SummariseTask | FansTask | PingTask | SensitivityTask;
+/**
+ * Another heavy computation of a request (runtime/report-rendering.ts: a report's evaluations,
+ * building and writing it), so that it does not hold up the event loop either.
+ */
+export interface ComputeTask {
+  type: 'compute';
+  taskId: number;
+  jobId: 0;
+  name: ComputationName;
+  input: unknown;
+}
+
+export type WorkerTask = RunChunkTask | SummariseTask | FansTask | PingTask | SensitivityTask | ComputeTask;
 
 export type WorkerReply =
   | { type: 'pong'; taskId: number }
@@ -83,6 +96,7 @@ export type WorkerReply =
   | { type: 'fans'; taskId: number; fans: SeriesFan[] }
   | { type: 'failed'; taskId: number; error: DomainError }
   | { type: 'analysis'; taskId: number; result: SensitivityResult }
+  | { type: 'computed'; taskId: number; value: unknown }
   | { type: 'crashed'; taskId: number; message: string };
 
 /** The buffers of a partial, to transfer instead of copy. */

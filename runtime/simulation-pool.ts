@@ -23,8 +23,10 @@ import type { SensitivityResult, SensitivitySettings } from '../models/sensitivi
 import './model-kinds.js';
 import { compileModelDescription, type ModelDescription } from './model-registry.js';
 import { warmUpCompile } from './warm-up.js';
+import type { ComputationName, Computations } from './report-rendering.js';
 import {
   partialBuffers,
+  type ComputeTask,
   type FansTask,
   type PingTask,
   type RunChunkTask,
@@ -103,6 +105,16 @@ export interface SimulationPool {
    * validated by the caller; a domain error here concerns the settings. Aborting stops the thread.
    */
   analyse(model: ModelSpec, settings: SensitivitySettings, options?: { signal?: AbortSignal }): Promise<Result<SensitivityResult, DomainError>>;
+  /**
+   * Another heavy computation of a request (runtime/report-rendering.ts) on a thread, queued with
+   * the simulation chunks and analyses (taking turns with them), so that it never holds up the
+   * event loop. A domain error comes back as a failed Result; aborting stops the thread.
+   */
+  compute<N extends ComputationName>(
+    name: N,
+    input: Computations[N]['input'],
+    options?: { signal?: AbortSignal },
+  ): Promise<Result<Computations[N]['output'], DomainError>>;
   /** What the threads are doing now, for readiness and metrics. */
   stats(): SimulationPoolStats;
   /**
@@ -203,8 +215,8 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
   let nextTaskId = 1;
   let closed = false;
   const pings = new Map<number, () => void>();
-  /** Sensitivity analyses under way, by task id. */
-  const analyses = new Map<number, { resolve(result: Result<SensitivityResult, DomainError>): void; reject(reason: unknown): void }>();
+  /** Sensitivity analyses and other computations (compute) under way, by task id. */
+  const analyses = new Map<number, { resolve(result: Result<never, DomainError>): void; reject(reason: unknown): void }>();
 
   function jobOfTask(task: WorkerTask): Job | undefined {
     return jobs.get(task.jobId);
@@ -251,7 +263,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
     slots.splice(index, 1);
     const task = slot.task;
     if (task !== null && task.type === 'ping') settlePing(task.taskId);
-    else if (task !== null && task.type === 'sensitivity') rejectAnalysis(task.taskId, error);
+    else if (task !== null && (task.type === 'sensitivity' || task.type === 'compute')) rejectAnalysis(task.taskId, error);
     else if (task !== null) {
       const job = jobOfTask(task);
       if (job !== undefined) failJob(job, error);
@@ -343,11 +355,12 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
       settlePing(message.taskId);
       return;
     }
-    if (task.type === 'sensitivity') {
+    if (task.type === 'sensitivity' || task.type === 'compute') {
       const analysis = analyses.get(task.taskId);
       analyses.delete(task.taskId);
       lastStarted.delete(-task.taskId);
-      if (message.type === 'analysis') analysis?.resolve(ok(message.result));
+      if (message.type === 'analysis') analysis?.resolve(ok(message.result) as never);
+      else if (message.type === 'computed') analysis?.resolve(ok(message.value) as never);
       else if (message.type === 'failed') analysis?.resolve(fail(message.error));
       else analysis?.reject(new Error(message.type === 'crashed' ? `sensitivity worker failed: ${message.message}` : `unexpected reply ${message.type}`));
       return;
@@ -555,6 +568,37 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
     });
   }
 
+  /** Runs one task that is not part of a simulation (an analysis, a computation) on the next free thread. */
+  function runOnThread<T>(task: SensitivityTask | ComputeTask, signal: AbortSignal | undefined): Promise<Result<T, DomainError>> {
+    if (closed) return Promise.reject(new Error('the simulation pool is closed'));
+    signal?.throwIfAborted();
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        if (!analyses.has(task.taskId)) return;
+        rejectAnalysis(task.taskId, signal!.reason);
+        const queued = queue.indexOf(task);
+        if (queued >= 0) queue.splice(queued, 1);
+        // A task cannot be interrupted inside a worker: stop the worker running it.
+        const slot = slots.find((candidate) => candidate.task === task);
+        if (slot !== undefined) {
+          slots.splice(slots.indexOf(slot), 1);
+          void slot.worker.terminate();
+        }
+        dispatch();
+      };
+      const settleWith =
+        <V>(settle: (value: V) => void) =>
+        (value: V) => {
+          signal?.removeEventListener('abort', onAbort);
+          settle(value);
+        };
+      analyses.set(task.taskId, { resolve: settleWith(resolve as (value: Result<never, DomainError>) => void), reject: settleWith(reject) });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      queue.push(task);
+      dispatch();
+    });
+  }
+
   return {
     threads,
     run: (model, settings, runOptions = {}) =>
@@ -590,37 +634,9 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
         dispatch();
       });
     },
-    analyse(model, settings, analyseOptions = {}) {
-      if (closed) return Promise.reject(new Error('the simulation pool is closed'));
-      const signal = analyseOptions.signal;
-      signal?.throwIfAborted();
-      const task: SensitivityTask = { type: 'sensitivity', taskId: nextTaskId++, jobId: 0, model, settings };
-      return new Promise((resolve, reject) => {
-        const onAbort = () => {
-          if (!analyses.has(task.taskId)) return;
-          rejectAnalysis(task.taskId, signal!.reason);
-          const queued = queue.indexOf(task);
-          if (queued >= 0) queue.splice(queued, 1);
-          // An analysis cannot be interrupted inside a worker: stop the worker running it.
-          const slot = slots.find((candidate) => candidate.task === task);
-          if (slot !== undefined) {
-            slots.splice(slots.indexOf(slot), 1);
-            void slot.worker.terminate();
-          }
-          dispatch();
-        };
-        const settleWith =
-          <T>(settle: (value: T) => void) =>
-          (value: T) => {
-            signal?.removeEventListener('abort', onAbort);
-            settle(value);
-          };
-        analyses.set(task.taskId, { resolve: settleWith(resolve), reject: settleWith(reject) });
-        signal?.addEventListener('abort', onAbort, { once: true });
-        queue.push(task);
-        dispatch();
-      });
-    },
+    analyse: (model, settings, analyseOptions = {}) =>
+      runOnThread<SensitivityResult>({ type: 'sensitivity', taskId: nextTaskId++, jobId: 0, model, settings }, analyseOptions.signal),
+    compute: (name, input, computeOptions = {}) => runOnThread({ type: 'compute', taskId: nextTaskId++, jobId: 0, name, input }, computeOptions.signal),
     stats: () => ({
       threads,
       startedThreads: slots.length,

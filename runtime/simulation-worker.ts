@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { DomainFailure, type DomainError } from '../models/errors.js';
+import type { DomainError } from '../models/errors.js';
 import { ok, type Result } from '../models/result.js';
 import {
   prepareVariants,
@@ -17,7 +17,7 @@ import { compileModelSpec } from '../models/model-spec.js';
 import { runSensitivity } from '../models/sensitivity/index.js';
 import './model-kinds.js';
 import { compileModelDescription } from './model-registry.js';
-import { partialBuffers, type RunChunkTask, type WorkerReply, type WorkerTask } from './simulation-messages.js';
+import { partialBuffers, type ComputeTask, type RunChunkTask, type WorkerReply, type WorkerTask } from './simulation-messages.js';
 import { readSamples, writeSampleChunk } from './sample-files.js';
 import { warmUpSimulations } from './warm-up.js';
 
@@ -60,7 +60,7 @@ function reply(message: WorkerReply, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(message, transfer);
 }
 
-function handle(task: WorkerTask): void {
+function handle(task: Exclude<WorkerTask, ComputeTask>): void {
   if (task.type === 'ping') {
     // The first ping (the pool's warm-up) also runs a few small simulations, so that the first
     // jobs run compiled code; best effort.
@@ -103,13 +103,31 @@ function handle(task: WorkerTask): void {
   reply({ type: 'partial', taskId: task.taskId, partial }, partialBuffers(partial));
 }
 
+/** Loaded on the first report a thread writes: the output modules (charts, workbooks) are large. */
+let rendering: Promise<typeof import('./report-rendering.js')> | null = null;
+
+async function handleCompute(task: ComputeTask): Promise<void> {
+  rendering ??= import('./report-rendering.js');
+  const outcome = await (await rendering).compute(task.name, task.input as never);
+  if (!outcome.ok) return reply({ type: 'failed', taskId: task.taskId, error: outcome.error });
+  const value = outcome.value;
+  // A workbook's bytes move to the pool's thread instead of being copied.
+  // (Only a buffer of its own: a small Buffer may share Node's pool with other buffers.)
+  const transfer = value instanceof Uint8Array && value.buffer instanceof ArrayBuffer && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength ? [value.buffer] : [];
+  reply({ type: 'computed', taskId: task.taskId, value }, transfer);
+}
+
+const crashed = (task: WorkerTask, error: unknown) =>
+  reply({ type: 'crashed', taskId: task.taskId, message: error instanceof Error ? error.message : String(error) });
+
 port.on('message', (task: WorkerTask) => {
+  if (task.type === 'compute') {
+    handleCompute(task).catch((error: unknown) => crashed(task, error));
+    return;
+  }
   try {
     handle(task);
   } catch (error) {
-    // A domain error from inside a kernel (a custom rule not finite in some month) fails the job
-    // with that error, as a plan that does not compile does.
-    if (error instanceof DomainFailure) reply({ type: 'failed', taskId: task.taskId, error: error.error });
-    else reply({ type: 'crashed', taskId: task.taskId, message: error instanceof Error ? error.message : String(error) });
+    crashed(task, error);
   }
 });

@@ -1,4 +1,4 @@
-import { evaluateContractExpected, noEffectContract, type Contract, type ContractEvaluation } from '../../models/contract/index.js';
+import type { Contract } from '../../models/contract/index.js';
 import type { ModelSpec } from '../../models/model-spec.js';
 import type { TornadoResult } from '../../models/sensitivity/tornado.js';
 import type { ModelInput } from '../../models/simulation/model.js';
@@ -11,15 +11,15 @@ export interface ContractReportAnalyses {
   sensitivity: TornadoResult;
   sensitivityRange: number | null;
   breakEven: ReportBreakEven[];
-  noEffect: ContractEvaluation;
 }
 
 /**
  * What a contract report computes beside its simulation: the tornado of the payer's net result
- * (uncertain inputs only unless the request gives a relative range), the break-even searches,
- * and the deterministic "no effect" evaluation. The tornado and the searches run on the
- * simulation threads through the same pool as POST /sensitivity, so a report does not hold up
- * the event loop with them and gives the same numbers as POST /sensitivity for the same settings.
+ * (uncertain inputs only unless the request gives a relative range) and the break-even searches.
+ * They run on the simulation threads through the same pool as POST /sensitivity, so a report does
+ * not hold up the event loop with them and gives the same numbers as POST /sensitivity for the
+ * same settings. (The "no effect" evaluation is made on a thread with the report itself, see
+ * runtime/report-rendering.ts.)
  */
 export async function contractReportAnalyses(
   model: Extract<ModelSpec, { kind: 'contract' }>,
@@ -41,6 +41,5 @@ export async function contractReportAnalyses(
     if (result.method !== 'break-even') throw new Error('the report asked for a break-even search');
     return { ...search, result };
   });
-  const noEffect = unwrapOrThrow(evaluateContractExpected(noEffectContract(contract)), ['model', 'contract']);
-  return { sensitivity, sensitivityRange: range, breakEven, noEffect };
+  return { sensitivity, sensitivityRange: range, breakEven };
 }

@@ -1,7 +1,7 @@
-import { evaluateContractExpected } from '../../models/contract/index.js';
 import { compileModelSpec } from '../../models/model-spec.js';
 import type { SimulationResult } from '../../models/simulation/index.js';
-import { reportSimulationSettings, type Provenance, type ReportRun } from '../../outputs/index.js';
+import { reportSimulationSettings, type Provenance } from '../../outputs/index.js';
+import type { ContractReportInput } from '../../runtime/report-rendering.js';
 import type { SimulationJob, SimulationJobs } from '../../runtime/simulation-jobs.js';
 import { simulationWork } from '../simulations/simulation-request.js';
 import { unwrapOrThrow } from '../validate.js';
@@ -22,13 +22,15 @@ export interface ReportDependencies {
 
 /**
  * A report's run, as a story: evaluate the contract with expected values; run a tornado and the
- * break-even searches of the payer's net result (on the worker pool, as POST /sensitivity does)
- * and evaluate the "no effect" case; simulate it on the worker pool like any POST /simulations
- * (same validation, same job, same result); hand the results to the report.
+ * break-even searches of the payer's net result (as POST /sensitivity does); simulate it like any
+ * POST /simulations (same validation, same job, same result); hand the results to the report
+ * (which a thread then builds and writes, the "no effect" case evaluated with it). Everything but
+ * the compile check runs on the simulation threads: a contract at every documented limit takes
+ * 40 to 120 ms to evaluate, which the event loop must not spend.
  */
-export async function runReport(request: ReportRequest, deps: ReportDependencies): Promise<ReportRun> {
+export async function runReport(request: ReportRequest, deps: ReportDependencies): Promise<ContractReportInput> {
   const contract = request.model.contract;
-  const evaluation = unwrapOrThrow(evaluateContractExpected(contract), ['model', 'contract']);
+  const evaluation = unwrapOrThrow(await deps.jobs.compute('contractEvaluation', contract), ['model', 'contract']);
   const model = unwrapOrThrow(compileModelSpec(request.model), ['model']);
 
   const analyses = await contractReportAnalyses(request.model, model.inputs, request.sensitivityRange, deps.jobs);

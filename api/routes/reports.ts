@@ -1,17 +1,18 @@
-import { Router } from 'express';
-import { buildReport, renderReportHtml, reportCsv, reportWorkbook } from '../../outputs/index.js';
+import { Router, type Request, type Response } from 'express';
 import type { PdfPrinter } from '../../outputs/pdf/print-pdf.js';
 import type { SimulationJobs } from '../../runtime/simulation-jobs.js';
 import { callerOf } from '../auth.js';
 import { formatFromQuery } from '../downloads/negotiate.js';
-import { fileName, provenanceNow, sendDownload } from '../downloads/send-download.js';
+import { provenanceNow } from '../downloads/send-download.js';
 import { HttpProblem, PROBLEM_BASE } from '../problem.js';
-import { REPORT_FORMATS, ReportRequestSchema } from '../reports/report-request.js';
+import { REPORT_FORMATS, ReportRequestSchema, type AnyReportRequest } from '../reports/report-request.js';
 import { checkReportSimulation } from '../reports/report-simulation.js';
 import { runReport } from '../reports/run-report.js';
 import { findJob } from '../runs/find-job.js';
 import type { RunStorage } from '../runs/run-storage.js';
 import { sendFundReport } from '../reports/send-fund-report.js';
+import { renderedFormatOf, sendReportDocument } from '../reports/send-report-document.js';
+import { admitAnalysis } from '../simulations/active-analyses.js';
 import { parseOrThrow } from '../validate.js';
 
 export interface ReportRouteOptions {
@@ -29,6 +30,17 @@ export function reportRoutes(options: ReportRouteOptions): Router {
   const router = Router();
   router.post('/reports', async (req, res) => {
     const request = parseOrThrow(ReportRequestSchema, req.body);
+    // A report is as heavy as a sensitivity analysis and a simulation together: it counts against
+    // the same allowance (per organisation, and for all anonymous callers together) while it runs.
+    const release = admitAnalysis(options.jobs, callerOf(res)?.organisationId ?? null, options.maxActiveJobsPerOrganisation);
+    try {
+      await answerReport(req, res, request);
+    } finally {
+      release();
+    }
+  });
+
+  async function answerReport(req: Request, res: Response, request: AnyReportRequest): Promise<void> {
     const format = formatFromQuery(req, REPORT_FORMATS) ?? request.format;
     if (format === 'pdf' && !options.printer.available()) {
       throw new HttpProblem({
@@ -48,22 +60,10 @@ export function reportRoutes(options: ReportRouteOptions): Router {
     // Only the caller's own job (another organisation's is 404, as at GET /simulations/{id}).
     const simulation = request.simulationId === undefined ? undefined : checkReportSimulation(contractRequest, await findJob(options.jobs, options.storage, res, request.simulationId));
     const run = await runReport(contractRequest, { jobs: options.jobs, waitMs: options.maxWaitMs, provenance: provenanceNow(), owner, simulation });
-    const report = buildReport(run);
+    const rendered = await options.jobs.compute('contractReport', { run, format: renderedFormatOf(format) });
     const suffix = request.language === 'en' ? 'report' : 'rapport';
-    const name = (extension: typeof format) => fileName(run.contract.name, suffix, extension);
-    switch (format) {
-      case 'json':
-        return void res.json(report);
-      case 'html':
-        return sendDownload(res, 'html', await renderReportHtml(report), name('html'));
-      case 'pdf':
-        return sendDownload(res, 'pdf', await options.printer.print(await renderReportHtml(report)), name('pdf'));
-      case 'xlsx':
-        return sendDownload(res, 'xlsx', await reportWorkbook(run, report), name('xlsx'));
-      case 'csv':
-        return sendDownload(res, 'csv', reportCsv(run, report), name('csv'));
-    }
-  });
+    return sendReportDocument(res, format, rendered, { name: run.contract.name, suffix }, options.printer);
+  }
   return router;
 }
 

@@ -18,7 +18,7 @@ import {
 import '../model-kinds.js';
 import { compileModelDescription } from '../model-registry.js';
 import type { VariantDescription } from '../simulation-messages.js';
-import type { RunOptions, SimulationPool, SimulationPoolStats } from '../simulation-pool.js';
+import { createSimulationPool, type RunOptions, type SimulationPool, type SimulationPoolStats } from '../simulation-pool.js';
 import {
   CANCEL_TTL_SECONDS,
   cancelKey,
@@ -75,6 +75,8 @@ const DEFAULT_RECONCILE_INTERVAL_MS = 2_000;
 
 export function createQueuePool(options: QueuePoolOptions): QueuePool {
   const { prefix } = options;
+  /** A thread for computations other than simulations (see `compute`), started on the first. */
+  let localThread: SimulationPool | null = null;
   const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   const eventsConnection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue(QUEUE_NAME, { connection, prefix });
@@ -249,6 +251,13 @@ export function createQueuePool(options: QueuePoolOptions): QueuePool {
         signal?.removeEventListener('abort', onAbort);
       }
     },
+    // A report's rendering is short next to a simulation and its input is large (a whole run):
+    // it stays on this process, on one thread of its own, off the event loop all the same.
+    compute: (name, input, computeOptions) => {
+      if (closed) return Promise.reject(new Error('the simulation queue is closed'));
+      localThread ??= createSimulationPool({ threads: 1 });
+      return localThread.compute(name, input, computeOptions);
+    },
     stats(): SimulationPoolStats {
       return { threads: 0, startedThreads: 0, busyThreads: 0, queuedTasks: pending.size };
     },
@@ -268,6 +277,7 @@ export function createQueuePool(options: QueuePoolOptions): QueuePool {
     },
     async close() {
       closed = true;
+      await localThread?.close();
       clearInterval(reconcile);
       for (const jobId of [...pending.keys()]) failPending(jobId, new Error('the simulation queue was closed'));
       await events.close();

@@ -6,6 +6,7 @@ import { FundScreen } from './fund/fund-screen.js';
 import { SavedScreen } from './saved/saved-screen.js';
 import { DriversScreen } from './drivers/drivers-screen.js';
 import { VariantsScreen } from './variants/variants-screen.js';
+import { SteeringScreen } from './steering/steering-screen.js';
 
 /**
  * The screens of the workbench, in navigation order. A screen registers by one entry here: its
@@ -25,6 +26,7 @@ export const SCREENS: readonly Screen[] = [
   { route: 'variants', nav: 'variants', Component: VariantsScreen },
   { route: 'fund', nav: 'fund', Component: FundScreen },
   { route: 'saved', nav: 'saved', Component: SavedScreen },
+  { route: 'steering', nav: 'steering', Component: SteeringScreen },
 ];
 
 export const DEFAULT_ROUTE = 'contract';
