@@ -27,6 +27,17 @@ export function simulateObservedWorld(plan: ContractPlan, params: Float64Array, 
   const M = observed.months;
   const rates = ws.population.rates;
   const persons = observed.persons;
+  // The observed months' intake is what happened, not what the plan drew: the counterfactual world,
+  // the provider's participant-months and custom rules read it after this. (A planned cohort that
+  // the start delay moves past the as-of month still comes, as planned.)
+  for (let t = 0; t < M; t++) {
+    ws.intakeTotal[t] = 0;
+    for (let p = 0; p < plan.profiles.length; p++) {
+      const arriving = observed.intake[p * M + t];
+      ws.intakeByProfile[p * H + t] = arriving;
+      ws.intakeTotal[t] += arriving;
+    }
+  }
   for (let p = 0; p < plan.profiles.length; p++) {
     const profile = plan.profiles[p];
     const cfJobEntry = clampRate(params[profile.counterfactualJobEntry]);
