@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { ContractPlan } from '../models/contract/compile-contract.js';
 import { createContractModel, type ContractModel } from '../models/contract/index.js';
-import { createRng } from '../models/random/index.js';
+import { createRng, type Rng } from '../models/random/index.js';
 import { seriesLength, summaryModelOf } from '../models/simulation/model.js';
 import { benchContractWithTenUncertainInputs } from './bench-contract.js';
 import { formatRate, opsPerSecond } from './time.js';
@@ -14,8 +14,8 @@ import { formatRate, opsPerSecond } from './time.js';
 /**
  * The service's contract kernel beside the analyst's alternative: the same bench contract in
  * vectorised numpy (bench/numpy/contract_reference.py, blocks of 4,096 iterations), on the same
- * input vectors. First both evaluate a fixed set of vectors and every output is compared; then
- * both are timed in turns within this run (per CPU second of each process, median of the turns),
+ * input vectors. First both evaluate a fixed set of vectors and every output is compared (drawn
+ * persons: every output's mean, within 5 standard errors); then both are timed in turns within this run (per CPU second of each process, median of the turns),
  * so that the ratio holds on a busy machine even when the absolute figures do not.
  *
  * Needs python3 with numpy (Debian: python3-numpy); without it the comparison is skipped, said so.
@@ -33,7 +33,8 @@ const script = fileURLToPath(new URL('./numpy/contract_reference.py', import.met
 /** A kernel the bench times and checks against numpy: evaluates parameter vector `params` into the output buffers. */
 export interface TimedKernel {
   name: string;
-  evaluate: (params: Float64Array, scalars: Float64Array, series: Float64Array) => void;
+  /** `rng` null: expected rates; else drawn persons. */
+  evaluate: (params: Float64Array, rng: Rng | null, scalars: Float64Array, series: Float64Array) => void;
 }
 
 export function numpyAvailable(): string | null {
@@ -100,19 +101,20 @@ class NumpyProcess {
 /** The full kernel of a contract model as a timed kernel. */
 export function fullKernel(model: ContractModel): TimedKernel {
   const ws = model.createWorkspace();
-  return { name: 'service kernel (full monthly detail)', evaluate: (params, scalars, series) => model.evaluate(params, ws, null, scalars, series) };
+  return { name: 'service kernel (full monthly detail)', evaluate: (params, rng, scalars, series) => model.evaluate(params, ws, rng, scalars, series) };
 }
 
 /** The kernel simulations of the contract evaluate: its summary model (models/contract/fast-path/). */
 export function summaryKernel(model: ContractModel): TimedKernel {
   const summary = summaryModelOf(model);
   const ws = summary.createWorkspace();
-  return { name: 'service summary kernel (what simulations run)', evaluate: (params, scalars, series) => summary.evaluate(params, ws, null, scalars, series) };
+  return { name: 'service summary kernel (what simulations run)', evaluate: (params, rng, scalars, series) => summary.evaluate(params, ws, rng, scalars, series) };
 }
 
 /**
- * Compares and times the given kernels (expected rates) against numpy on the ten-input bench
- * contract. Returns iterations per CPU second by kernel name and for numpy, or null when skipped.
+ * Compares and times the given kernels against numpy on the ten-input bench contract, expected
+ * rates (same outputs to 1e-10) and drawn persons (same means: the same law, other random numbers).
+ * Returns iterations per CPU second by kernel name and mode, and for numpy, or null when skipped.
  */
 export async function benchAgainstNumpy(kernelsFor: (model: ContractModel) => TimedKernel[]): Promise<Record<string, number> | null> {
   const version = numpyAvailable();
@@ -148,7 +150,7 @@ export async function benchAgainstNumpy(kernelsFor: (model: ContractModel) => Ti
       let worst = 0;
       let worstAt = '';
       for (let i = 0; i < VECTORS; i++) {
-        kernel.evaluate(vectors.subarray(i * width, (i + 1) * width), scalars, series);
+        kernel.evaluate(vectors.subarray(i * width, (i + 1) * width), null, scalars, series);
         for (let k = 0; k < outputs; k++) {
           const ours = k < scalarCount ? scalars[k] : series[k - scalarCount];
           const theirs = reference[i * outputs + k];
@@ -164,33 +166,88 @@ export async function benchAgainstNumpy(kernelsFor: (model: ContractModel) => Ti
       console.log(`numpy reference ${version}: ${kernel.name} gives the same ${outputs} outputs on ${formatRate(VECTORS)} input vectors (largest relative difference ${worst.toExponential(1)})`);
     }
 
-    // 2. Interleaved timing: numpy, then each kernel, TURNS times.
-    const rates: Record<string, number[]> = { numpy: [] };
-    for (const kernel of kernels) rates[kernel.name] = [];
-    for (let turn = 0; turn < TURNS; turn++) {
-      const answer = await numpy.ask({ cmd: 'time', params: paramsPath, n: VECTORS, minSeconds: 1 });
-      rates.numpy.push(answer.iterationsPerCpuSecond as number);
-      for (const kernel of kernels) {
-        let i = 0;
-        const perSecond = opsPerSecond(() => {
-          kernel.evaluate(vectors.subarray(i * width, (i + 1) * width), scalars, series);
-          i = i + 1 === VECTORS ? 0 : i + 1;
-        });
-        rates[kernel.name].push(perSecond);
+    // 2. Drawn persons: the same law, not the same random numbers. Each output's mean over the
+    // vectors must agree within 5 standard errors of the difference (outputs NaN in some iteration skipped).
+    const drawnReference = await drawnOutputs(numpy, paramsPath, outPath, VECTORS, outputs);
+    for (const kernel of kernels) {
+      const ours = new Float64Array(VECTORS * outputs);
+      const rng = createRng(2027);
+      for (let i = 0; i < VECTORS; i++) {
+        kernel.evaluate(vectors.subarray(i * width, (i + 1) * width), rng, scalars, series);
+        ours.set(scalars, i * outputs);
+        ours.set(series, i * outputs + scalarCount);
       }
+      let worstZ = 0;
+      let worstAt = '';
+      for (let k = 0; k < outputs; k++) {
+        const a = moments(ours, k, outputs, VECTORS);
+        const b = moments(drawnReference, k, outputs, VECTORS);
+        if (a === null || b === null) continue;
+        const se = Math.sqrt(a.variance / VECTORS + b.variance / VECTORS);
+        const z = se > 0 ? Math.abs(a.mean - b.mean) / se : Math.abs(a.mean - b.mean) <= 1e-9 * Math.max(1, Math.abs(a.mean)) ? 0 : Infinity;
+        if (!(z <= worstZ)) {
+          worstZ = z;
+          worstAt = k < scalarCount ? model.scalarOutputs[k].name : `series element ${k - scalarCount}`;
+        }
+      }
+      if (!(worstZ <= 5)) throw new Error(`${kernel.name} and numpy draw persons differently: ${worstAt} differs by ${worstZ.toFixed(1)} standard errors`);
+      console.log(`numpy reference, drawn persons: ${kernel.name} gives the same means of all ${outputs} outputs over ${formatRate(VECTORS)} vectors (largest difference ${worstZ.toFixed(1)} standard errors)`);
     }
+
+    // 3. Interleaved timing: numpy, then each kernel, TURNS times, expected rates and drawn persons.
     const figures: Record<string, number> = {};
-    for (const [name, values] of Object.entries(rates)) figures[name] = median(values);
-    console.log(`numpy reference, 10-input bench contract, expected rates, blocks of 4,096: ${formatRate(figures.numpy)} iterations per CPU second (median of ${TURNS} turns)`);
-    for (const kernel of kernels)
-      console.log(
-        `${kernel.name}, same vectors, interleaved: ${formatRate(figures[kernel.name])} iterations per CPU second, ${(figures[kernel.name] / figures.numpy).toFixed(2)}x numpy`,
-      );
+    for (const drawn of [false, true]) {
+      const mode = drawn ? 'drawn' : 'expected';
+      const rates: Record<string, number[]> = { numpy: [] };
+      for (const kernel of kernels) rates[kernel.name] = [];
+      for (let turn = 0; turn < TURNS; turn++) {
+        const answer = await numpy.ask({ cmd: 'time', params: paramsPath, n: VECTORS, minSeconds: 1, drawn });
+        rates.numpy.push(answer.iterationsPerCpuSecond as number);
+        for (const kernel of kernels) {
+          let i = 0;
+          const rng = drawn ? createRng(turn + 1) : null;
+          const perSecond = opsPerSecond(() => {
+            kernel.evaluate(vectors.subarray(i * width, (i + 1) * width), rng, scalars, series);
+            i = i + 1 === VECTORS ? 0 : i + 1;
+          });
+          rates[kernel.name].push(perSecond);
+        }
+      }
+      for (const [name, values] of Object.entries(rates)) figures[`${name} ${mode}`] = median(values);
+      const label = drawn ? 'drawn persons' : 'expected rates';
+      console.log(`numpy reference, 10-input bench contract, ${label}, blocks of 4,096: ${formatRate(figures[`numpy ${mode}`])} iterations per CPU second (median of ${TURNS} turns)`);
+      for (const kernel of kernels)
+        console.log(
+          `${kernel.name}, ${label}, same vectors, interleaved: ${formatRate(figures[`${kernel.name} ${mode}`])} iterations per CPU second, ${(figures[`${kernel.name} ${mode}`] / figures[`numpy ${mode}`]).toFixed(2)}x numpy`,
+        );
+    }
     return figures;
   } finally {
     numpy.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function drawnOutputs(numpy: NumpyProcess, paramsPath: string, outPath: string, n: number, outputs: number): Promise<Float64Array> {
+  await numpy.ask({ cmd: 'evaluate', params: paramsPath, n, out: outPath, drawn: true, seed: 2027 });
+  const bytes = readFileSync(outPath);
+  const values = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
+  if (values.length !== n * outputs) throw new Error('numpy drawn outputs have the wrong size');
+  return values;
+}
+
+/** Mean and variance of column k of an n x width matrix; null when a value is not finite. */
+function moments(values: Float64Array, k: number, width: number, n: number): { mean: number; variance: number } | null {
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const x = values[i * width + k];
+    if (!Number.isFinite(x)) return null;
+    sum += x;
+  }
+  const mean = sum / n;
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += (values[i * width + k] - mean) ** 2;
+  return { mean, variance: squares / (n - 1) };
 }
 
 function median(values: number[]): number {

@@ -66,8 +66,8 @@ def check_supported(plan):
             raise Unsupported('trigger kind ' + trigger['kind'])
 
 
-def evaluate_block(plan, X):
-    """Outputs of the N iterations whose parameter vectors are the rows of X (N x inputs)."""
+def evaluate_block(plan, X, rng=None):
+    """Outputs of the N iterations whose parameter vectors are the rows of X (N x inputs); drawn persons with `rng`."""
     N = X.shape[0]
     H = plan['horizon']
     A = plan['programmeMonths']
@@ -159,101 +159,114 @@ def evaluate_block(plan, X):
     lks_monthly = col(plan['lksMonthlyAmount'])
     full_share = 1 - part_time
 
-    placed = np.zeros((H, 2, P, N))
-    pools = [np.zeros((2, P, N)) for _ in range(B)]
-    waiting_in = np.zeros((2, P, N))
-    waiting_after = np.zeros((2, P, N))
-    back = np.zeros((2, P, N))
-    in_work = np.zeros((2, P, N))
-    exited = np.zeros((2, P, N))
-    cohorts = np.zeros((P, N))
-    # Monthly totals the rest of the model reads, per world: (H, 2, N).
-    placements_m = np.zeros((H, 2, N))
-    fallbacks_m = np.zeros((H, 2, N))
-    lks_paid = np.zeros((H, 2, N))
-    avoided_benefit_work = np.zeros((H, 2, N))
-    avoided_admin_work = np.zeros((H, 2, N))
-    avoided_benefit_other = np.zeros((H, 2, N))
-    avoided_admin_other = np.zeros((H, 2, N))
+    if rng is None:
+        placed = np.zeros((H, 2, P, N))
+        pools = [np.zeros((2, P, N)) for _ in range(B)]
+        waiting_in = np.zeros((2, P, N))
+        waiting_after = np.zeros((2, P, N))
+        back = np.zeros((2, P, N))
+        in_work = np.zeros((2, P, N))
+        exited = np.zeros((2, P, N))
+        cohorts = np.zeros((P, N))
+        # Monthly totals the rest of the model reads, per world: (H, 2, N).
+        placements_m = np.zeros((H, 2, N))
+        fallbacks_m = np.zeros((H, 2, N))
+        lks_paid = np.zeros((H, 2, N))
+        avoided_benefit_work = np.zeros((H, 2, N))
+        avoided_admin_work = np.zeros((H, 2, N))
+        avoided_benefit_other = np.zeros((H, 2, N))
+        avoided_admin_other = np.zeros((H, 2, N))
 
-    for t in range(H):
-        # 1-2. Leaving benefit, from the programme months and from the pool after them.
-        placements = job_in * waiting_in + job_after * waiting_after
-        left_waiting = other_in * waiting_in + other_after * waiting_after
-        waiting_after = waiting_after * stay_after
-        if t >= A:
-            waiting_after = waiting_after + intake[:, t - A][None] * leaving_programme
-        placed[t] = placements
-        # Fall-back from each hazard band's pool; pools move on.
-        fallbacks = 0.0
-        for b in range(B):
-            pool = pools[b]
-            fallbacks = fallbacks + band_hazard[b] * pool
-            nxt = band_stay[b] * pool
-            start = band_starts[b]
-            if t >= start:
-                nxt = nxt + placed[t - start] * band_reach[b]
-            if b + 1 < B:
-                end = band_starts[b + 1]
-                if t >= end:
-                    nxt = nxt - placed[t - end] * band_reach[b + 1]
-            pools[b] = nxt
-        back = back + fallbacks
-        in_work = in_work + (placements - fallbacks)
-        # 3. Back on bijstand after work: only other exits.
-        left_back = back * back_other
-        back = back - left_back
-        # 4. Intake joins; cohorts within their programme months.
-        waiting_in = waiting_in * stay_in
-        arriving = intake[:, t]
-        waiting_in = waiting_in + arriving[None]
-        cohorts = cohorts + (arriving != 0)
-        if t >= A:
-            leaving = intake[:, t - A]
-            waiting_in = waiting_in - leaving[None] * leaving_programme
-            cohorts = cohorts - (leaving != 0)
-        waiting_in = np.where((cohorts == 0)[None], 0.0, waiting_in)
+        for t in range(H):
+            # 1-2. Leaving benefit, from the programme months and from the pool after them.
+            placements = job_in * waiting_in + job_after * waiting_after
+            left_waiting = other_in * waiting_in + other_after * waiting_after
+            waiting_after = waiting_after * stay_after
+            if t >= A:
+                waiting_after = waiting_after + intake[:, t - A][None] * leaving_programme
+            placed[t] = placements
+            # Fall-back from each hazard band's pool; pools move on.
+            fallbacks = 0.0
+            for b in range(B):
+                pool = pools[b]
+                fallbacks = fallbacks + band_hazard[b] * pool
+                nxt = band_stay[b] * pool
+                start = band_starts[b]
+                if t >= start:
+                    nxt = nxt + placed[t - start] * band_reach[b]
+                if b + 1 < B:
+                    end = band_starts[b + 1]
+                    if t >= end:
+                        nxt = nxt - placed[t - end] * band_reach[b + 1]
+                pools[b] = nxt
+            back = back + fallbacks
+            in_work = in_work + (placements - fallbacks)
+            # 3. Back on bijstand after work: only other exits.
+            left_back = back * back_other
+            back = back - left_back
+            # 4. Intake joins; cohorts within their programme months.
+            waiting_in = waiting_in * stay_in
+            arriving = intake[:, t]
+            waiting_in = waiting_in + arriving[None]
+            cohorts = cohorts + (arriving != 0)
+            if t >= A:
+                leaving = intake[:, t - A]
+                waiting_in = waiting_in - leaving[None] * leaving_programme
+                cohorts = cohorts - (leaving != 0)
+            waiting_in = np.where((cohorts == 0)[None], 0.0, waiting_in)
 
-        exited = exited + (left_waiting + left_back)
-        full = full_share * in_work
-        part = part_time * in_work
-        year = year_of[t]
-        bi = benefit_index[year]
-        ci = cost_index[year]
-        placements_m[t] = placements.sum(axis=1)
-        fallbacks_m[t] = fallbacks.sum(axis=1)
-        lks_paid[t] = lks_monthly * ci * (lks * in_work).sum(axis=1)
-        avoided_benefit_work[t] = bi * (benefit * (full + part * pt_saved)).sum(axis=1)
-        avoided_admin_work[t] = ci * (administration * full).sum(axis=1)
-        avoided_benefit_other[t] = bi * (benefit * exited).sum(axis=1)
-        avoided_admin_other[t] = ci * (administration * exited).sum(axis=1)
+            exited = exited + (left_waiting + left_back)
+            full = full_share * in_work
+            part = part_time * in_work
+            year = year_of[t]
+            bi = benefit_index[year]
+            ci = cost_index[year]
+            placements_m[t] = placements.sum(axis=1)
+            fallbacks_m[t] = fallbacks.sum(axis=1)
+            lks_paid[t] = lks_monthly * ci * (lks * in_work).sum(axis=1)
+            avoided_benefit_work[t] = bi * (benefit * (full + part * pt_saved)).sum(axis=1)
+            avoided_admin_work[t] = ci * (administration * full).sum(axis=1)
+            avoided_benefit_other[t] = bi * (benefit * exited).sum(axis=1)
+            avoided_admin_other[t] = ci * (administration * exited).sum(axis=1)
 
-    # Milestones reached (programme and counterfactual): starters t - m months ago still in work.
-    def milestone(months):
-        if months not in plan['milestones'] or months >= H:
-            return np.zeros((2, N))
-        reached = placed[: H - months].sum(axis=(0, 2))  # (2, N)
-        return reached * survival[months]
+        # Milestones reached (programme and counterfactual): starters t - m months ago still in work.
+        def milestone(months):
+            if months not in plan['milestones'] or months >= H:
+                return np.zeros((2, N))
+            reached = placed[: H - months].sum(axis=(0, 2))  # (2, N)
+            return reached * survival[months]
 
-    # Per-participant triggers: starters at tenure k times the price for the mix of work types.
+        # Per-participant triggers: starters at tenure k times the price for the mix of work types.
+        dues = []
+        for trigger in plan['triggers']:
+            tenure = trigger['tenure']
+            flags = trigger['workTypes']
+            due = np.zeros((H, N))
+            for p in range(P):
+                slot = trigger['priceByProfile'][p]
+                if slot == -1:
+                    continue
+                price = np.maximum(0, col(slot))
+                mixed = 0.0
+                for kind in range(4):
+                    flag = WORK_PART_TIME if kind & 1 else WORK_FULL_TIME
+                    mixed = mixed + type_shares[kind] * (price if flags & flag else 0.0)
+                per_starter = survival[tenure] * mixed
+                if tenure < H:
+                    due[tenure:] += placed[: H - tenure, 0, p] * per_starter * price_index[year_of[tenure:]]
+            dues.append(due)
+        reached_totals = {months: milestone(months) for months in (6, 12, 24)}
+
+    else:
+        (placements_m, fallbacks_m, lks_paid, avoided_benefit_work, avoided_admin_work, avoided_benefit_other,
+         avoided_admin_other, reached_totals, dues) = drawn_population(
+            plan, X, rng, intake_total, delay, shares, share_total, hazard, part_time, lks, pt_saved, benefit,
+            administration, lks_monthly, benefit_index, cost_index, price_index)
+
+    # Lag.
     due_by_payee = np.zeros((2, H, N))
     due_after_horizon = np.zeros(N)
-    for trigger in plan['triggers']:
-        tenure = trigger['tenure']
-        flags = trigger['workTypes']
-        due = np.zeros((H, N))
-        for p in range(P):
-            slot = trigger['priceByProfile'][p]
-            if slot == -1:
-                continue
-            price = np.maximum(0, col(slot))
-            mixed = 0.0
-            for kind in range(4):
-                flag = WORK_PART_TIME if kind & 1 else WORK_FULL_TIME
-                mixed = mixed + type_shares[kind] * (price if flags & flag else 0.0)
-            per_starter = survival[tenure] * mixed
-            if tenure < H:
-                due[tenure:] += placed[: H - tenure, 0, p] * per_starter * price_index[year_of[tenure:]]
+    for trigger, due in zip(plan['triggers'], dues):
         lag = trigger['lag']
         payee = trigger['payee']
         if lag < H:
@@ -389,10 +402,10 @@ def evaluate_block(plan, X):
             'placements': placements_total,
             'placementsCounterfactual': placements_cf,
             'placementsAttributable': placements_total - placements_cf,
-            'sustained6': milestone(6)[0],
-            'sustained12': milestone(12)[0],
-            'sustained24': milestone(24)[0],
-            'sustained12Counterfactual': milestone(12)[1],
+            'sustained6': reached_totals[6][0],
+            'sustained12': reached_totals[12][0],
+            'sustained24': reached_totals[24][0],
+            'sustained12Counterfactual': reached_totals[12][1],
             'fallbacks': fallbacks_m[:, 0].sum(axis=0),
         }
     for name, value in values.items():
@@ -401,8 +414,145 @@ def evaluate_block(plan, X):
     return out
 
 
-def evaluate_all(plan, X):
-    return np.concatenate([evaluate_block(plan, X[i : i + BLOCK]) for i in range(0, X.shape[0], BLOCK)])
+def drawn_population(plan, X, rng, intake_total, delay, shares, share_total, hazard, part_time, lks, pt_saved, benefit,
+                     administration, lks_monthly, benefit_index, cost_index, price_index):
+    """
+    Drawn persons, by the model's law (models/contract/drawn-persons.ts), not its random stream:
+    every participant of a cohort takes a profile with chance share / total (the multinomial split
+    of the cohort), then in each world independently: a benefit spell that ends each month with
+    chance jobEntry + otherExit (programme rates for programmeMonths months, the counterfactual
+    ones after), in work with chance jobEntry / that; a work type (LKS and part-time independent);
+    months in work until the fall-back by the hazard bands; then months back on bijstand until an
+    other exit at the counterfactual rate. All persons of a block at once: arrays of persons x
+    iterations, counted by month with bincount.
+    """
+    N = X.shape[0]
+    H = plan['horizon']
+    A = plan['programmeMonths']
+    profiles = plan['profiles']
+    P = len(profiles)
+    year_of = np.array(plan['yearIndexOfMonth'])
+    col = lambda slot: X[:, slot]
+    clamp = lambda v: np.clip(v, 0.0, 1.0)
+    n_index = np.arange(N)
+
+    months = []
+    for c, month0 in enumerate(plan['cohortMonths']):
+        if month0 + delay < H:
+            months += [month0 + delay] * plan['cohortCounts'][c]
+    M = len(months)
+    start = np.array(months, dtype=np.int64)[:, None]  # (M, 1)
+    # Profiles: the cumulative shares, and each person's draw.
+    cumulative = np.cumsum(np.stack(shares), axis=0) / share_total  # (P, N)
+    u = rng.random((M, N))
+    profile = np.zeros((M, N), dtype=np.int64)
+    for p in range(P - 1):
+        profile += u >= cumulative[p][None]
+    by_profile = lambda values: np.stack(values)[profile, n_index[None]]  # (P, N) -> (M, N)
+
+    starts = np.array(plan['hazardBandStarts'])
+    band_log_stay = [np.log1p(-clamp(col(slot))) for slot in plan['hazardBandRates']]
+    B = len(starts)
+    band_before = [np.zeros(N)]
+    for b in range(1, B):
+        band_before.append(band_before[b - 1] + (starts[b] - starts[b - 1]) * band_log_stay[b - 1])
+
+    cf_job = [clamp(col(p['counterfactualJobEntry'])) for p in profiles]
+    cf_other = [clamp(col(p['counterfactualOtherExit'])) for p in profiles]
+    pr_job = [clamp(col(p['programmeJobEntry'])) for p in profiles]
+    pr_other = [clamp(col(p['programmeOtherExit'])) for p in profiles]
+    flat = lambda p_index, n, month: (p_index * N + n) * H + month
+
+    out = {k: np.zeros((H, 2, N)) for k in ('placements', 'fallbacks', 'lks', 'bw', 'aw', 'bo', 'ao')}
+    reached = {m: np.zeros((2, N)) for m in (6, 12, 24)}
+    dues = [np.zeros((H, N)) for _ in plan['triggers']]
+    with np.errstate(divide='ignore', invalid='ignore', over='ignore'):
+        for w in range(2):
+            job_in = by_profile(pr_job if w == 0 else cf_job)
+            other_in = by_profile(pr_other if w == 0 else cf_other)
+            job_after = by_profile(cf_job)
+            other_after = by_profile(cf_other)
+            end_in = np.minimum(1, job_in + np.where(job_in < 1, np.minimum(other_in, 1 - job_in), 0))
+            end_after = np.minimum(1, job_after + np.where(job_after < 1, np.minimum(other_after, 1 - job_after), 0))
+            stay_in = np.log1p(-end_in)
+            stay_after = np.log1p(-end_after)
+            log_v = np.log1p(-rng.random((M, N)))
+            before_after = A * stay_in
+            survived = before_after >= log_v
+            stayed_after = A + np.floor((log_v - before_after) / stay_after)
+            stayed_in = np.minimum(np.floor(log_v / stay_in), A - 1)
+            stayed = np.where(survived, np.where(stay_after == 0, np.inf, stayed_after), stayed_in)
+            exit_month = start + 1 + stayed
+            valid = exit_month < H
+            job_share = np.where(stayed < A, np.where(end_in > 0, job_in / end_in, 0), np.where(end_after > 0, job_after / end_after, 0))
+            work = valid & (rng.random((M, N)) < job_share)
+            other = valid & ~work
+            exit_i = np.where(valid, exit_month, 0).astype(np.int64)
+            with_lks = rng.random((M, N)) < lks[None]
+            part = rng.random((M, N)) < part_time[None]
+            kind = part.astype(np.int64) + 2 * with_lks.astype(np.int64)
+            log_w = np.log1p(-rng.random((M, N)))
+            piece = np.zeros((M, N), dtype=np.int64)
+            for b in range(1, B):
+                piece += band_before[b][None] >= log_w
+            piece_start = starts[piece]
+            piece_before = np.stack(band_before)[piece, n_index[None]]
+            piece_stay = np.stack(band_log_stay)[piece, n_index[None]]
+            steps = np.floor((log_w - piece_before) / piece_stay)
+            steps = np.where(piece_stay == 0, np.inf, steps)
+            piece_end = np.where(piece + 1 < B, starts[np.minimum(piece + 1, B - 1)] - piece_start - 1, np.inf)
+            last_tenure = piece_start + np.minimum(steps, piece_end)
+            fall_month = exit_month + last_tenure + 1
+            work_end = np.where(work, np.minimum(fall_month, H), 0).astype(np.int64)
+            falls = work & (fall_month < H)
+            back_other = by_profile(cf_other)
+            months_back = np.where(back_other >= 1, 0, np.where(back_other <= 0, np.inf, np.floor(np.log1p(-rng.random((M, N))) / np.log1p(-back_other))))
+            leave_month = fall_month + months_back
+            leaves = falls & (leave_month < H)
+
+            n_of = np.broadcast_to(n_index[None], (M, N))
+            count = lambda mask, month: np.bincount(flat(profile[mask], n_of[mask], month[mask].astype(np.int64)), minlength=P * N * H).reshape(P, N, H)
+            placements = count(work, exit_i)
+            fallbacks = count(falls, np.where(falls, fall_month, 0))
+            other_exits = count(other, exit_i) + count(leaves, np.where(leaves, leave_month, 0))
+            # In work by type: +1 from the exit month, -1 from the end of work.
+            in_work = []
+            for k in range(4):
+                mask = work & (kind == k)
+                changes = count(mask, exit_i) - count(mask & (work_end < H), np.where(work_end < H, work_end, 0))
+                in_work.append(np.cumsum(changes, axis=2))
+            full = in_work[0] + in_work[2]
+            part_workers = in_work[1] + in_work[3]
+            lks_workers = in_work[2] + in_work[3]
+            exited = np.cumsum(other_exits, axis=2)
+            saved = full + part_workers * pt_saved[None, :, None]
+            bi = benefit_index[year_of].T  # (N, H)
+            ci = cost_index[year_of].T
+            out['placements'][:, w] = placements.sum(axis=0).T
+            out['fallbacks'][:, w] = fallbacks.sum(axis=0).T
+            out['lks'][:, w] = (lks_monthly[:, None] * ci * lks_workers.sum(axis=0)).T
+            out['bw'][:, w] = (bi * (benefit[:, :, None] * saved).sum(axis=0)).T
+            out['aw'][:, w] = (ci * (administration[:, :, None] * full).sum(axis=0)).T
+            out['bo'][:, w] = (bi * (benefit[:, :, None] * exited).sum(axis=0)).T
+            out['ao'][:, w] = (ci * (administration[:, :, None] * exited).sum(axis=0)).T
+            for m in reached:
+                reached[m][w] = (work & (last_tenure >= m) & (exit_month + m < H)).sum(axis=0)
+            if w == 0:
+                for n, trigger in enumerate(plan['triggers']):
+                    tenure = trigger['tenure']
+                    month = exit_month + tenure
+                    pays = work & (last_tenure >= tenure) & (month < H)
+                    flags = trigger['workTypes']
+                    pays &= np.where(part, flags & WORK_PART_TIME, flags & WORK_FULL_TIME) != 0
+                    prices = np.stack([np.maximum(0, col(slot)) if slot != -1 else np.zeros(N) for slot in trigger['priceByProfile']])
+                    month_i = np.where(pays, month, 0).astype(np.int64)
+                    amount = prices[profile, n_of] * price_index[year_of[month_i], n_of]
+                    dues[n] = np.bincount((n_of[pays] * H + month_i[pays]), weights=amount[pays], minlength=N * H).reshape(N, H).T
+    return (out['placements'], out['fallbacks'], out['lks'], out['bw'], out['aw'], out['bo'], out['ao'], reached, dues)
+
+
+def evaluate_all(plan, X, rng=None):
+    return np.concatenate([evaluate_block(plan, X[i : i + BLOCK], rng) for i in range(0, X.shape[0], BLOCK)])
 
 
 def read_params(path, n):
@@ -420,16 +570,18 @@ def main():
                 check_supported(plan)
                 answer = {'ok': True, 'numpy': np.__version__}
             elif command['cmd'] == 'evaluate':
-                out = evaluate_all(plan, read_params(command['params'], command['n']))
+                rng = np.random.default_rng(command['seed']) if command.get('drawn') else None
+                out = evaluate_all(plan, read_params(command['params'], command['n']), rng)
                 out.astype('<f8').tofile(command['out'])
                 answer = {'ok': True, 'columns': out.shape[1]}
             elif command['cmd'] == 'time':
                 X = read_params(command['params'], command['n'])
-                evaluate_all(plan, X)  # warm-up
+                rng = np.random.default_rng(1) if command.get('drawn') else None
+                evaluate_all(plan, X, rng)  # warm-up
                 start = time.process_time()
                 iterations = 0
                 while time.process_time() - start < command['minSeconds']:
-                    evaluate_all(plan, X)
+                    evaluate_all(plan, X, rng)
                     iterations += X.shape[0]
                 answer = {'ok': True, 'iterationsPerCpuSecond': iterations / (time.process_time() - start)}
             else:
