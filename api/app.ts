@@ -9,6 +9,7 @@ import { createServiceMetrics } from './operations/service-metrics.js';
 import { HttpProblem, problemMiddleware } from './problem.js';
 import { contractRoutes } from './routes/contracts.js';
 import { distributionRoutes } from './routes/distributions.js';
+import { expressionRoutes } from './routes/expressions.js';
 import { healthRoutes } from './routes/health.js';
 import { operationsRoutes } from './routes/operations.js';
 import { portfolioRoutes } from './routes/portfolios.js';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Resultaatfinanciering API' }));
   app.use(contractRoutes());
   app.use(distributionRoutes());
+  app.use(expressionRoutes());
   // Before the saved contracts' routes: /contracts/actuals/... and /contracts/reforecast are not contract ids.
   app.use(reforecastRoutes({ store, maxUploadBytes: deps.config.MAX_PAYLOAD_BYTES, printer }));
   app.use(presetRoutes());

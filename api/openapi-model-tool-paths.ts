@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { DistributionDescriptionSchema } from '../models/distributions/index.js';
+import { ExpressionEvaluationRequestSchema, ExpressionEvaluationSchema } from '../models/expression-model/index.js';
 import type { ProblemSchema } from './problem.js';
 import { DescribeDistributionRequestSchema } from './routes/distributions.js';
 
@@ -19,6 +20,16 @@ export function registerModelToolPaths(registry: OpenAPIRegistry, { problem, jso
     responses: {
       200: { description: 'The description', content: json(DistributionDescriptionSchema) },
       400: problem('Invalid distribution, or one that cannot fit (the problem names the field and says why)'),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/expressions/evaluate',
+    summary: 'Evaluates an expression model once, deterministically: each input at the value given in `at`, else at its mean.',
+    request: { body: { required: true, content: json(ExpressionEvaluationRequestSchema) } },
+    responses: {
+      200: { description: 'The inputs used and every output', content: json(ExpressionEvaluationSchema) },
+      400: problem('Invalid model or values: the problem names the field (e.g. model.outputs.y, at.x) and says what is not allowed'),
     },
   });
 }

@@ -2929,6 +2929,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/expressions/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evaluates an expression model once, deterministically: each input at the value given in `at`, else at its mean. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExpressionEvaluationRequest"];
+                };
+            };
+            responses: {
+                /** @description The inputs used and every output */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpressionEvaluation"];
+                    };
+                };
+                /** @description Invalid model or values: the problem names the field (e.g. model.outputs.y, at.x) and says what is not allowed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6265,6 +6314,28 @@ export interface components {
         };
         /** @description An uncertain value. */
         Distribution: components["schemas"]["FixedDistribution"] | components["schemas"]["UniformDistribution"] | components["schemas"]["TriangularDistribution"] | components["schemas"]["PertDistribution"] | components["schemas"]["NormalDistribution"] | components["schemas"]["TruncatedNormalDistribution"] | components["schemas"]["LognormalDistribution"] | components["schemas"]["BetaDistribution"] | components["schemas"]["DiscreteDistribution"] | components["schemas"]["Interval90Distribution"] | components["schemas"]["BinomialDistribution"] | components["schemas"]["BernoulliDistribution"] | components["schemas"]["PoissonDistribution"] | components["schemas"]["NegativeBinomialDistribution"];
+        /** @description An expression model evaluated once, deterministically. */
+        ExpressionEvaluation: {
+            /** @description The value each input was taken at. */
+            inputs: {
+                [key: string]: number;
+            };
+            /** @description Each output in order; null where not finite (NaN or infinite). */
+            outputs: {
+                [key: string]: number | null;
+            };
+        };
+        /** @description An expression model and the input values to evaluate it at. */
+        ExpressionEvaluationRequest: {
+            model: components["schemas"]["ExpressionModel"];
+            /**
+             * @description Values for some inputs; every other input is taken at its mean (a number is its own mean).
+             * @default {}
+             */
+            at?: {
+                [key: string]: number;
+            };
+        };
     };
     responses: never;
     parameters: never;

@@ -44,8 +44,75 @@ const extremum = (description: string, pick: (a: number, b: number) => number): 
   },
 });
 
+const binary = (description: string, f: (x: number, y: number) => number): AllowedFunction => ({
+  minArgs: 2,
+  maxArgs: 2,
+  description,
+  build: ([a, b]) => (v) => f(a(v), b(v)),
+});
+
+/** mathjs's `mod(x, y)`: the sign of the divisor, and mod(x, 0) = x (as the `mod` operator). */
+const floorMod = (x: number, y: number): number => (y === 0 ? x : x - y * Math.floor(x / y));
+
+/** mathjs's nthRoot(x, n): the real n-th root, also of a negative x for odd n; NaN otherwise. */
+function nthRoot(x: number, n: number): number {
+  if (!(Number.isInteger(n) && n !== 0)) return NaN;
+  if (x < 0) return Math.abs(n) % 2 === 1 ? -Math.pow(-x, 1 / n) : NaN;
+  return Math.pow(x, 1 / n);
+}
+
 export const ALLOWED_FUNCTIONS: ReadonlyMap<string, AllowedFunction> = new Map<string, AllowedFunction>([
   ['abs', unary('absolute value', Math.abs)],
+  // Trigonometric and hyperbolic functions (radians), as mathjs for real arguments; outside their
+  // real domain (asin(2), acosh(0)) they give NaN where mathjs would give a complex number.
+  ['sin', unary('sine (radians)', Math.sin)],
+  ['cos', unary('cosine (radians)', Math.cos)],
+  ['tan', unary('tangent (radians)', Math.tan)],
+  ['sec', unary('secant, 1/cos', (x) => 1 / Math.cos(x))],
+  ['csc', unary('cosecant, 1/sin', (x) => 1 / Math.sin(x))],
+  ['cot', unary('cotangent, 1/tan', (x) => 1 / Math.tan(x))],
+  ['asin', unary('arcsine (NaN outside [-1, 1])', Math.asin)],
+  ['acos', unary('arccosine (NaN outside [-1, 1])', Math.acos)],
+  ['atan', unary('arctangent', Math.atan)],
+  ['atan2', binary('atan2(y, x): angle of the point (x, y)', Math.atan2)],
+  ['sinh', unary('hyperbolic sine', Math.sinh)],
+  ['cosh', unary('hyperbolic cosine', Math.cosh)],
+  ['tanh', unary('hyperbolic tangent', Math.tanh)],
+  ['asinh', unary('inverse hyperbolic sine', Math.asinh)],
+  ['acosh', unary('inverse hyperbolic cosine (NaN below 1)', Math.acosh)],
+  ['atanh', unary('inverse hyperbolic tangent (NaN outside [-1, 1])', Math.atanh)],
+  ['expm1', unary('e^x − 1, accurate for small x', Math.expm1)],
+  ['log2', unary('logarithm base 2', Math.log2)],
+  ['log1p', unary('ln(1 + x), accurate for small x', Math.log1p)],
+  ['square', unary('x·x', (x) => x * x)],
+  ['cube', unary('x·x·x', (x) => x * x * x)],
+  ['nthRoot', binary('nthRoot(x, n): real n-th root (n a non-zero whole number; odd n for negative x)', nthRoot)],
+  ['fix', unary('round towards zero', Math.trunc)],
+  ['mod', binary('mod(x, y): remainder with the sign of y; mod(x, 0) = x', floorMod)],
+  [
+    'hypot',
+    {
+      minArgs: 1,
+      maxArgs: Infinity,
+      description: 'square root of the sum of squares of the arguments',
+      build(args) {
+        const all = args.slice();
+        return (v) => {
+          // Math.hypot with a spread would allocate; sum of squares scaled by the largest instead.
+          let largest = 0;
+          for (let i = 0; i < all.length; i++) {
+            const a = Math.abs(all[i](v));
+            if (a !== a) return NaN;
+            if (a > largest) largest = a;
+          }
+          if (largest === 0 || largest === Infinity) return largest;
+          let sum = 0;
+          for (let i = 0; i < all.length; i++) sum += (all[i](v) / largest) ** 2;
+          return largest * Math.sqrt(sum);
+        };
+      },
+    },
+  ],
   ['sqrt', unary('square root (NaN for a negative number)', Math.sqrt)],
   ['cbrt', unary('cube root', Math.cbrt)],
   ['exp', unary('e to the power x', Math.exp)],
@@ -95,3 +162,22 @@ export const ALLOWED_FUNCTIONS: ReadonlyMap<string, AllowedFunction> = new Map<s
 ]);
 
 export const ALLOWED_FUNCTION_NAMES: readonly string[] = [...ALLOWED_FUNCTIONS.keys()];
+
+/**
+ * Named constants, as in mathjs. A model's own name takes precedence (an input called `e` is that
+ * input), so adding them changes no existing expression.
+ */
+export const NAMED_CONSTANTS: ReadonlyMap<string, number> = new Map([
+  ['pi', Math.PI],
+  ['PI', Math.PI],
+  ['e', Math.E],
+  ['E', Math.E],
+  ['tau', 2 * Math.PI],
+  ['phi', (1 + Math.sqrt(5)) / 2],
+  ['LN2', Math.LN2],
+  ['LN10', Math.LN10],
+  ['LOG2E', Math.LOG2E],
+  ['LOG10E', Math.LOG10E],
+  ['SQRT2', Math.SQRT2],
+  ['SQRT1_2', Math.SQRT1_2],
+]);

@@ -1,8 +1,8 @@
 import { fail, ok, type Result } from '../result.js';
-import { ALLOWED_FUNCTION_NAMES, ALLOWED_FUNCTIONS } from './allowed-functions.js';
+import { ALLOWED_FUNCTION_NAMES, ALLOWED_FUNCTIONS, NAMED_CONSTANTS } from './allowed-functions.js';
 import { BINARY_OPERATORS, COMPARISONS, UNARY_OPERATORS } from './allowed-operators.js';
 import type { Evaluator } from './evaluator.js';
-import { MAX_EXPRESSION_DEPTH } from './limits.js';
+import { MAX_EXPRESSION_DEPTH, MAX_RANGE_LENGTH, MAX_RANGE_NESTING, MAX_RANGE_TERMS } from './limits.js';
 import type { ParsedNode } from './mathjs-parser.js';
 import { suggestName } from './suggest-name.js';
 
@@ -24,7 +24,21 @@ export interface CompileContext {
   readonly allowedNames: readonly string[];
   /** Indices of the names the expression reads; filled during compilation. */
   readonly referenced: Set<number>;
+  /** Index variables of the range sums and products around the node being compiled. */
+  readonly rangeIndices?: ReadonlyMap<string, RangeIndex>;
+  /** Terms the ranges around the node evaluate per evaluation of the expression (1 outside any). */
+  readonly rangeTerms?: number;
+  /** Total range terms of the whole expression so far; shared by every context of one expression. */
+  readonly rangeBudget?: { used: number };
 }
+
+/** The current value of a range's index variable, set by the range's loop before each term. */
+interface RangeIndex {
+  value: number;
+}
+
+/** The functions compiled as index ranges rather than calls: `sum(k, from, to, term)`, `prod(...)`. */
+const RANGE_FUNCTIONS = new Set(['sum', 'prod']);
 
 type Compiled = Result<CompiledNode, string>;
 
@@ -110,8 +124,12 @@ function compileConstant(node: ParsedNode): Compiled {
 
 function compileSymbol(node: ParsedNode, context: CompileContext): Compiled {
   const name = node.name!;
+  const rangeIndex = context.rangeIndices?.get(name);
+  if (rangeIndex !== undefined) return ok({ evaluate: () => rangeIndex.value, constant: undefined });
   const index = context.nameIndex.get(name);
   if (index === undefined) {
+    const named = NAMED_CONSTANTS.get(name);
+    if (named !== undefined) return ok(constant(named));
     const suggestion = suggestName(name, context.allowedNames);
     const hint = suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`;
     return fail(`unknown name '${name}'${hint}; ${knownNamesSentence(context.allowedNames)}`);
@@ -140,9 +158,10 @@ function compileFunction(node: ParsedNode, context: CompileContext, depth: numbe
   const callee = node.fn as ParsedNode;
   if (callee.type !== 'SymbolNode') return fail(`calling ${quote(callee)} is not allowed: only named functions can be called`);
   const name = callee.name!;
+  if (RANGE_FUNCTIONS.has(name)) return compileRange(name as 'sum' | 'prod', node, context, depth);
   const allowed = ALLOWED_FUNCTIONS.get(name);
   if (allowed === undefined) {
-    return fail(`function '${name}' is not allowed; allowed functions: ${ALLOWED_FUNCTION_NAMES.join(', ')}`);
+    return fail(`function '${name}' is not allowed; allowed functions: ${ALLOWED_FUNCTION_NAMES.join(', ')}, and sum(k, from, to, term), prod(k, from, to, term)`);
   }
   const count = node.args?.length ?? 0;
   if (count < allowed.minArgs || count > allowed.maxArgs) {
@@ -187,4 +206,88 @@ function compileRelational(node: ParsedNode, context: CompileContext, depth: num
   }
   if (chain === undefined) return fail(`${quote(node)} is not a comparison`);
   return ok(folded(chain, params.value));
+}
+
+/**
+ * `sum(k, from, to, term)` and `prod(k, from, to, term)`: the sum or product of `term` for the
+ * whole numbers k = from, from + 1, ..., to (an empty range gives 0 or 1). Compiled here, not by
+ * mathjs: `from` and `to` must be constant whole numbers, so the number of terms is known before
+ * anything runs and is bounded (MAX_RANGE_LENGTH per range, MAX_RANGE_NESTING deep, MAX_RANGE_TERMS
+ * in all); `k` is a new name visible only inside `term`, and may not hide a model name. The terms
+ * are added in order, left to right, so the result is reproducible bit for bit.
+ */
+function compileRange(kind: 'sum' | 'prod', node: ParsedNode, context: CompileContext, depth: number): Compiled {
+  const usage = `${kind}(k, from, to, term)`;
+  const args = node.args ?? [];
+  if (args.length !== 4) return fail(`${kind} takes 4 arguments, ${usage} (the ${kind} of term for k = from ... to), not ${args.length}`);
+  const [indexNode, fromNode, toNode, termNode] = args;
+  if (indexNode.type !== 'SymbolNode') return fail(`the first argument of ${usage} must be a new name for the index, not ${quote(indexNode)}`);
+  const indexName = indexNode.name!;
+  if (context.nameIndex.has(indexName) || context.rangeIndices?.has(indexName) || ALLOWED_FUNCTIONS.has(indexName) || RANGE_FUNCTIONS.has(indexName))
+    return fail(`the index name '${indexName}' of ${usage} is already in use; choose another`);
+  const nesting = (context.rangeIndices?.size ?? 0) + 1;
+  if (nesting > MAX_RANGE_NESTING) return fail(`range sums and products nest at most ${MAX_RANGE_NESTING} deep`);
+
+  const bounds = compileAll([fromNode, toNode], context, depth + 1);
+  if (!bounds.ok) return bounds;
+  const [from, to] = bounds.value.map((bound) => bound.constant);
+  if (from === undefined || to === undefined || !Number.isInteger(from) || !Number.isInteger(to))
+    return fail(`the bounds of ${usage} must be whole numbers fixed in the expression (got ${quote(fromNode)} and ${quote(toNode)})`);
+  const length = Math.max(0, to - from + 1);
+  if (length > MAX_RANGE_LENGTH) return fail(`${usage} runs over ${length} values of ${indexName}; at most ${MAX_RANGE_LENGTH} are allowed`);
+  const terms = (context.rangeTerms ?? 1) * length;
+  const budget = context.rangeBudget ?? { used: 0 };
+  budget.used += terms;
+  if (budget.used > MAX_RANGE_TERMS)
+    return fail(`the range sums and products of this expression would evaluate ${budget.used} terms; at most ${MAX_RANGE_TERMS} are allowed`);
+
+  const cell: RangeIndex = { value: from };
+  const inner: CompileContext = {
+    ...context,
+    rangeIndices: new Map([...(context.rangeIndices ?? []), [indexName, cell]]),
+    rangeTerms: Math.max(1, terms),
+    rangeBudget: budget,
+  };
+  const term = compileNode(termNode, inner, depth + 1);
+  if (!term.ok) return term;
+  const evaluateTerm = term.value.evaluate;
+  const evaluate: Evaluator =
+    kind === 'sum'
+      ? (v) => {
+          let total = 0;
+          for (let k = from; k <= to; k++) {
+            cell.value = k;
+            total += evaluateTerm(v);
+          }
+          return total;
+        }
+      : (v) => {
+          let total = 1;
+          for (let k = from; k <= to; k++) {
+            cell.value = k;
+            total *= evaluateTerm(v);
+          }
+          return total;
+        };
+  // A term that reads nothing but its own index gives the same result every time: fold it now.
+  return ok(!readsOuterValues(termNode, indexName, context) ? constant(evaluate(NO_VALUES)) : { evaluate, constant: undefined });
+}
+
+/**
+ * Whether a (checked) node reads a model name or the index of an enclosing range, rather than
+ * only constants, `ownIndex` and the indices of ranges inside it. `context` is the one around
+ * the range (without its own index).
+ */
+function readsOuterValues(node: ParsedNode, ownIndex: string, context: CompileContext): boolean {
+  if (node.type === 'SymbolNode') {
+    const name = node.name!;
+    return name !== ownIndex && (context.nameIndex.has(name) || (context.rangeIndices?.has(name) ?? false));
+  }
+  const children: ParsedNode[] = [
+    ...(node.args ?? []),
+    ...(node.params ?? []),
+    ...(node.content ? [node.content] : []),
+    ...(node.condition ? [node.condition, node.trueExpr!, node.falseExpr!] : []),
+  ];
+  return children.some((child) => readsOuterValues(child, ownIndex, context));
 }
