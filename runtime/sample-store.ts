@@ -13,6 +13,8 @@ export interface SampleStore {
   directoryFor(jobId: string, stored: boolean): string;
   /** Removes a job's folder (in the background; a failure is logged). */
   remove(jobId: string, stored: boolean): void;
+  /** Removes a job's folder now, before its run starts writing to it again. */
+  clear(jobId: string, stored: boolean): void;
 }
 
 export function openSampleStore(root: string): SampleStore {
@@ -21,6 +23,7 @@ export function openSampleStore(root: string): SampleStore {
   const directoryFor = (jobId: string, stored: boolean) => join(root, `${stored ? 'run' : 'anon'}-${encodeURIComponent(jobId)}`);
   return {
     directoryFor,
+    clear: (jobId, stored) => rmSync(directoryFor(jobId, stored), { recursive: true, force: true }),
     remove(jobId, stored) {
       rm(directoryFor(jobId, stored), { recursive: true, force: true }).catch((error: unknown) => {
         console.error(JSON.stringify({ level: 'error', job: jobId, message: `could not remove the job's kept samples: ${error instanceof Error ? error.message : String(error)}` }));

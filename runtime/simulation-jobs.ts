@@ -304,6 +304,9 @@ export function createSimulationJobs(options: SimulationJobsOptions): Simulation
       controllers.set(job.id, controller);
       if (submitOptions.recorder !== undefined) recorders.set(job.id, { recorder: submitOptions.recorder, writes: Promise.resolve(), lastProgressAt: 0 });
       const samplesDirectory = options.samples !== undefined && work.settings.keepSamples ? options.samples.directoryFor(job.id, job.stored) : undefined;
+      // A resumed run starts again from its first block, perhaps cut into other chunks: what the
+      // stopped run wrote must not mix with it.
+      if (samplesDirectory !== undefined && submitOptions.resumed === true) options.samples!.clear(job.id, job.stored);
       const runOptions = {
         signal: controller.signal,
         samplesDirectory,
