@@ -177,7 +177,7 @@ interface InformedSlot {
   informedBy: string;
 }
 
-function informedSlots(contract: Contract, model: ContractModel, checked: CheckedActuals, atRisk: PersonsAtRisk): InformedSlot[] {
+function informedSlots(_contract: Contract, model: ContractModel, checked: CheckedActuals, atRisk: PersonsAtRisk): InformedSlot[] {
   const plan = model.plan;
   const M = atRisk.months;
   const slots: InformedSlot[] = [];
@@ -201,7 +201,6 @@ function informedSlots(contract: Contract, model: ContractModel, checked: Checke
     if (exposure > 0) slots.push({ slot, informedBy: `fall-backs of ${exposure} person-months in work in this band` });
   });
   if (checked.totals.partTimeStarts.every((x) => x !== null)) slots.push({ slot: plan.partTimeShare, informedBy: 'part-time starts among the job starts' });
-  void contract;
   return slots.filter((s) => isUncertain(model, s.slot));
 }
 

@@ -151,8 +151,6 @@ function changeSentences(result: ReforecastResult, contract: Contract, words: Pr
       actual += m.jobStarts.actual ?? 0;
       planMean += m.jobStarts.planMean;
     }
-    const last = result.planVersusActual.years.at(-1);
-    void last;
     sentences.push(
       words.changedStarts({
         actual: format.count(actual, 0),

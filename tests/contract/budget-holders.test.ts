@@ -167,6 +167,32 @@ describe('an effect per month in work is the amount times the attributable month
   });
 });
 
+describe('a month in work with part-time months weighted', () => {
+  it('counts full-time months plus partTimeFactor times part-time months (hand sum, no counterfactual work)', () => {
+    const result = evaluate(
+      simpleContract({
+        work: { partTimeShare: 0.3, fallbackHazard: [{ fromMonthsInWork: 0, monthlyRate: 0 }] },
+        profiles: [
+          {
+            id: 'single',
+            share: 1,
+            monthlyBenefit: 1_000,
+            administrationCostPerYear: 1_200,
+            programme: { monthlyJobEntryRate: 0.1, monthlyOtherExitRate: 0 },
+            counterfactual: { monthlyJobEntryRate: 0, monthlyOtherExitRate: 0 },
+          },
+        ],
+        budgetHolders: { effects: [{ id: 'premies', holder: 'uwv', basis: 'monthInWork', partTimeFactor: 0.5, amount: 200 }] },
+      }),
+    );
+    expect(total(result.monthly.counterfactualInWork)).toBe(0);
+    const fullTime = total(result.monthly.inWorkFullTime);
+    const partTime = total(result.monthly.inWorkPartTime);
+    expect(partTime).toBeGreaterThan(0);
+    expect(result.summary.budgetNet_uwv).toBeCloseTo(200 * (fullTime + 0.5 * partTime), 6);
+  });
+});
+
 describe('several payers: co-funding shares sum to the payments', () => {
   const twoTriggers = simpleContract({
     payment: {

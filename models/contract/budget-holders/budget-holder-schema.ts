@@ -78,6 +78,12 @@ export const BudgetEffectSchema = z
       .boolean()
       .default(true)
       .describe('false: a non-cash value (wellbeing) reported in the MKBA view only, never added to cash results.'),
+    partTimeFactor: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(1)
+      .describe('For basis monthInWork: a month in part-time work counts for this fraction of a full-time month (0.5: half the hours). Fixed, not uncertain.'),
     indexedWith: z
       .enum(['benefits', 'costs'])
       .default('benefits')

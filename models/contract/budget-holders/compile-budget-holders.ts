@@ -23,7 +23,7 @@ export type LineSource =
   | { kind: 'loonkostensubsidie' }
   | { kind: 'avoidedAdministration' }
   | { kind: 'payerOwnCosts' }
-  | { kind: 'effect'; basis: EffectBasis; amount: number; byBenefitIndex: boolean; milestone: number; unitsRow: number }
+  | { kind: 'effect'; basis: EffectBasis; amount: number; byBenefitIndex: boolean; milestone: number; unitsRow: number; partTimeFactor: number }
   | { kind: 'payments'; payer: number }
   | { kind: 'outcome'; outcome: number; once: number; perMonthAfter: number; byBenefitIndex: false };
 
@@ -101,6 +101,7 @@ export function compileBudgetHolders(
         byBenefitIndex: effect.indexedWith === 'benefits',
         milestone,
         unitsRow: unitsRowOf(effect.basis, milestone),
+        partTimeFactor: effect.basis === 'monthInWork' ? effect.partTimeFactor : 1,
       },
     });
   });

@@ -147,7 +147,7 @@ export function settleMunicipalities(
         const source = line.source;
         if (source.kind !== 'effect' || !line.cash || partyOf(line.holder) !== 'gemeente' || source.milestone >= 0) continue;
         let units: number;
-        if (source.basis === 'monthInWork') units = fullP - fullC + partP - partC;
+        if (source.basis === 'monthInWork') units = fullP - fullC + source.partTimeFactor * (partP - partC);
         else if (source.basis === 'monthInWorkFullTime') units = fullP - fullC;
         else if (source.basis === 'monthInWorkPartTime') units = partP - partC;
         else if (source.basis === 'monthInWorkWithLks') units = lksP - lksC;

@@ -308,6 +308,16 @@ function bookEffect(
   const amount = params[source.amount];
   const row = source.unitsRow * H;
   let discount = 1;
+  if (source.partTimeFactor !== 1) {
+    // A month in work with part-time months weighted: full-time units plus the factor times part-time ones.
+    const factor = source.partTimeFactor;
+    for (let t = 0; t < H; t++) {
+      const y = yearOf[t];
+      book(bws, l, Y, y, amount * index[y] * (bws.units[H + t] + factor * bws.units[2 * H + t]), discount);
+      discount *= monthlyDiscount;
+    }
+    return;
+  }
   for (let t = 0; t < H; t++) {
     const y = yearOf[t];
     book(bws, l, Y, y, amount * index[y] * bws.units[row + t], discount);

@@ -7,8 +7,8 @@
  *
  * Size limit: the whole link stays within SHARE_LINK_LIMIT characters, the 8,000 octets RFC 9110
  * (§4.1) recommends every sender and recipient to support; mail programs and chat apps cut or
- * refuse longer links. A preset contract takes about 3,700 characters (the Rotterdam contract:
- * 12,131 characters of JSON, 2,762 bytes deflated). A larger document gets no link: the page says
+ * refuse longer links. A preset contract takes 2,900 to 4,900 characters (the largest, the
+ * Rotterdam-style contract with its budget-holder defaults and their sources: 4,823). A larger document gets no link: the page says
  * so and suggests saving it with an API key or exporting the JSON.
  *
  * Pure apart from the web-standard globals CompressionStream, Blob, Response, btoa and atob, which
