@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DomainError } from '../errors.js';
-import { createRng } from '../random/index.js';
+import { createRng, MAX_SOBOL_DIMENSIONS, SobolSequence } from '../random/index.js';
 import { fail, ok, type Result } from '../result.js';
 import type { CompiledModel } from '../simulation/model.js';
 import {
@@ -45,6 +45,12 @@ export const SobolSettingsSchema = z
     bootstrapResamples: z.number().int().min(MIN_BOOTSTRAP_RESAMPLES).max(MAX_BOOTSTRAP_RESAMPLES).default(DEFAULT_BOOTSTRAP_RESAMPLES),
     confidenceLevel: z.number().min(0.5).max(0.999).default(DEFAULT_CONFIDENCE_LEVEL),
     inputs: InputSelectionSchema,
+    sampling: z
+      .enum(['monteCarlo', 'sobol'])
+      .default('monteCarlo')
+      .describe(
+        `How the A and B matrices are drawn: monteCarlo (independent uniforms), or sobol (a scrambled Sobol sequence in 2d dimensions, A from the first d and B from the next d; at most ${MAX_SOBOL_DIMENSIONS / 2} inputs). sobol estimates converge faster for smooth models; use a power of two sampleSize.`,
+      ),
   })
   .meta({
     id: 'SobolSettings',
@@ -65,8 +71,10 @@ export const SobolResultSchema = z
     method: z.literal('sobol'),
     output: OutputSummarySchema,
     sampling: z
-      .literal('plain-monte-carlo')
-      .describe('A and B are independent uniform matrices from the seeded generator mapped through each input\'s quantile function.'),
+      .enum(['plain-monte-carlo', 'scrambled-sobol'])
+      .describe(
+        'plain-monte-carlo: A and B are independent uniform matrices from the seeded generator; scrambled-sobol: rows of a seeded scrambled Sobol sequence in 2d dimensions. Either is mapped through each input\'s quantile function.',
+      ),
     sampleSize: z.number().int(),
     seed: z.number().int(),
     modelRuns: z.number().int().describe('N·(d + 2).'),
@@ -92,6 +100,8 @@ export type SobolResult = z.infer<typeof SobolResultSchema>;
 
 /** Stream of the generator that draws bootstrap resamples: apart from stream 0 that draws the inputs. */
 const BOOTSTRAP_STREAM = 1;
+/** Generator stream of the Sobol scramble (linear matrix scramble and digital shift). */
+const SOBOL_SCRAMBLE_STREAM = 2;
 
 /**
  * First-order (S_i) and total-order (S_Ti) Sobol indices of one output (Sobol 1993/2001).
@@ -99,8 +109,9 @@ const BOOTSTRAP_STREAM = 1;
  * Design (Saltelli 2002; Saltelli et al. 2010, "Variance based sensitivity analysis of model
  * output", Comput. Phys. Commun. 181): two independent N × d input matrices A and B, and for each
  * input i the matrix A_B^(i), which is A with column i taken from B. The matrices are plain Monte
- * Carlo: uniforms from `createRng(seed)` mapped through each input's quantile function (no
- * low-discrepancy sequence, so errors shrink as 1/√N). Cost N·(d + 2) model runs, all with
+ * Carlo by default: uniforms from `createRng(seed)` mapped through each input's quantile function
+ * (errors shrink as 1/√N); with `sampling: 'sobol'` row j of A and B is point j of a scrambled
+ * Sobol sequence in 2d dimensions (A the first d, B the next d), as Saltelli 2002 recommends. Cost N·(d + 2) model runs, all with
  * expected rates (`rng = null`), so the indices apportion the variance caused by the uncertain
  * inputs only.
  *
@@ -145,9 +156,23 @@ export function sobol(model: CompiledModel, settings: SobolSettings): Result<Sob
       ],
     });
 
+  if (settings.sampling === 'sobol' && 2 * inputCount > MAX_SOBOL_DIMENSIONS)
+    return fail({
+      kind: 'invalid-input',
+      problems: [
+        {
+          path: ['sampling'],
+          message: `sobol sampling needs 2 dimensions per input and serves at most ${MAX_SOBOL_DIMENSIONS / 2} inputs; this analysis has ${inputCount}: use monteCarlo`,
+        },
+      ],
+    });
+
   const runner = createOutputRunner(model, output.value.index);
   const params = runner.params;
   const rng = createRng(settings.seed);
+  const sequence = settings.sampling === 'sobol' ? SobolSequence.scrambled(2 * inputCount, createRng(settings.seed, SOBOL_SCRAMBLE_STREAM)) : null;
+  // Row j of A and B is point j of the sequence, at the centre of its 2^-32 cell.
+  const sobolUniform = (dimension: number, row: number): number => (sequence!.word(dimension, row) + 0.5) * 2 ** -32;
   const rowA = new Float64Array(inputCount);
   const rowB = new Float64Array(inputCount);
   const outputsA = new Float64Array(sampleSize);
@@ -157,8 +182,13 @@ export function sobol(model: CompiledModel, settings: SobolSettings): Result<Sob
   let missing = 0;
 
   for (let row = 0; row < sampleSize; row++) {
-    for (let i = 0; i < inputCount; i++) rowA[i] = distributions[i].quantile(openUnitInterval(rng.nextDouble()));
-    for (let i = 0; i < inputCount; i++) rowB[i] = distributions[i].quantile(openUnitInterval(rng.nextDouble()));
+    if (sequence === null) {
+      for (let i = 0; i < inputCount; i++) rowA[i] = distributions[i].quantile(openUnitInterval(rng.nextDouble()));
+      for (let i = 0; i < inputCount; i++) rowB[i] = distributions[i].quantile(openUnitInterval(rng.nextDouble()));
+    } else {
+      for (let i = 0; i < inputCount; i++) rowA[i] = distributions[i].quantile(sobolUniform(i, row));
+      for (let i = 0; i < inputCount; i++) rowB[i] = distributions[i].quantile(sobolUniform(inputCount + i, row));
+    }
     for (let i = 0; i < inputCount; i++) params[inputIndices[i]] = rowB[i];
     outputsB[row] = runner.evaluate();
     for (let i = 0; i < inputCount; i++) params[inputIndices[i]] = rowA[i];
@@ -219,7 +249,7 @@ export function sobol(model: CompiledModel, settings: SobolSettings): Result<Sob
   return ok({
     method: 'sobol',
     output: { name: output.value.info.name, unit: output.value.info.unit },
-    sampling: 'plain-monte-carlo',
+    sampling: sequence === null ? 'plain-monte-carlo' : 'scrambled-sobol',
     sampleSize,
     seed: settings.seed,
     modelRuns: runner.runs,
