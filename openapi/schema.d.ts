@@ -3758,6 +3758,11 @@ export interface components {
              */
             cash?: boolean;
             /**
+             * @description For basis monthInWork: a month in part-time work counts for this fraction of a full-time month (0.5: half the hours). Fixed, not uncertain.
+             * @default 1
+             */
+            partTimeFactor?: number;
+            /**
              * @description benefits: grows with the benefit indexation (wages and norms move with the minimum wage); costs: with the cost indexation.
              * @default benefits
              * @enum {string}
@@ -4340,10 +4345,10 @@ export interface components {
             method: "sobol";
             output: components["schemas"]["SensitivityOutput"];
             /**
-             * @description A and B are independent uniform matrices from the seeded generator mapped through each input's quantile function.
+             * @description plain-monte-carlo: A and B are independent uniform matrices from the seeded generator; scrambled-sobol: rows of a seeded scrambled Sobol sequence in 2d dimensions. Either is mapped through each input's quantile function.
              * @enum {string}
              */
-            sampling: "plain-monte-carlo";
+            sampling: "plain-monte-carlo" | "scrambled-sobol";
             sampleSize: number;
             seed: number;
             /** @description N·(d + 2). */
@@ -4620,6 +4625,12 @@ export interface components {
             confidenceLevel?: number;
             /** @description Inputs to analyse; default every input that has a distribution. */
             inputs?: string[];
+            /**
+             * @description How the A and B matrices are drawn: monteCarlo (independent uniforms), or sobol (a scrambled Sobol sequence in 2d dimensions, A from the first d and B from the next d; at most 512 inputs). sobol estimates converge faster for smooth models; use a power of two sampleSize.
+             * @default monteCarlo
+             * @enum {string}
+             */
+            sampling?: "monteCarlo" | "sobol";
         };
         /** @description Morris elementary-effects screening. */
         MorrisSettings: {
@@ -4741,7 +4752,7 @@ export interface components {
             iterations: number;
             seed: number;
             /** @enum {string} */
-            sampling: "monteCarlo" | "latinHypercube";
+            sampling: "monteCarlo" | "latinHypercube" | "sobol";
             drawIndividualOutcomes: boolean;
             /** @description Iterations per block: Latin hypercube strata and rank correlation act within a block. */
             blockSize: number;
@@ -4890,11 +4901,11 @@ export interface components {
             /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
             seed: number;
             /**
-             * @description Latin hypercube stratifies each input within each block of 1,024 iterations.
+             * @description Latin hypercube stratifies each input within each block of 1,024 iterations. sobol: a scrambled Sobol sequence (Joe–Kuo new-joe-kuo-6.21201 direction numbers, linear matrix scramble and digital shift drawn from the seed), iteration i taking point i; at most 1024 uncertain inputs. Its error shrinks faster than Monte Carlo's for smooth models; use a power of two iterations.
              * @default latinHypercube
              * @enum {string}
              */
-            sampling?: "monteCarlo" | "latinHypercube";
+            sampling?: "monteCarlo" | "latinHypercube" | "sobol";
             /**
              * @description Draw individual outcomes (a pilot of 20 may get 3 placements or 9); false uses expected rates.
              * @default true
@@ -4952,11 +4963,11 @@ export interface components {
                 /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
                 seed: number;
                 /**
-                 * @description Latin hypercube stratifies each input within each block of 1,024 iterations.
+                 * @description Latin hypercube stratifies each input within each block of 1,024 iterations. sobol: a scrambled Sobol sequence (Joe–Kuo new-joe-kuo-6.21201 direction numbers, linear matrix scramble and digital shift drawn from the seed), iteration i taking point i; at most 1024 uncertain inputs. Its error shrinks faster than Monte Carlo's for smooth models; use a power of two iterations.
                  * @default latinHypercube
                  * @enum {string}
                  */
-                sampling?: "monteCarlo" | "latinHypercube";
+                sampling?: "monteCarlo" | "latinHypercube" | "sobol";
                 /**
                  * @description Draw individual outcomes (a pilot of 20 may get 3 placements or 9); false uses expected rates.
                  * @default true
@@ -5044,11 +5055,11 @@ export interface components {
                 /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
                 seed: number;
                 /**
-                 * @description Latin hypercube stratifies each input within each block of 1,024 iterations.
+                 * @description Latin hypercube stratifies each input within each block of 1,024 iterations. sobol: a scrambled Sobol sequence (Joe–Kuo new-joe-kuo-6.21201 direction numbers, linear matrix scramble and digital shift drawn from the seed), iteration i taking point i; at most 1024 uncertain inputs. Its error shrinks faster than Monte Carlo's for smooth models; use a power of two iterations.
                  * @default latinHypercube
                  * @enum {string}
                  */
-                sampling?: "monteCarlo" | "latinHypercube";
+                sampling?: "monteCarlo" | "latinHypercube" | "sobol";
                 /**
                  * @description Draw individual outcomes (a pilot of 20 may get 3 placements or 9); false uses expected rates.
                  * @default true
@@ -5213,11 +5224,11 @@ export interface components {
                 /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
                 seed: number;
                 /**
-                 * @description Latin hypercube stratifies each input within each block of 1,024 iterations.
+                 * @description Latin hypercube stratifies each input within each block of 1,024 iterations. sobol: a scrambled Sobol sequence (Joe–Kuo new-joe-kuo-6.21201 direction numbers, linear matrix scramble and digital shift drawn from the seed), iteration i taking point i; at most 1024 uncertain inputs. Its error shrinks faster than Monte Carlo's for smooth models; use a power of two iterations.
                  * @default latinHypercube
                  * @enum {string}
                  */
-                sampling?: "monteCarlo" | "latinHypercube";
+                sampling?: "monteCarlo" | "latinHypercube" | "sobol";
                 /**
                  * @description Draw individual outcomes (a pilot of 20 may get 3 placements or 9); false uses expected rates.
                  * @default true
@@ -5608,11 +5619,11 @@ export interface components {
                 /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
                 seed: number;
                 /**
-                 * @description Latin hypercube stratifies each input within each block of 1,024 iterations.
+                 * @description Latin hypercube stratifies each input within each block of 1,024 iterations. sobol: a scrambled Sobol sequence (Joe–Kuo new-joe-kuo-6.21201 direction numbers, linear matrix scramble and digital shift drawn from the seed), iteration i taking point i; at most 1024 uncertain inputs. Its error shrinks faster than Monte Carlo's for smooth models; use a power of two iterations.
                  * @default latinHypercube
                  * @enum {string}
                  */
-                sampling?: "monteCarlo" | "latinHypercube";
+                sampling?: "monteCarlo" | "latinHypercube" | "sobol";
                 /**
                  * @description Draw individual outcomes (a pilot of 20 may get 3 placements or 9); false uses expected rates.
                  * @default true
@@ -6112,7 +6123,7 @@ export interface components {
                 iterations: number;
                 seed: number;
                 /** @enum {string} */
-                sampling: "monteCarlo" | "latinHypercube";
+                sampling: "monteCarlo" | "latinHypercube" | "sobol";
                 drawIndividualOutcomes: boolean;
                 /** @description Iterations per block: Latin hypercube strata and rank correlation act within a block. */
                 blockSize: number;
@@ -6129,7 +6140,7 @@ export interface components {
                 iterations: number;
                 seed: number;
                 /** @enum {string} */
-                sampling: "monteCarlo" | "latinHypercube";
+                sampling: "monteCarlo" | "latinHypercube" | "sobol";
                 drawIndividualOutcomes: boolean;
                 /** @description Iterations per block: Latin hypercube strata and rank correlation act within a block. */
                 blockSize: number;
@@ -6224,11 +6235,11 @@ export interface components {
                 /** @description Unsigned 32-bit seed: the same seed, settings and model give the same result on any machine. */
                 seed: number;
                 /**
-                 * @description Latin hypercube stratifies each input within each block of 1,024 iterations.
+                 * @description Latin hypercube stratifies each input within each block of 1,024 iterations. sobol: a scrambled Sobol sequence (Joe–Kuo new-joe-kuo-6.21201 direction numbers, linear matrix scramble and digital shift drawn from the seed), iteration i taking point i; at most 1024 uncertain inputs. Its error shrinks faster than Monte Carlo's for smooth models; use a power of two iterations.
                  * @default latinHypercube
                  * @enum {string}
                  */
-                sampling?: "monteCarlo" | "latinHypercube";
+                sampling?: "monteCarlo" | "latinHypercube" | "sobol";
                 /**
                  * @description Draw individual outcomes (a pilot of 20 may get 3 placements or 9); false uses expected rates.
                  * @default true

@@ -1,5 +1,6 @@
 import { compileDistribution, type CompiledDistribution } from '../distributions/index.js';
-import type { DomainError, FieldPath, FieldProblem } from '../errors.js';
+import { invalidInput, type DomainError, type FieldPath, type FieldProblem } from '../errors.js';
+import { MAX_SOBOL_DIMENSIONS } from '../random/index.js';
 import { parseExpression, type CompiledExpression } from '../expressions/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { BLOCK_SIZE, blockCount, checkpointBlocks } from './block-layout.js';
@@ -150,6 +151,15 @@ export function prepareVariants(
     });
   }
   if (problems.length > 0) return fail({ kind: 'invalid-input', problems });
+
+  if (settings.sampling === 'sobol' && uncertainInputs.length > MAX_SOBOL_DIMENSIONS) {
+    return fail(
+      invalidInput(
+        [...at, 'sampling'],
+        `sobol sampling serves at most ${MAX_SOBOL_DIMENSIONS} uncertain inputs (the embedded Joe–Kuo direction numbers); this model has ${uncertainInputs.length}: use latinHypercube`,
+      ),
+    );
+  }
 
   const iterations = settings.iterations;
   const scalarCount = first.scalarOutputs.length;

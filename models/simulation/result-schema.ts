@@ -138,7 +138,7 @@ export const SimulationResultSchema = z
   .object({
     iterations: z.number().int(),
     seed: z.number().int(),
-    sampling: z.enum(['monteCarlo', 'latinHypercube']),
+    sampling: z.enum(['monteCarlo', 'latinHypercube', 'sobol']),
     drawIndividualOutcomes: z.boolean(),
     blockSize: z.number().int().describe('Iterations per block: Latin hypercube strata and rank correlation act within a block.'),
     percentileMethod: PercentileMethodSchema,

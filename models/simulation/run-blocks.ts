@@ -30,7 +30,7 @@ export function runBlocks(
     throw new RangeError(`block range [${fromBlock}, ${toBlock}) is outside [0, ${meta.blocks})`);
   }
   const partial = createPartial(meta, fromBlock, toBlock);
-  const sampler = new BlockSampler(plan.uncertainInputs.length, meta.sampling, plan.correlation);
+  const sampler = new BlockSampler(plan.uncertainInputs.length, meta.sampling, plan.correlation, meta.seed);
   const runners = plan.variants.map((variant) => new VariantRunner(variant, plan.uncertainInputs));
   const difference = new Float64Array(BLOCK_SIZE);
   const measured = createBlockMoments();
@@ -39,7 +39,7 @@ export function runBlocks(
   for (let block = fromBlock; block < toBlock; block++) {
     const n = blockLength(block, meta.iterations);
     const segment = convergenceSegment(meta.checkpointBlocks, block);
-    sampler.sample(createRng(meta.seed, inputStream(block)), n);
+    sampler.sample(createRng(meta.seed, inputStream(block)), n, block * BLOCK_SIZE);
 
     runners.forEach((runner, v) => {
       const target = partial.variants[v];
