@@ -21,6 +21,8 @@ describe('stored runs over HTTP', () => {
     store = opened.store;
     organisation = await newOrganisation(store, 'Gemeente Reproduceerbaar');
     service = await startStoreService(store);
+    // The thread starts here (seconds on a busy machine), not in the first test's 30 s.
+    await service.services.pool.warmUp();
   }, STORE_START_TIMEOUT_MS);
   afterAll(async () => {
     await service?.close();

@@ -87,6 +87,8 @@ let evaluationBefore: string;
 beforeAll(async () => {
   const config = ConfigSchema.parse({ WORKER_THREADS: 2, SIMULATION_WAIT_MS: 500, SIMULATION_MAX_WAIT_MS: 10_000, MAX_ACTIVE_JOBS: 4 });
   services = createServices(config);
+  // The threads start here (seconds each on a busy machine), not inside a request's 15 s.
+  await services.pool.warmUp();
   // No browser in the fuzz: a PDF report answers the documented 503.
   const app = createApp({ config, services, printer: { available: () => false, print: () => Promise.reject(new Error('no browser')) } });
   server = await new Promise((resolve) => {
