@@ -44,6 +44,8 @@ export interface WhoGainsTexts {
   mkbaHeading: string;
   mkbaNote: string;
   flowBackNote: string;
+  /** The contract builder's section. */
+  builder: { section: string; intro: string; useDefaults: string; perMonthInWork: (label: string) => string; useProvince: string; shareOf: (payer: string) => string };
 }
 
 const nl: WhoGainsTexts = {
@@ -111,6 +113,15 @@ const nl: WhoGainsTexts = {
   mkbaNote:
     'Contante waarde tegen de discontovoet van het contract. Betalingen tussen partijen vallen in de samenleving tegen elkaar weg. Niet-geldelijke waarden (welzijn) staan apart en zijn nooit opgeteld bij de bedragen in geld.',
   flowBackNote: 'Terugvloeiing: het deel van de besparing van alle overheden en fondsen samen dat bij deze partij terechtkomt (de deelnemer telt niet mee).',
+  builder: {
+    section: 'Wie wint (budgethouders en betalers)',
+    intro:
+      'Laat zien waar de besparing terechtkomt: bij de gemeente per budget, het Rijk, UWV, de zorgverzekeraars en de deelnemer. De standaardwaarden zijn ruwe richtwaarden voor 2024 met bron en bandbreedte; vervang ze door eigen cijfers. Meer (uitkomsten buiten werk, gemeenten in een regio) kan in de JSON hieronder.',
+    useDefaults: 'Toon wie wint, met de standaardwaarden per budget',
+    perMonthInWork: (label) => `${label}, per maand voltijds werk`,
+    useProvince: 'De provincie betaalt mee aan de resultaatbetalingen',
+    shareOf: (payer) => `Aandeel van ${payer} in elke betaling`,
+  },
 };
 
 const en: WhoGainsTexts = {
@@ -178,6 +189,15 @@ const en: WhoGainsTexts = {
   mkbaNote:
     'Present values at the contract\'s discount rate. Payments between parties cancel out for society. Non-cash values (wellbeing) are shown apart and never added to the cash amounts.',
   flowBackNote: 'Flow-back: the part of the savings of all governments and funds together that lands at this party (the participant is left out).',
+  builder: {
+    section: 'Who gains (budget holders and payers)',
+    intro:
+      'Shows where the savings land: at the municipality by budget, the state, UWV, the health insurers and the participant. The defaults are rough guides for 2024 with source and range; replace them with your own figures. More (outcomes beyond work, municipalities in a region) can be set in the JSON below.',
+    useDefaults: 'Show who gains, with the default values per budget',
+    perMonthInWork: (label) => `${label}, per month of full-time work`,
+    useProvince: 'The province co-funds the outcome payments',
+    shareOf: (payer) => `Share of ${payer} in every payment`,
+  },
 };
 
 export const WHO_GAINS_TEXTS: Record<Language, WhoGainsTexts> = { nl, en };

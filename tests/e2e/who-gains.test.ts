@@ -73,6 +73,40 @@ describe('who pays and who gains on the Results screen', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('lets a user add the defaults and a co-funding province to a contract without them, in the builder', async () => {
+    await page.click('a[data-route="contract"]');
+    await page.selectOption('#preset', 'small-municipality-pilot');
+    await page.waitForFunction(() => document.querySelector('#contract-form') !== null);
+    await page.check('#f-budgetHolders-present');
+    await page.waitForSelector('[data-path="budgetHolders.effects[0].amount"]');
+    await page.check('#f-funding-present');
+    await page.waitForSelector('[data-path="funding.payers[1].share"]');
+    const violations = await seriousA11yViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+    await page.click('a[data-route="results"]');
+    const before = await page.locator('section[data-phase]').getAttribute('data-job');
+    await page.fill('#iterations', String(ITERATIONS));
+    await page.click('#run');
+    // Wait for this run, not the regional one shown before.
+    await page.waitForFunction(
+      (previous) => {
+        const section = document.querySelector('section[data-phase="succeeded"]');
+        return section !== null && section.getAttribute('data-job') !== previous && document.querySelector('#who-gains [data-figure="payerLossChance:provincie"]') !== null;
+      },
+      before,
+      { timeout: 90_000 },
+    );
+    const jobId = (await page.locator('section[data-phase="succeeded"]').getAttribute('data-job'))!;
+    const result = (await (await fetch(`${service.baseUrl}/simulations/${jobId}/result`)).json()) as { outputs: Output[] };
+    expect(result.outputs.some((o) => o.name === 'municipalityNet_randgemeente')).toBe(false);
+    // The province gains no cash of its own: it loses its share in every run; the page shows the run's chance.
+    expect(result.outputs.find((o) => o.name === 'payerLoses_provincie')!.mean).toBe(1);
+    expect(Number(await page.locator('#who-gains [data-figure="payerLossChance:provincie"]').getAttribute('data-value'))).toBe(1);
+    expect(Number(await page.locator('#who-gains [data-figure="budgetNet:uwv"]').getAttribute('data-value'))).toBe(
+      result.outputs.find((o) => o.name === 'budgetNet_uwv')!.mean,
+    );
+  });
+
   it('speaks English when the page does', async () => {
     await page.selectOption('#language', 'en');
     await expect(page.locator('#who-gains-heading').textContent()).resolves.toBe('Who pays and who gains');

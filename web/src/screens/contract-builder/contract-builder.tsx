@@ -16,6 +16,7 @@ import { ProfilesSection } from './profiles-section.js';
 import { StartSection } from './start-section.js';
 import { UncertainInputs } from './uncertain-inputs.js';
 import { WorkSection } from './work-section.js';
+import { WhoGainsSection } from './who-gains-section.js';
 
 /**
  * The contract builder (#/contract): every part of a contract in forms, from a preset or from
@@ -89,6 +90,7 @@ export function ContractBuilder() {
           <CostsSection />
           <InvestorSection />
           <MoneySection />
+          <WhoGainsSection />
           <UncertainInputs />
           <div class="toolbar">
             <button type="submit" id="check" disabled={checking}>
