@@ -298,3 +298,19 @@ describe('who gains in a Monte Carlo run', () => {
     expect(output('budgetNet_uwv').sd!).toBeGreaterThan(0);
   });
 });
+
+describe('who gains in a sensitivity analysis', () => {
+  it('a tornado of UWV\'s net result puts the UWV premium figure first, and the tax figure has no swing on it', async () => {
+    const { runSensitivity, TornadoSettingsSchema } = await import('../../models/sensitivity/index.js');
+    const model = modelOf(rotterdam);
+    const result = runSensitivity(model, TornadoSettingsSchema.parse({ method: 'tornado', output: 'budgetNet_uwv' }));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    if (result.value.method !== 'tornado') throw new Error('not a tornado');
+    const bars = result.value.bars;
+    const uwv = model.inputs.findIndex((i) => i.path.startsWith('budgetHolders.effects') && i.path.endsWith('amount'));
+    expect(bars[0].path).toBe(model.inputs[uwv].path);
+    // UWV's net is the premium figure times attributable months: the state's wage-tax figure does not move it.
+    const taxPath = `budgetHolders.effects[2].amount`;
+    expect(bars.find((b) => b.path === taxPath)!.swing).toBe(0);
+  });
+});
