@@ -4354,7 +4354,17 @@ export interface components {
             /** @description N·(d + 2). */
             modelRuns: number;
             outputMean: number;
+            /** @description Bootstrap percentile interval of the output mean (same resamples as the indices). */
+            outputMeanInterval: {
+                low: number | null;
+                high: number | null;
+            };
             outputVariance: number;
+            /** @description Bootstrap percentile interval of the output variance V that the indices divide. */
+            outputVarianceInterval: {
+                low: number | null;
+                high: number | null;
+            };
             confidenceLevel: number;
             bootstrapResamples: number;
             /** @description One entry per input, largest total-order index first. firstOrder: share of the output variance due to the input alone; totalOrder: share including all its interactions. */
@@ -4366,6 +4376,11 @@ export interface components {
             }[];
             /** @description Below 1 by the share of variance that comes from interactions. */
             sumOfFirstOrder: number;
+            /** @description Bootstrap percentile interval of the sum of first-order indices. */
+            sumOfFirstOrderInterval: {
+                low: number | null;
+                high: number | null;
+            };
         };
         SobolIndexEstimate: {
             estimate: number;

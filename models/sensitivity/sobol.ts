@@ -66,6 +66,10 @@ export const IndexEstimateSchema = z
   })
   .meta({ id: 'SobolIndexEstimate' });
 
+const BootstrapIntervalSchema = z
+  .object({ low: z.number().nullable(), high: z.number().nullable() })
+  .meta({ id: 'SobolBootstrapInterval', description: 'Lower and upper end of a bootstrap percentile interval at confidenceLevel (null when not computable).' });
+
 export const SobolResultSchema = z
   .object({
     method: z.literal('sobol'),
@@ -79,7 +83,9 @@ export const SobolResultSchema = z
     seed: z.number().int(),
     modelRuns: z.number().int().describe('N·(d + 2).'),
     outputMean: z.number(),
+    outputMeanInterval: BootstrapIntervalSchema.describe('Bootstrap percentile interval of the output mean (same resamples as the indices).'),
     outputVariance: z.number(),
+    outputVarianceInterval: BootstrapIntervalSchema.describe('Bootstrap percentile interval of the output variance V that the indices divide.'),
     confidenceLevel: z.number(),
     bootstrapResamples: z.number().int(),
     indices: z
@@ -94,6 +100,7 @@ export const SobolResultSchema = z
         'One entry per input, largest total-order index first. firstOrder: share of the output variance due to the input alone; totalOrder: share including all its interactions.',
       ),
     sumOfFirstOrder: z.number().describe('Below 1 by the share of variance that comes from interactions.'),
+    sumOfFirstOrderInterval: BootstrapIntervalSchema.describe('Bootstrap percentile interval of the sum of first-order indices.'),
   })
   .meta({ id: 'SobolResult' });
 export type SobolResult = z.infer<typeof SobolResultSchema>;
@@ -123,7 +130,8 @@ const SOBOL_SCRAMBLE_STREAM = 2;
  * - total order, Jansen 1999 (Saltelli et al. 2010, Table 2, (f)):
  *     V_Ti = (1/(2N)) Σ_j (f(A)_j − f(A_B^(i))_j)²,              S_Ti = V_Ti / V
  *
- * Confidence intervals: percentile bootstrap over the N rows (each row j carries f(A)_j, f(B)_j
+ * Confidence intervals (of every index, the output mean and variance, and the sum of first-order
+ * indices): percentile bootstrap over the N rows (each row j carries f(A)_j, f(B)_j
  * and every f(A_B^(i))_j, so resampling keeps the design paired), B resamples drawn from
  * `createRng(seed, 1)`.
  *
@@ -224,9 +232,17 @@ export function sobol(model: CompiledModel, settings: SobolSettings): Result<Sob
   const totalOrderResampled = new Float64Array(inputCount);
   const firstOrderEstimates = new Float64Array(inputCount * resamples);
   const totalOrderEstimates = new Float64Array(inputCount * resamples);
+  const meanEstimates = new Float64Array(resamples);
+  const varianceEstimates = new Float64Array(resamples);
+  const sumOfFirstOrderEstimates = new Float64Array(resamples);
   for (let resample = 0; resample < resamples; resample++) {
     for (let row = 0; row < sampleSize; row++) resampledRows[row] = Math.floor(bootstrapRng.nextDouble() * sampleSize);
-    estimateIndices(outputsA, outputsB, outputsMixed, resampledRows, inputCount, firstOrderResampled, totalOrderResampled);
+    const resampledMoments = estimateIndices(outputsA, outputsB, outputsMixed, resampledRows, inputCount, firstOrderResampled, totalOrderResampled);
+    meanEstimates[resample] = resampledMoments.mean;
+    varianceEstimates[resample] = resampledMoments.variance;
+    let resampledSum = 0;
+    for (let i = 0; i < inputCount; i++) resampledSum += firstOrderResampled[i];
+    sumOfFirstOrderEstimates[resample] = resampledSum;
     for (let i = 0; i < inputCount; i++) {
       firstOrderEstimates[i * resamples + resample] = firstOrderResampled[i];
       totalOrderEstimates[i * resamples + resample] = totalOrderResampled[i];
@@ -254,12 +270,19 @@ export function sobol(model: CompiledModel, settings: SobolSettings): Result<Sob
     seed: settings.seed,
     modelRuns: runner.runs,
     outputMean: moments.mean,
+    outputMeanInterval: nullableInterval(percentileInterval(meanEstimates, settings.confidenceLevel)),
     outputVariance: moments.variance,
+    outputVarianceInterval: nullableInterval(percentileInterval(varianceEstimates, settings.confidenceLevel)),
     confidenceLevel: settings.confidenceLevel,
     bootstrapResamples: resamples,
     indices,
     sumOfFirstOrder,
+    sumOfFirstOrderInterval: nullableInterval(percentileInterval(sumOfFirstOrderEstimates, settings.confidenceLevel)),
   });
+}
+
+function nullableInterval(interval: { low: number; high: number }): { low: number | null; high: number | null } {
+  return { low: nullIfNaN(interval.low), high: nullIfNaN(interval.high) };
 }
 
 function nullIfNaN(value: number): number | null {

@@ -35,3 +35,29 @@ describe('Sobol indices with sobol sampling', () => {
   });
 
 });
+
+describe('uncertainty of every Sobol estimate', () => {
+  it('the output variance, mean and sum of first-order indices carry bootstrap intervals that bracket them and cover the Ishigami truth', () => {
+    // Ishigami (a = 7, b = 0.1): E y = a/2 = 3.5, V = a²/8 + 1/2 + bπ⁴/5 + b²π⁸/18 = 13.8446 (derivation in sobol.test.ts).
+    const exactVariance = 49 / 8 + 0.5 + (0.1 * Math.PI ** 4) / 5 + (0.01 * Math.PI ** 8) / 18;
+    let varianceCovered = 0;
+    let meanCovered = 0;
+    const seeds = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
+    for (const seed of seeds) {
+      const result = sobol(ishigamiModel(), SobolSettingsSchema.parse({ method: 'sobol', output: 'y', sampleSize: 1024, seed, bootstrapResamples: 200 }));
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      const { outputVariance, outputVarianceInterval, outputMean, outputMeanInterval, sumOfFirstOrder, sumOfFirstOrderInterval } = result.value;
+      expect(outputVarianceInterval.low!).toBeLessThan(outputVariance);
+      expect(outputVarianceInterval.high!).toBeGreaterThan(outputVariance);
+      expect(outputMeanInterval.low!).toBeLessThan(outputMean);
+      expect(outputMeanInterval.high!).toBeGreaterThan(outputMean);
+      expect(sumOfFirstOrderInterval.low!).toBeLessThan(sumOfFirstOrder);
+      expect(sumOfFirstOrderInterval.high!).toBeGreaterThan(sumOfFirstOrder);
+      if (outputVarianceInterval.low! <= exactVariance && exactVariance <= outputVarianceInterval.high!) varianceCovered++;
+      if (outputMeanInterval.low! <= 3.5 && 3.5 <= outputMeanInterval.high!) meanCovered++;
+    }
+    // 95% intervals: with fixed seeds, at least 8 of 10 cover (P(fewer) ≈ 1% for true 95% coverage).
+    expect(varianceCovered).toBeGreaterThanOrEqual(8);
+    expect(meanCovered).toBeGreaterThanOrEqual(8);
+  });
+});
