@@ -1,11 +1,13 @@
 import { createContractModel } from '../models/contract/index.js';
 import { createRng } from '../models/random/index.js';
-import { seriesLength } from '../models/simulation/model.js';
+import { seriesLength, summaryModelOf } from '../models/simulation/model.js';
 import { benchContract } from './bench-contract.js';
-const drawn = process.argv[2] === 'drawn';
+// Arguments: 'drawn' for drawn persons, 'summary' for the summary kernel simulations run (node --cpu-prof --import tsx bench/prof-kernel.ts drawn summary).
+const drawn = process.argv.includes('drawn');
+const summary = process.argv.includes('summary');
 const built = createContractModel(benchContract());
 if (!built.ok) throw new Error('x');
-const model = built.value;
+const model = summary ? summaryModelOf(built.value) : built.value;
 const params = Float64Array.from(model.inputs, (i) => i.base);
 const ws = model.createWorkspace();
 const scalars = new Float64Array(model.scalarOutputs.length);
@@ -19,4 +21,4 @@ for (let r = 0; r < 9; r++) {
   runs.push(((performance.now() - t0) * 1000) / n);
 }
 runs.sort((a, b) => a - b);
-console.log(drawn ? 'drawn' : 'expected', 'min', runs[0].toFixed(2), 'median', runs[4].toFixed(2), 'us/eval');
+console.log(summary ? 'summary kernel' : 'full kernel', drawn ? 'drawn' : 'expected', 'min', runs[0].toFixed(2), 'median', runs[4].toFixed(2), 'us/eval');
