@@ -7,7 +7,8 @@ import { getAt, pathText, type FieldPath } from '../state/paths.js';
 import { FieldError, FieldWarning } from './field-error.js';
 import { LocaleNumberInput } from './locale-number-input.js';
 import { describeRange, unitView, type RateBasis, type Unit } from './units.js';
-import { describeUncertain, formOf, numbersOf, switchForm, withParameter, type UncertainForm } from './uncertain-value.js';
+import { isProbabilityLike } from '../../../outputs/inputs/input-units.js';
+import { describeUncertain, formOf, numbersOf, switchForm, switchFormForRate, withParameter, type UncertainForm } from './uncertain-value.js';
 
 /**
  * An `Uncertain` contract input: a fixed number, a range (lowest / most likely / highest: a PERT
@@ -78,7 +79,10 @@ export function UncertainField({ path, unit, label, optional, plausible }: Uncer
           aria-label={`${text}: ${t.field.form}`}
           value={form}
           disabled={form === 'other'}
-          onChange={(e) => set(switchForm(value, (e.currentTarget as HTMLSelectElement).value as UncertainForm))}
+          onChange={(e) => {
+            const next = (e.currentTarget as HTMLSelectElement).value as UncertainForm;
+            set(isProbabilityLike(pathText(path)) ? switchFormForRate(value, next) : switchForm(value, next));
+          }}
         >
           <option value="fixed">{t.field.formFixed}</option>
           <option value="pert">{t.field.formPert}</option>

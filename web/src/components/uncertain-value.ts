@@ -54,6 +54,15 @@ export function switchForm(value: unknown, form: UncertainForm): unknown {
   return form === 'pert' ? { type: 'pert', min: centre - spread, mode: centre, max: centre + spread } : { type: 'interval90', low: centre - spread, high: centre + spread };
 }
 
+/**
+ * switchForm for a rate or share (a value in [0, 1]): its 90% interval is fitted as a beta, which
+ * stays in [0, 1], because the service refuses the default normal shape for such a field.
+ */
+export function switchFormForRate(value: unknown, form: UncertainForm): unknown {
+  const next = switchForm(value, form);
+  return form === 'interval90' && isObject(next) ? { ...next, shape: 'beta' } : next;
+}
+
 /** The value with one parameter changed ('value' for a fixed number), the other parameters kept and the source dropped. */
 export function withParameter(value: unknown, key: string, next: number): unknown {
   if (!isObject(value)) return key === 'value' ? next : { ...(switchForm(value, 'pert') as Obj), [key]: next };
