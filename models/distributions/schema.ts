@@ -151,8 +151,11 @@ export const MAX_BINOMIAL_TRIALS = 1e15;
 const probability = z.number().finite().min(0).max(1);
 
 /** A 400 naming `path` when the law's exact quantile table would exceed MAX_COUNT_TABLE_LENGTH. */
-function refuseWideCountLaw(law: CountLaw, path: string, ctx: z.RefinementCtx): void {
-  if (tabulateCountLaw(law) === null)
+function refuseWideCountLaw(law: CountLaw, variance: number, path: string, ctx: z.RefinementCtx): void {
+  // A table spans more than 16 sd (about 17.6 sd for a near-normal law, whose tails of 2^-60 lie
+  // 8.8 sd out; about 42/p for a geometric one, whose sd is below 1/p), so a law with 16·sd above
+  // the limit is refused without walking its table.
+  if (16 * Math.sqrt(variance) > MAX_COUNT_TABLE_LENGTH || tabulateCountLaw(law) === null)
     ctx.addIssue({
       code: 'custom',
       path: [path],
@@ -167,7 +170,7 @@ export const BinomialSchema = z
     probability: probability.describe('Chance p that one trial succeeds.'),
     ...source,
   })
-  .superRefine((d, ctx) => refuseWideCountLaw(binomialLaw(d.trials, d.probability), 'trials', ctx))
+  .superRefine((d, ctx) => refuseWideCountLaw(binomialLaw(d.trials, d.probability), d.trials * d.probability * (1 - d.probability), 'trials', ctx))
   .meta({
     id: 'BinomialDistribution',
     description: `Number of successes in n trials each succeeding with probability p (mean n·p). Refused when it spreads over more than ${MAX_COUNT_TABLE_LENGTH} counts (n·p·(1−p) above about 13 million).`,
@@ -183,7 +186,7 @@ export const PoissonSchema = z
     mean: z.number().finite().min(0).describe('Expected count λ (also the variance).'),
     ...source,
   })
-  .superRefine((d, ctx) => refuseWideCountLaw(poissonLaw(d.mean), 'mean', ctx))
+  .superRefine((d, ctx) => refuseWideCountLaw(poissonLaw(d.mean), d.mean, 'mean', ctx))
   .meta({
     id: 'PoissonDistribution',
     description: `Count of independent events with the given mean. Refused when it spreads over more than ${MAX_COUNT_TABLE_LENGTH} counts (mean above about 13 million).`,
@@ -196,7 +199,7 @@ export const NegativeBinomialSchema = z
     probability: z.number().finite().gt(0).max(1).describe('Chance p that one trial succeeds.'),
     ...source,
   })
-  .superRefine((d, ctx) => refuseWideCountLaw(negativeBinomialLaw(d.successes, d.probability), 'probability', ctx))
+  .superRefine((d, ctx) => refuseWideCountLaw(negativeBinomialLaw(d.successes, d.probability), (d.successes * (1 - d.probability)) / d.probability ** 2, 'probability', ctx))
   .meta({
     id: 'NegativeBinomialDistribution',
     description: `Number of failures before the r-th success (mean r(1−p)/p, variance r(1−p)/p²). Refused when it spreads over more than ${MAX_COUNT_TABLE_LENGTH} counts (e.g. r = 1 with p below about 0.0007).`,
