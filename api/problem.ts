@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DomainFailure, type DomainError, type FieldPath } from '../models/errors.js';
+import { zodIssueProblems } from '../models/zod-issue-problems.js';
 import { DatabaseUnavailable } from '../store/connection-loss.js';
 
 /**
@@ -58,10 +59,7 @@ export function fromZodError(error: z.ZodError, prefix: FieldPath = []): Problem
     title: 'The request is not valid',
     status: 400,
     detail: `${error.issues.length} problem(s) in the request`,
-    errors: error.issues.map((issue) => {
-      const path = [...prefix, ...issue.path] as PropertyKey[];
-      return { path: dottedPath(path), pointer: jsonPointer(path), message: issue.message };
-    }),
+    errors: zodIssueProblems(error, prefix).map((problem) => ({ path: dottedPath(problem.path), pointer: jsonPointer(problem.path), message: problem.message })),
   };
 }
 

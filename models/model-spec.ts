@@ -13,9 +13,9 @@ import type { CompiledModel } from './simulation/model.js';
  */
 export const ModelSpecSchema = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('contract'), contract: ContractSchema }),
-    z.object({ kind: z.literal('portfolio'), portfolio: PortfolioSchema }),
-    z.object({ kind: z.literal('expression'), expression: ExpressionModelSchema }),
+    z.strictObject({ kind: z.literal('contract'), contract: ContractSchema }),
+    z.strictObject({ kind: z.literal('portfolio'), portfolio: PortfolioSchema }),
+    z.strictObject({ kind: z.literal('expression'), expression: ExpressionModelSchema }),
   ])
   .meta({ id: 'ModelSpec', description: 'The model to run: an outcome contract, a place-based fund portfolio, or an expression model.' });
 export type ModelSpec = z.infer<typeof ModelSpecSchema>;

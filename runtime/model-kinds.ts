@@ -6,6 +6,7 @@ import type { ModelSpec } from '../models/model-spec.js';
 import { createPortfolioModel, PortfolioSchema } from '../models/portfolio/index.js';
 import { fail, type Result } from '../models/result.js';
 import { registerModelKind, type ModelDescription } from './model-registry.js';
+import { zodIssueProblems } from '../models/zod-issue-problems.js';
 
 /**
  * Every model kind the simulation pool can run. Imported for its side effect by the pool and by
@@ -17,7 +18,7 @@ import { registerModelKind, type ModelDescription } from './model-registry.js';
 export function zodProblems(error: z.ZodError, at: FieldPath): DomainError {
   return {
     kind: 'invalid-input',
-    problems: error.issues.map((issue) => ({ path: [...at, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))], message: issue.message })),
+    problems: zodIssueProblems(error, at),
   };
 }
 

@@ -9,7 +9,7 @@ import { PORTFOLIO_LIMITS, PortfolioSchema } from '../../models/portfolio/index.
  */
 
 export const FundReportStrategySchema = z
-  .object({
+  .strictObject({
     name: z.string().min(1).max(200),
     description: z.string().max(4_000).optional().describe('What sets this strategy apart, in a sentence or two; printed in the report.'),
     portfolio: PortfolioSchema,
@@ -17,7 +17,7 @@ export const FundReportStrategySchema = z
   .meta({ id: 'FundReportStrategy', description: 'An alternative strategy: a named portfolio scenario.' });
 
 export const FundReportModelSchema = z
-  .object({
+  .strictObject({
     kind: z.literal('portfolio'),
     portfolio: PortfolioSchema.describe('The fund to report on; the first strategy of the comparison, named after the portfolio.'),
     strategies: z

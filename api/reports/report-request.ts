@@ -12,9 +12,9 @@ const MAX_CONTEXT_TEXT = 4_000;
 const MAX_CONTEXT_SOURCES = 50;
 
 export const ReportRequestSchema = z
-  .object({
+  .strictObject({
     model: z
-      .discriminatedUnion('kind', [z.object({ kind: z.literal('contract'), contract: ContractSchema }), FundReportModelSchema])
+      .discriminatedUnion('kind', [z.strictObject({ kind: z.literal('contract'), contract: ContractSchema }), FundReportModelSchema])
       .describe(
         'What to report on: an outcome contract (kind contract), or a place-based fund (kind portfolio) with the strategies to compare it with.',
       ),
@@ -40,12 +40,12 @@ export const ReportRequestSchema = z
         "A finished POST /simulations job of the same caller to report on instead of simulating again (contract reports only): it must have run the request's model with the request's settings plus the report's three events (reportPayerGains, reportProviderLoses, reportInvestorLoses; riskOutput payerNetResult unless given), else 409 says what differs. The report's reproduction.simulationId is then this job. The tornado and break-even searches still run.",
       ),
     about: z
-      .object({
+      .strictObject({
         title: z.string().max(MAX_CONTEXT_TEXT).optional(),
         summary: z.string().max(MAX_CONTEXT_TEXT).optional(),
         assumptions: z.string().max(MAX_CONTEXT_TEXT).optional(),
         sources: z
-          .array(z.object({ label: z.string().max(1_000), url: z.string().max(2_000).optional() }))
+          .array(z.strictObject({ label: z.string().max(1_000), url: z.string().max(2_000).optional() }))
           .max(MAX_CONTEXT_SOURCES)
           .optional(),
       })

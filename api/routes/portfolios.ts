@@ -19,7 +19,7 @@ import { jobView, SimulationJobSchema } from '../simulations/simulation-job-sche
 import { parseOrThrow, unwrapOrThrow } from '../validate.js';
 
 export const PortfolioComparisonRequestSchema = z
-  .object({
+  .strictObject({
     strategies: PortfolioStrategiesSchema,
     settings: SimulationSettingsSchema.optional().describe(
       'When given, the strategies also run as a Monte Carlo comparison on common random numbers (a simulation job).',

@@ -12,7 +12,7 @@ import { admitAnalysis } from '../simulations/active-analyses.js';
 import { unwrapOrThrow } from '../validate.js';
 
 export const SensitivityRequestSchema = z
-  .object({ model: ModelSpecSchema, settings: SensitivitySettingsSchema })
+  .strictObject({ model: ModelSpecSchema, settings: SensitivitySettingsSchema })
   .meta({ id: 'SensitivityRequest' });
 export type SensitivityRequest = z.infer<typeof SensitivityRequestSchema>;
 

@@ -25,11 +25,11 @@ import { isSavedModelRef, resolveSavedModel, SavedModelRefSchema } from './saved
 const scenarioSettingsNote = 'Default: the settings of the referenced scenario (required for a contract or portfolio).';
 
 export const SimulationRefRequestSchema = z
-  .object({ model: SavedModelRefSchema, settings: SimulationSettingsSchema.optional().describe(scenarioSettingsNote) })
+  .strictObject({ model: SavedModelRefSchema, settings: SimulationSettingsSchema.optional().describe(scenarioSettingsNote) })
   .meta({ id: 'SimulationRefRequest', description: 'A Monte Carlo simulation of a saved contract, portfolio or scenario.' });
 
 export const ComparisonRefRequestSchema = z
-  .object({
+  .strictObject({
     model: SavedModelRefSchema,
     baselineName: ComparisonRequestSchema.shape.baselineName,
     variants: ComparisonRequestSchema.shape.variants,
@@ -38,7 +38,7 @@ export const ComparisonRefRequestSchema = z
   .meta({ id: 'ComparisonRefRequest', description: 'Variants of a saved contract, portfolio or scenario on common random numbers.' });
 
 export const SensitivityRefRequestSchema = z
-  .object({ model: SavedModelRefSchema, settings: SensitivitySettingsSchema })
+  .strictObject({ model: SavedModelRefSchema, settings: SensitivitySettingsSchema })
   .meta({ id: 'SensitivityRefRequest', description: 'A sensitivity analysis of a saved contract, portfolio or scenario model.' });
 
 /** Request bodies as documented: the inline request or the one with a saved model. */

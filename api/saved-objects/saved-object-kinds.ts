@@ -13,7 +13,7 @@ import type { SavedObjectKind } from '../../store/index.js';
  */
 
 export const SavedScenarioSchema = z
-  .object({
+  .strictObject({
     name: NameSchema,
     description: z.string().max(2_000).optional(),
     model: ModelSpecSchema,

@@ -23,7 +23,7 @@ import type { JobWork } from '../../runtime/simulation-jobs.js';
  */
 
 export const SimulationRequestSchema = z
-  .object({
+  .strictObject({
     model: ModelSpecSchema,
     settings: SimulationSettingsSchema,
   })
@@ -38,7 +38,7 @@ export type SimulationRequest = z.infer<typeof SimulationRequestSchema>;
 export const MAX_CHANGES_DEPTH = 32;
 
 export const VariantChangeSchema = z
-  .object({
+  .strictObject({
     name: ExpressionNameSchema.describe('Short name of the variant, e.g. `shareOfSavings`.'),
     description: z.string().max(500).optional(),
     changes: z
@@ -60,7 +60,7 @@ export const VariantChangeSchema = z
   .meta({ id: 'VariantChange', description: 'A variant of the baseline: its changes, or its whole model.' });
 
 export const ComparisonRequestSchema = z
-  .object({
+  .strictObject({
     model: ModelSpecSchema.describe('The baseline; every variant is this model with its changes applied.'),
     baselineName: ExpressionNameSchema.default('baseline'),
     variants: z.array(VariantChangeSchema).min(1).max(MAX_VARIANTS - 1),

@@ -18,7 +18,7 @@ const Identifier = z
 const MonthIndex = z.number().int().min(0).max(CONTRACT_LIMITS.maxHorizonMonths);
 
 export const RatesSchema = z
-  .object({
+  .strictObject({
     monthlyJobEntryRate: Uncertain.describe('Chance per month that a person on bijstand starts work (uitstroom naar werk).'),
     monthlyOtherExitRate: Uncertain.default(0).describe(
       'Chance per month of leaving bijstand for other reasons (moving, partner income, education).',
@@ -27,7 +27,7 @@ export const RatesSchema = z
   .meta({ id: 'TransitionRates' });
 
 export const ProfileSchema = z
-  .object({
+  .strictObject({
     id: Identifier,
     label: z.string().max(200).optional(),
     share: Uncertain.describe('Weight of this profile in the intake; weights are normalised to sum to 1.'),
@@ -67,7 +67,7 @@ const WholePeople = z
   .min(0);
 
 export const CohortSchema = z
-  .object({
+  .strictObject({
     month: MonthIndex.describe('Contract month of intake (0 = start month).'),
     count: WholePeople.describe(
       `Participants entering in that month: a whole number the contract fixes (not a distribution). To spread a total over months, give it as one cohort per month with counts that add up to it (as spreadIntake does: the same number each month, one more in the earliest months). All cohorts together at most ${CONTRACT_LIMITS.maxParticipants.toLocaleString('en-US')}.`,
@@ -76,14 +76,14 @@ export const CohortSchema = z
   .meta({ id: 'IntakeCohort' });
 
 export const HazardBandSchema = z
-  .object({
+  .strictObject({
     fromMonthsInWork: z.number().int().min(0).max(CONTRACT_LIMITS.maxHorizonMonths),
     monthlyRate: Uncertain.describe('Chance per month of falling back onto bijstand for someone who has worked at least fromMonthsInWork months.'),
   })
   .meta({ id: 'FallbackHazardBand' });
 
 export const WorkSchema = z
-  .object({
+  .strictObject({
     partTimeShare: Uncertain.default(0).describe('Share of placements that are part-time.'),
     partTimeBenefitShare: Uncertain.default(0.5).describe(
       'Share of the benefit still paid to a part-time worker (top-up after the earnings disregard).',
@@ -101,9 +101,9 @@ export const WorkSchema = z
 
 export const CounterfactualSchema = z
   .discriminatedUnion('method', [
-    z.object({ method: z.literal('rates') }).describe("Run the population again with each profile's counterfactual rates."),
+    z.strictObject({ method: z.literal('rates') }).describe("Run the population again with each profile's counterfactual rates."),
     z
-      .object({
+      .strictObject({
         method: z.literal('deadweight'),
         deadweightShare: Uncertain.describe('Share of the programme\'s work outcomes that would have happened anyway.'),
       })
@@ -112,7 +112,7 @@ export const CounterfactualSchema = z
   .meta({ id: 'Counterfactual' });
 
 export const PriceBandSchema = z
-  .object({
+  .strictObject({
     minMonthsOnBenefit: z.number().int().min(0).max(600),
     price: Uncertain,
   })
@@ -122,7 +122,7 @@ export const PriceSchema = z
   .union([
     Uncertain,
     z
-      .object({ bands: z.array(PriceBandSchema).min(1).max(20) })
+      .strictObject({ bands: z.array(PriceBandSchema).min(1).max(20) })
       .describe('A rate card by months on bijstand before intake (as in SIFR\'s Prestatiecontract Werk): the band with the highest minMonthsOnBenefit not above the profile\'s applies.'),
   ])
   .meta({ id: 'Price' });
@@ -136,20 +136,20 @@ const WorkType = z.enum(['any', 'fullTime', 'partTime']).default('any');
 
 export const TriggerSchema = z
   .discriminatedUnion('kind', [
-    z.object({
+    z.strictObject({
       ...triggerCommon,
       kind: z.literal('jobStart'),
       price: PriceSchema,
       workType: WorkType,
     }),
-    z.object({
+    z.strictObject({
       ...triggerCommon,
       kind: z.literal('sustained'),
       months: z.number().int().min(1).max(CONTRACT_LIMITS.maxHorizonMonths).describe('Consecutive months in work.'),
       price: PriceSchema,
       workType: WorkType,
     }),
-    z.object({
+    z.strictObject({
       ...triggerCommon,
       kind: z.literal('perMonthOffBenefit'),
       price: PriceSchema.describe('Per full month of benefit saved (a part-time month counts for the share not paid).'),
@@ -158,13 +158,13 @@ export const TriggerSchema = z
         .default('gross')
         .describe('attributable: pay only for benefit months saved beyond the counterfactual (cumulative), as in the Buzinezzclub SIBs.'),
     }),
-    z.object({
+    z.strictObject({
       ...triggerCommon,
       kind: z.literal('shareOfSavings'),
       share: Uncertain.describe('Share of the realised savings (avoided benefit and administration from work) paid out, e.g. 0.4 in Emmen.'),
       basis: z.enum(['gross', 'attributable']).default('attributable'),
     }),
-    z.object({
+    z.strictObject({
       ...triggerCommon,
       kind: z.literal('outcome'),
       outcome: Identifier.describe('Id of an entry in outcomes (an outcome beyond work).'),
@@ -174,7 +174,7 @@ export const TriggerSchema = z
         .default('attributable')
         .describe('attributable: pay only for outcomes beyond the counterfactual (cumulative, high-water mark).'),
     }),
-    z.object({
+    z.strictObject({
       ...triggerCommon,
       kind: z.literal('custom'),
       expression: z
@@ -187,7 +187,7 @@ export const TriggerSchema = z
   .meta({ id: 'PaymentTrigger' });
 
 export const ThresholdSchema = z
-  .object({
+  .strictObject({
     minimumImprovement: Uncertain.describe('Pay only when the programme beats the counterfactual by at least this fraction (0.1 = 10%).'),
     metric: z.enum(['placements', 'sustained', 'benefitMonthsSaved']).default('placements'),
     months: z.number().int().min(1).max(CONTRACT_LIMITS.maxHorizonMonths).default(12).describe('For metric sustained.'),
@@ -200,7 +200,7 @@ export const ThresholdSchema = z
   });
 
 export const CapsSchema = z
-  .object({
+  .strictObject({
     perParticipant: Uncertain.optional().describe('Per participant over the contract, in prices of the start year (indexed with prices). Applies to per-participant triggers.'),
     perYear: Uncertain.optional().describe('Per calendar year, nominal euros (the budget line).'),
     total: Uncertain.optional().describe('Over the whole contract, nominal euros (the contract budget).'),
@@ -209,7 +209,7 @@ export const CapsSchema = z
   .meta({ id: 'PaymentCaps' });
 
 export const PaymentSchema = z
-  .object({
+  .strictObject({
     triggers: z.array(TriggerSchema).min(1).max(CONTRACT_LIMITS.maxTriggers),
     caps: CapsSchema.default({ carryForwardYearly: false }),
     threshold: ThresholdSchema.optional(),
@@ -217,7 +217,7 @@ export const PaymentSchema = z
   .meta({ id: 'PaymentTerms' });
 
 export const ProviderSchema = z
-  .object({
+  .strictObject({
     costPerParticipantMonth: Uncertain.default(0).describe('Coaching cost per participant per programme month.'),
     costPerPlacement: Uncertain.default(0).describe('One-off cost per job start (job coaching, placement).'),
     fixedCostPerMonth: Uncertain.default(0).describe('Fixed cost per month of the delivery period.'),
@@ -225,13 +225,13 @@ export const ProviderSchema = z
   .meta({ id: 'Provider' });
 
 export const InvestorSchema = z
-  .object({
+  .strictObject({
     commitment: Uncertain.describe('Capital the investors commit; drawn as the provider spends.'),
     financedShare: Uncertain.default(1).describe('Share of the provider\'s costs financed by draws until the commitment is used.'),
     returnCap: Uncertain.default(0.12).describe('Annual return cap of the waterfall (12% in the Buzinezzclub Rotterdam SIB).'),
     hurdleRate: Uncertain.default(0.08).describe('Annual rate for the investor NPV.'),
     firstLossGuarantee: z
-      .object({
+      .strictObject({
         amount: Uncertain,
         guarantor: z.enum(['payer', 'thirdParty']).default('thirdParty'),
       })
@@ -241,7 +241,7 @@ export const InvestorSchema = z
   .meta({ id: 'Investor' });
 
 export const MoneySchema = z
-  .object({
+  .strictObject({
     discountRate: Uncertain.default(CONTRACT_DEFAULTS.discountRate).describe('Annual real discount rate; default 2.25% (Werkgroep discontovoet 2020).'),
     benefitIndexation: Uncertain.default(0).describe('Yearly growth of benefit levels, applied each January after the start.'),
     priceIndexation: Uncertain.default(0).describe('Yearly growth of outcome prices and per-participant caps.'),
@@ -253,7 +253,7 @@ export const MoneySchema = z
   });
 
 export const ContractSchema = z
-  .object({
+  .strictObject({
     name: NameSchema,
     description: z.string().max(4000).optional(),
     startMonth: z
@@ -275,7 +275,7 @@ export const ContractSchema = z
       costIndexation: 0,
     }),
     intake: z
-      .object({
+      .strictObject({
         cohorts: z.array(CohortSchema).min(1).max(CONTRACT_LIMITS.maxCohorts),
         delayMonths: Uncertain.default(0).describe('Start delay: every cohort shifts this many months (rounded).'),
       })
@@ -291,7 +291,7 @@ export const ContractSchema = z
     counterfactual: CounterfactualSchema.default({ method: 'rates' }),
     payment: PaymentSchema,
     payer: z
-      .object({
+      .strictObject({
         ownCostsOneOff: Uncertain.default(0).describe('Set-up, procurement, evaluation: paid in month 0.'),
         ownCostsPerMonth: Uncertain.default(0).describe('Contract management per month of the horizon.'),
       })

@@ -42,18 +42,18 @@ export const DistributionSourceSchema = z
 const source = { source: DistributionSourceSchema };
 
 export const FixedSchema = z
-  .object({ type: z.literal('fixed'), value: finite, ...source })
+  .strictObject({ type: z.literal('fixed'), value: finite, ...source })
   .meta({ id: 'FixedDistribution', description: 'A known value.' });
 
 export const UniformSchema = z
-  .object({ type: z.literal('uniform'), min: finite, max: finite, ...source })
+  .strictObject({ type: z.literal('uniform'), min: finite, max: finite, ...source })
   .superRefine((d, ctx) => {
     if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be greater than min' });
   })
   .meta({ id: 'UniformDistribution', description: 'Every value between min and max equally likely.' });
 
 export const TriangularSchema = z
-  .object({ type: z.literal('triangular'), min: finite, mode: finite, max: finite, ...source })
+  .strictObject({ type: z.literal('triangular'), min: finite, mode: finite, max: finite, ...source })
   .superRefine((d, ctx) => {
     if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be greater than min' });
     else if (d.mode < d.min || d.mode > d.max)
@@ -62,7 +62,7 @@ export const TriangularSchema = z
   .meta({ id: 'TriangularDistribution', description: 'Lowest, most likely and highest value.' });
 
 export const PertSchema = z
-  .object({
+  .strictObject({
     type: z.literal('pert'),
     min: finite,
     mode: finite,
@@ -89,11 +89,11 @@ export const PertSchema = z
   });
 
 export const NormalSchema = z
-  .object({ type: z.literal('normal'), mean: finite, sd: z.number().finite().positive(), ...source })
+  .strictObject({ type: z.literal('normal'), mean: finite, sd: z.number().finite().positive(), ...source })
   .meta({ id: 'NormalDistribution' });
 
 export const TruncatedNormalSchema = z
-  .object({
+  .strictObject({
     type: z.literal('truncatedNormal'),
     mean: finite,
     sd: z.number().finite().positive(),
@@ -107,7 +107,7 @@ export const TruncatedNormalSchema = z
   .meta({ id: 'TruncatedNormalDistribution', description: 'A normal distribution cut to [min, max] (mean and sd are those of the uncut normal).' });
 
 export const LognormalSchema = z
-  .object({
+  .strictObject({
     type: z.literal('lognormal'),
     /** Mean and sd of the variable itself (not of its logarithm): what users know. */
     mean: z.number().finite().positive(),
@@ -117,7 +117,7 @@ export const LognormalSchema = z
   .meta({ id: 'LognormalDistribution', description: 'Lognormal given by the mean and sd of the variable itself.' });
 
 export const BetaSchema = z
-  .object({
+  .strictObject({
     type: z.literal('beta'),
     alpha: betaShape,
     beta: betaShape,
@@ -131,7 +131,7 @@ export const BetaSchema = z
   .meta({ id: 'BetaDistribution', description: 'Beta(alpha, beta) scaled to [min, max] (default [0, 1]).' });
 
 export const DiscreteSchema = z
-  .object({
+  .strictObject({
     type: z.literal('discrete'),
     values: z.array(finite).min(1).max(1000),
     probabilities: z.array(z.number().finite().min(0).max(1)).min(1).max(1000),
@@ -164,7 +164,7 @@ function refuseWideCountLaw(law: CountLaw, variance: number, path: string, ctx: 
 }
 
 export const BinomialSchema = z
-  .object({
+  .strictObject({
     type: z.literal('binomial'),
     trials: z.number().int().min(0).max(MAX_BINOMIAL_TRIALS).describe('Number of independent trials n.'),
     probability: probability.describe('Chance p that one trial succeeds.'),
@@ -177,11 +177,11 @@ export const BinomialSchema = z
   });
 
 export const BernoulliSchema = z
-  .object({ type: z.literal('bernoulli'), probability: probability.describe('Chance p of a 1.'), ...source })
+  .strictObject({ type: z.literal('bernoulli'), probability: probability.describe('Chance p of a 1.'), ...source })
   .meta({ id: 'BernoulliDistribution', description: '1 with probability p, else 0.' });
 
 export const PoissonSchema = z
-  .object({
+  .strictObject({
     type: z.literal('poisson'),
     mean: z.number().finite().min(0).describe('Expected count λ (also the variance).'),
     ...source,
@@ -193,7 +193,7 @@ export const PoissonSchema = z
   });
 
 export const NegativeBinomialSchema = z
-  .object({
+  .strictObject({
     type: z.literal('negativeBinomial'),
     successes: z.number().finite().positive().max(1e9).describe('Number of successes r awaited (need not be whole).'),
     probability: z.number().finite().gt(0).max(1).describe('Chance p that one trial succeeds.'),
@@ -209,7 +209,7 @@ export const NegativeBinomialSchema = z
 export const INTERVAL90_SHAPES = ['normal', 'lognormal', 'uniform', 'beta', 'logitNormal'] as const;
 
 export const Interval90Schema = z
-  .object({
+  .strictObject({
     type: z.literal('interval90'),
     /** 5th percentile. */
     low: finite,

@@ -15,7 +15,7 @@ export const MAX_EXPRESSION_MODEL_OUTPUTS = 100;
  *            outputs: { revenue: 'price * volume', profit: 'revenue - 800' } }
  */
 export const ExpressionModelSchema = z
-  .object({
+  .strictObject({
     inputs: z
       .record(ExpressionNameSchema, Uncertain)
       .refine((inputs) => Object.keys(inputs).length <= MAX_EXPRESSION_MODEL_INPUTS, {

@@ -23,7 +23,7 @@ import { PortfolioSchema, type Portfolio } from './portfolio-schema.js';
  */
 
 export const PortfolioStrategySchema = z
-  .object({
+  .strictObject({
     name: z.string().min(1).max(200),
     portfolio: PortfolioSchema,
   })

@@ -37,7 +37,7 @@ export const LayerKindSchema = z
   });
 
 export const CapitalLayerSchema = z
-  .object({
+  .strictObject({
     id: LayerId,
     provider: z.string().min(1).max(200).describe('Who puts the money in, e.g. "Gemeente Rotterdam" or "zes vermogensfondsen".'),
     kind: LayerKindSchema,
@@ -53,7 +53,7 @@ export const CapitalLayerSchema = z
   .meta({ id: 'CapitalLayer' });
 
 export const FundCostsSchema = z
-  .object({
+  .strictObject({
     fixedPerYear: Uncertain.default(0).describe('Fund management and operating costs per year of the horizon.'),
     perEnterpriseYear: Uncertain.default(0).describe(
       'Support and monitoring per enterprise per year while the fund holds its loan, stake or grant (as planned: a failed enterprise still needs work-out).',
@@ -63,7 +63,7 @@ export const FundCostsSchema = z
   .meta({ id: 'FundCosts' });
 
 export const FundSchema = z
-  .object({
+  .strictObject({
     investmentPeriodYears: z
       .number()
       .int()
@@ -84,7 +84,7 @@ export const FundSchema = z
   .meta({ id: 'Fund' });
 
 export const LoanSchema = z
-  .object({
+  .strictObject({
     amount: Uncertain.describe('Principal lent at intake.'),
     rate: Uncertain.describe('Annual interest rate.'),
     termYears: InstrumentYears.describe('Years from disbursement to the last payment; one payment at the end of each year.'),
@@ -100,7 +100,7 @@ export const LoanSchema = z
   .meta({ id: 'PortfolioLoan' });
 
 export const EquitySchema = z
-  .object({
+  .strictObject({
     amount: Uncertain.describe('Euros invested for the stake at intake.'),
     stake: Uncertain.describe('Share of the enterprise owned by the fund.'),
     exitAfterYears: InstrumentYears.describe('The stake is sold at the end of this year of the enterprise (1 = end of its first year).'),
@@ -111,11 +111,11 @@ export const EquitySchema = z
   .meta({ id: 'PortfolioEquity' });
 
 export const EnterpriseGrantSchema = z
-  .object({ amount: Uncertain.describe('Grant paid by the fund at intake; never repaid.') })
+  .strictObject({ amount: Uncertain.describe('Grant paid by the fund at intake; never repaid.') })
   .meta({ id: 'PortfolioGrant' });
 
 export const OutcomeContractSchema = z
-  .object({
+  .strictObject({
     pricePerSustainedPlacement: Uncertain.default(0).describe(
       'Paid once a worker from bijstand has been employed `jobs.sustainedAfterMonths` months (Prestatiecontract Werk: 12).',
     ),
@@ -131,7 +131,7 @@ export const OutcomeContractSchema = z
   });
 
 export const BusinessSchema = z
-  .object({
+  .strictObject({
     startupCosts: Uncertain.default(0).describe('Investment needed at intake (fit-out, equipment, working capital).'),
     ownCash: Uncertain.default(0).describe("The entrepreneur's own cash at intake."),
     revenue: Uncertain.describe('Revenue in the first year.'),
@@ -150,7 +150,7 @@ export const BusinessSchema = z
   });
 
 export const JobsSchema = z
-  .object({
+  .strictObject({
     positions: Uncertain.default(0).describe('Jobs filled by people from bijstand once the enterprise is at full size.'),
     rampUpYears: z.number().int().min(0).max(PORTFOLIO_LIMITS.maxHorizonYears).default(0).describe('Years of linear growth to full size (0: full from the start).'),
     yearlyLeaveRate: Uncertain.default(PORTFOLIO_DEFAULTS.yearlyLeaveRate).describe(
@@ -168,14 +168,14 @@ export const JobsSchema = z
   .meta({ id: 'PortfolioJobs' });
 
 export const IntakeSchema = z
-  .object({
+  .strictObject({
     firstYear: Years.default(0).describe('Fund year of the first intake (0 = start year).'),
     perYear: z.number().int().min(1).max(PORTFOLIO_LIMITS.maxEnterprises).optional().describe('Enterprises taken in per year until the count is reached; default all in the first year.'),
   })
   .meta({ id: 'PortfolioIntake' });
 
 export const EnterpriseSchema = z
-  .object({
+  .strictObject({
     id: Identifier,
     label: z.string().max(200).optional(),
     count: z.number().int().min(1).max(PORTFOLIO_LIMITS.maxEnterprises).default(1).describe('Enterprises of this archetype (1 for a single enterprise).'),
@@ -196,7 +196,7 @@ export const EnterpriseSchema = z
   .meta({ id: 'PortfolioEnterprise', description: 'One enterprise, or an archetype: `count` alike enterprises taken in `intake.perYear` a year.' });
 
 export const PortfolioRiskSchema = z
-  .object({
+  .strictObject({
     regionalCorrelation: Uncertain.default(PORTFOLIO_DEFAULTS.regionalCorrelation).describe(
       "Correlation of the enterprises' yearly shocks through one regional factor per year (one-factor Gaussian copula): 0 independent, higher values make failures cluster in bad years. Default 12% (Basel II, high-PD corporates).",
     ),
@@ -204,7 +204,7 @@ export const PortfolioRiskSchema = z
   .meta({ id: 'PortfolioRisk' });
 
 export const PortfolioImpactSchema = z
-  .object({
+  .strictObject({
     avoidedBenefitPerWorkerYear: Uncertain.default(PORTFOLIO_DEFAULTS.avoidedBenefitPerWorkerYear).describe(
       'Bijstand benefit avoided per worker per year employed (default 14,000: Berenschot 2018 average; the single norm 2024 is 15,406 a year).',
     ),
@@ -219,14 +219,14 @@ export const PortfolioImpactSchema = z
   .meta({ id: 'PortfolioImpact' });
 
 export const PortfolioMunicipalitySchema = z
-  .object({
+  .strictObject({
     name: z.string().min(1).max(200).default('Gemeente'),
     ownCostsPerYear: Uncertain.default(0).describe('Contract management, monitoring and reporting per year.'),
   })
   .meta({ id: 'PortfolioMunicipality' });
 
 export const PortfolioSchema = z
-  .object({
+  .strictObject({
     name: NameSchema,
     description: z.string().max(4000).optional(),
     startYear: z.number().int().min(2000).max(2100).default(PORTFOLIO_DEFAULTS.startYear),
@@ -242,7 +242,7 @@ export const PortfolioSchema = z
     }),
     municipality: PortfolioMunicipalitySchema.default({ name: 'Gemeente', ownCostsPerYear: 0 }),
     money: z
-      .object({
+      .strictObject({
         discountRate: Uncertain.default(PORTFOLIO_DEFAULTS.discountRate).describe(
           "Annual real rate for the municipality's present value; default 2.25% (Werkgroep discontovoet 2020).",
         ),

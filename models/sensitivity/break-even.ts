@@ -18,7 +18,7 @@ import { checkModelRuns, createOutputRunner, finiteOrNull, resolveInput, resolve
 import { rangeOfInput } from './input-range.js';
 
 export const BreakEvenSettingsSchema = z
-  .object({
+  .strictObject({
     method: z.literal('break-even'),
     output: OutputNameSchema,
     input: InputPathSchema.describe('The input to move.'),

@@ -35,7 +35,7 @@ export const InputSelectionSchema = z
 
 /** A low and high value given by the user for one input, replacing its quantiles. */
 export const InputRangeSchema = z
-  .object({ path: InputPathSchema, low: z.number().finite(), high: z.number().finite() })
+  .strictObject({ path: InputPathSchema, low: z.number().finite(), high: z.number().finite() })
   .superRefine((range, ctx) => {
     if (!(range.low < range.high)) ctx.addIssue({ code: 'custom', path: ['high'], message: 'high must be greater than low' });
   })

@@ -14,7 +14,7 @@ import {
 import { checkModelRuns, createOutputRunner, notComputableOutput, resolveOutput, resolveUncertainInputs } from './model-runner.js';
 
 export const MorrisSettingsSchema = z
-  .object({
+  .strictObject({
     method: z.literal('morris'),
     output: OutputNameSchema,
     trajectories: z

@@ -28,7 +28,7 @@ import {
 } from './model-runner.js';
 
 export const RankCorrelationSettingsSchema = z
-  .object({
+  .strictObject({
     method: z.literal('rank-correlation'),
     output: OutputNameSchema,
     sampleSize: z

@@ -31,7 +31,7 @@ import {
 import { percentileInterval } from './percentile-interval.js';
 
 export const SobolSettingsSchema = z
-  .object({
+  .strictObject({
     method: z.literal('sobol'),
     output: OutputNameSchema,
     sampleSize: z

@@ -22,14 +22,14 @@ import {
 import { checkModelRuns, createOutputRunner, finiteOrNull, isUncertain, resolveInput, resolveOutput } from './model-runner.js';
 
 export const SpiderInputValuesSchema = z
-  .object({
+  .strictObject({
     path: InputPathSchema,
     values: z.array(z.number().finite()).min(2).max(MAX_SPIDER_STEPS),
   })
   .meta({ id: 'SpiderInputValues', description: 'Values to set one input to, replacing its quantile steps.' });
 
 export const SpiderSettingsSchema = z
-  .object({
+  .strictObject({
     method: z.literal('spider'),
     output: OutputNameSchema,
     steps: z

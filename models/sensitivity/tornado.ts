@@ -24,7 +24,7 @@ import {
 } from './model-runner.js';
 
 export const TornadoSettingsSchema = z
-  .object({
+  .strictObject({
     method: z.literal('tornado'),
     output: OutputNameSchema,
     lowQuantile: QuantileSchema.default(DEFAULT_LOW_QUANTILE).describe('Quantile used as each input\'s low value (default P10).'),

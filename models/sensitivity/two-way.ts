@@ -15,7 +15,7 @@ import { checkModelRuns, createOutputRunner, finiteOrNull, resolveInput, resolve
 import { rangeOfInput } from './input-range.js';
 
 export const TwoWayAxisSchema = z
-  .object({
+  .strictObject({
     path: InputPathSchema,
     low: z.number().finite().optional(),
     high: z.number().finite().optional(),
@@ -30,7 +30,7 @@ export const TwoWayAxisSchema = z
   .meta({ id: 'TwoWayAxis', description: 'One input of a two-way table: its range (default its quantiles) and number of steps.' });
 
 export const TwoWaySettingsSchema = z
-  .object({
+  .strictObject({
     method: z.literal('two-way'),
     output: OutputNameSchema,
     x: TwoWayAxisSchema,

@@ -19,7 +19,7 @@ import {
 } from './model-runner.js';
 
 export const ValueOfInformationSettingsSchema = z
-  .object({
+  .strictObject({
     method: z.literal('value-of-information'),
     output: OutputNameSchema.describe('The decision is to go ahead when this output is expected to be above 0 (e.g. a net result).'),
     sampleSize: z

@@ -16,7 +16,7 @@ import {
 } from './limits.js';
 
 export const RankCorrelationSchema = z
-  .object({
+  .strictObject({
     a: z.string().min(1).describe('Path of an uncertain input, e.g. `participants.profiles[0].monthlyJobEntryRate`.'),
     b: z.string().min(1).describe('Path of another uncertain input.'),
     rho: z.number().min(-1).max(1).describe('Target Spearman rank correlation between a and b.'),
@@ -25,7 +25,7 @@ export const RankCorrelationSchema = z
 export type RankCorrelation = z.infer<typeof RankCorrelationSchema>;
 
 export const SimulationEventSchema = z
-  .object({
+  .strictObject({
     name: ExpressionNameSchema,
     expression: z
       .string()
@@ -36,7 +36,7 @@ export const SimulationEventSchema = z
 export type SimulationEvent = z.infer<typeof SimulationEventSchema>;
 
 export const SimulationSettingsSchema = z
-  .object({
+  .strictObject({
     iterations: z.number().int().min(MIN_ITERATIONS).max(MAX_ITERATIONS).default(DEFAULT_ITERATIONS),
     seed: z
       .number()

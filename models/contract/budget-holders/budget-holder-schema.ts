@@ -66,7 +66,7 @@ const Identifier = z
   .regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/, 'must start with a letter and contain only letters and digits (max 40): it becomes part of output names');
 
 export const BudgetEffectSchema = z
-  .object({
+  .strictObject({
     id: Identifier,
     label: z.string().max(200).optional(),
     holder: BudgetHolderSchema,
@@ -92,7 +92,7 @@ export const BudgetEffectSchema = z
   .meta({ id: 'BudgetEffect' });
 
 export const MunicipalitySchema = z
-  .object({
+  .strictObject({
     id: Identifier,
     label: z.string().max(200).optional(),
     profiles: z
@@ -104,7 +104,7 @@ export const MunicipalitySchema = z
   .meta({ id: 'Municipality' });
 
 export const BudgetHoldersSchema = z
-  .object({
+  .strictObject({
     municipalities: z
       .array(MunicipalitySchema)
       .min(2)
@@ -129,7 +129,7 @@ export const BudgetHoldersSchema = z
 
 /** One party funding outcome payments. */
 export const PayerSchema = z
-  .object({
+  .strictObject({
     id: Identifier,
     label: z.string().max(200).optional(),
     holder: BudgetHolderSchema.describe('The budget the payments come from; the payer\'s net result is that of the budget\'s party (all municipal budgets for a municipality).'),
@@ -143,7 +143,7 @@ export const PayerSchema = z
   .meta({ id: 'Payer' });
 
 export const FundingSchema = z
-  .object({
+  .strictObject({
     method: z
       .enum(['shares', 'gains'])
       .default('shares')

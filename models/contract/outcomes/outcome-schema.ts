@@ -12,7 +12,7 @@ const Identifier = z
   .regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/, 'must start with a letter and contain only letters and digits (max 40): it becomes part of output names');
 
 export const OutcomeValueSchema = z
-  .object({
+  .strictObject({
     holder: BudgetHolderSchema,
     once: Uncertain.default(0).describe('Euros of the start year the holder gains once, in the month the outcome is reached (negative: it pays).'),
     perMonthAfter: Uncertain.default(0).describe('Euros of the start year the holder gains in every month from the outcome on (e.g. youth care no longer paid).'),
@@ -21,14 +21,14 @@ export const OutcomeValueSchema = z
   .meta({ id: 'OutcomeValue' });
 
 export const OutcomeSchema = z
-  .object({
+  .strictObject({
     id: Identifier,
     label: z.string().max(200).optional(),
     eligibleShare: Uncertain.default(1).describe('Share of the participants who can reach it (who have debts, a child in youth care).'),
     programme: z
-      .object({ monthlyRate: Uncertain.describe('Monthly chance of reaching it during the programme months.') })
+      .strictObject({ monthlyRate: Uncertain.describe('Monthly chance of reaching it during the programme months.') })
       .describe('With the programme: this rate for the programme months after intake, the counterfactual rate after.'),
-    counterfactual: z.object({ monthlyRate: Uncertain.describe('Monthly chance of reaching it without the programme (and after the programme months).') }),
+    counterfactual: z.strictObject({ monthlyRate: Uncertain.describe('Monthly chance of reaching it without the programme (and after the programme months).') }),
     values: z.array(OutcomeValueSchema).max(10).default([]),
   })
   .meta({
