@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import type { DomainError } from '../models/errors.js';
+import { DomainFailure, type DomainError } from '../models/errors.js';
 import { ok, type Result } from '../models/result.js';
 import {
   prepareVariants,
@@ -128,6 +128,9 @@ port.on('message', (task: WorkerTask) => {
   try {
     handle(task);
   } catch (error) {
-    crashed(task, error);
+    // A domain error from inside a kernel (a custom rule not finite in some month) fails the job
+    // with that error, as a plan that does not compile does.
+    if (error instanceof DomainFailure) reply({ type: 'failed', taskId: task.taskId, error: error.error });
+    else crashed(task, error);
   }
 });

@@ -1,6 +1,6 @@
 export * from './api-keys.js';
-export * from './contract-actuals.js';
 export * from './connection-loss.js';
+export * from './contract-actuals.js';
 export * from './database.js';
 export * from './migrations.js';
 export * from './organisations.js';
