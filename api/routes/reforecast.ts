@@ -81,9 +81,10 @@ export function reforecastRoutes({
   /** The yearly progress report (voortgangsrapportage) on the same re-forecast: HTML, or the HTML printed to PDF. */
   router.post('/contracts/reforecast/report', async (req, res) => {
     const query = parseOrThrow(ReportQuerySchema, req.query);
+    // The body is checked first: a bad request is the caller's to fix whatever this server can print.
+    const { contract, input } = await reforecastOf(req.body, res);
     if (query.format === 'pdf' && !printer.available())
       throw new HttpProblem({ type: PROBLEM_BASE + 'pdf-unavailable', title: 'PDF printing is not available on this server', status: 503, detail: 'The server has no Chromium to print with; ask for format html and print it from a browser.' });
-    const { contract, input } = await reforecastOf(req.body, res);
     const result = unwrapOrThrow(reforecastContract(input.contract, input.actuals, input.settings, input.inference, input.actualsAt));
     const html = await renderProgressReportHtml(contract, result, query.lang, {
       generatedAt: new Date().toISOString(),

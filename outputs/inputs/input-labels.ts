@@ -34,6 +34,10 @@ export function inputLabel(path: string, contract: Contract | undefined, texts: 
     trigger: trigger ? trigger.id : String(first),
     from: String(contract.work.fallbackHazard[first]?.fromMonthsInWork ?? first),
     band: bandStart(contract, first, second),
+    effect: effectName(contract, first),
+    payer: payerName(contract, first),
+    outcome: outcomeName(contract, first),
+    holder: contract.outcomes?.[first]?.values[second ?? 0]?.holder ?? '',
   };
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? key);
 }
@@ -44,4 +48,19 @@ function bandStart(contract: Contract, triggerIndex: number, bandIndex: number |
   const price = trigger.price;
   if (typeof price === 'object' && price !== null && 'bands' in price) return String(price.bands[bandIndex]?.minMonthsOnBenefit ?? bandIndex);
   return String(bandIndex);
+}
+
+function effectName(contract: Contract, index: number): string {
+  const effect = contract.budgetHolders?.effects[index];
+  return effect === undefined ? String(index) : (effect.label ?? `${effect.id}, ${effect.holder}`);
+}
+
+function payerName(contract: Contract, index: number): string {
+  const payer = contract.funding?.payers[index];
+  return payer === undefined ? String(index) : (payer.label ?? payer.holder);
+}
+
+function outcomeName(contract: Contract, index: number): string {
+  const outcome = contract.outcomes?.[index];
+  return outcome === undefined ? String(index) : (outcome.label ?? outcome.id);
 }

@@ -32,7 +32,7 @@ for (const backend of STORE_BACKENDS) {
       runs.simulation = ((await (await asFund('/simulations', { model: ref, settings: { seed: 1, iterations: 500 } })).json()) as { id: string }).id;
       runs.comparison = ((await (await asFund('/simulations/compare', {
         model: ref,
-        variants: [{ name: 'duurder', changes: { payment: { triggers: [{ id: 'start', kind: 'jobStart', price: 2_000 }] } } }],
+        variants: [{ name: 'duurder', changes: { contract: { payment: { triggers: [{ id: 'start', kind: 'jobStart', price: 2_000 }] } } } }],
         settings: { seed: 1, iterations: 500 },
       })).json()) as { id: string }).id;
       const sensitivity = await asFund('/sensitivity', { model: ref, settings: { method: 'rank-correlation', output: 'payerNetResult', sampleSize: 50, seed: 3 } });

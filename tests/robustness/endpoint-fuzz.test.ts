@@ -130,12 +130,13 @@ async function send(request: Sent): Promise<Answer> {
 }
 
 /**
- * 503 is documented for a report when the server has no browser for a PDF, or when the report's
+ * 503 is documented for a report (and the progress report) when the server has no browser for a PDF, or when the report's
  * simulation waits behind others for longer than SIMULATION_MAX_WAIT_MS; every other answer is
  * below 500.
  */
 function allowedServiceUnavailable(request: Sent, answer: Answer): boolean {
-  return answer.status === 503 && request.path.startsWith('/reports') && /problems\/(pdf-unavailable|report-timeout)"/.test(answer.text);
+  const isReport = request.path.startsWith('/reports') || request.path.startsWith('/contracts/reforecast/report');
+  return answer.status === 503 && isReport && /problems\/(pdf-unavailable|report-timeout)"/.test(answer.text);
 }
 
 function describeRequest(request: Sent): string {

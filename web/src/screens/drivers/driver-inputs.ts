@@ -58,6 +58,24 @@ function qualifiers(t: Messages, path: string, contract: Contract | null): strin
   if (cohort) out.push(String((contract.intake.cohorts?.[Number(cohort[1])] as Obj | undefined)?.month ?? ''));
   const hazard = /^work\.fallbackHazard\[(\d+)\]/.exec(path);
   if (hazard) out.push(t.drivers.fromMonthsInWork(Number(((contract.work?.fallbackHazard ?? [])[Number(hazard[1])] as Obj | undefined)?.fromMonthsInWork ?? 0)));
+  // Who gains and outcomes beyond work (issue 17): the effect, payer or outcome by its label.
+  const effect = /^budgetHolders\.effects\[(\d+)\]/.exec(path);
+  if (effect) {
+    const e = (contract.budgetHolders?.effects ?? [])[Number(effect[1])] as Obj | undefined;
+    if (e) out.push(e.label !== undefined ? String(e.label) : `${String(e.id)}, ${String(e.holder)}`);
+  }
+  const payer = /^funding\.payers\[(\d+)\]/.exec(path);
+  if (payer) {
+    const p = (contract.funding?.payers ?? [])[Number(payer[1])] as Obj | undefined;
+    if (p) out.push(String(p.label ?? p.holder ?? p.id));
+  }
+  const outcome = /^outcomes\[(\d+)\](?:\.values\[(\d+)\])?/.exec(path);
+  if (outcome) {
+    const o = (contract.outcomes ?? [])[Number(outcome[1])] as Obj | undefined;
+    if (o) out.push(String(o.label ?? o.id));
+    const values = o !== undefined && Array.isArray(o.values) ? (o.values as Obj[]) : [];
+    if (outcome[2] !== undefined && values[Number(outcome[2])] !== undefined) out.push(String(values[Number(outcome[2])].holder));
+  }
   return out.filter(Boolean);
 }
 
