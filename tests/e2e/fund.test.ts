@@ -207,6 +207,8 @@ describe('sharing and saving', () => {
 
     // The fund on the page (the Rotterdam fund from the tests above) travels the same way and opens on the fund screen.
     await page.click('#share-fund');
+    // The link is made asynchronously (compression): the field shows the contract's link until then.
+    await page.waitForFunction(() => (document.querySelector('#share-link') as HTMLInputElement | null)?.value.includes('share=f1.') ?? false);
     const fundLink = await page.inputValue('#share-link');
     expect(fundLink.startsWith(`${service.baseUrl}/#/saved?share=f1.`)).toBe(true);
     const third = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
