@@ -82,7 +82,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(distributionRoutes());
   app.use(expressionRoutes());
   // Before the saved contracts' routes: /contracts/actuals/... and /contracts/reforecast are not contract ids.
-  app.use(reforecastRoutes({ store, maxUploadBytes: deps.config.MAX_PAYLOAD_BYTES, printer }));
+  app.use(reforecastRoutes({ store, jobs, maxUploadBytes: deps.config.MAX_PAYLOAD_BYTES, printer }));
   app.use(presetRoutes());
   app.use(sensitivityRoutes({ jobs, storage, maxActivePerCaller: deps.config.MAX_ACTIVE_JOBS_PER_ORGANISATION }));
   app.use(portfolioRoutes({ jobs, storage, ...waits }));

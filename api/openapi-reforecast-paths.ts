@@ -87,7 +87,7 @@ export function registerReforecastPaths(registry: OpenAPIRegistry, { problem, js
     path: '/contracts/reforecast',
     summary: 'Re-forecasts a running contract from its actuals: updated estimates (prior and posterior), the forecast from the observed state, payments per year against the budget, plan versus actual.',
     description:
-      'Importance resampling of the plan\'s own prior draws, weighted by the likelihood of the monthly counts given the persons at risk; refused (422) when the effective sample size falls below `inference.minimumEffectiveSampleSize`. Runs on the request thread, at most 50,000 iterations. Same seed, same answer; without actuals the forecast is the plan.',
+      'Importance resampling of the plan\'s own prior draws, weighted by the likelihood of the monthly counts given the persons at risk; refused (422) when the effective sample size falls below `inference.minimumEffectiveSampleSize`. Runs as one task on a simulation thread (the service keeps answering; hanging up stops it), at most 50,000 iterations. Same seed, same answer; without actuals the forecast is the plan.',
     request: { body: { required: true, content: json(ReforecastRequestSchema) } },
     responses: {
       200: { description: 'The re-forecast', content: json(ReforecastResultSchema) },

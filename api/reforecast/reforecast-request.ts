@@ -7,8 +7,9 @@ import { MAX_VERSION, ResourceIdSchema } from '../resource-id.js';
 
 /**
  * Iterations one re-forecast may run. It runs the plan and the re-forecast (twice the iterations)
- * plus the plan-path draws on the request thread, so it is bounded well below a simulation's
- * limit: 50,000 iterations of the 200-participant bench contract take a few seconds.
+ * plus the plan-path draws as one task on a simulation thread (not cut into chunks that take
+ * turns, as a simulation's are), so it is bounded well below a simulation's limit: 50,000
+ * iterations of the 200-participant bench contract take a few seconds.
  */
 export const MAX_REFORECAST_ITERATIONS = 50_000;
 

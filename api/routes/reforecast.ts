@@ -2,10 +2,9 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { ActualsSchema, type Actuals } from '../../models/actuals/index.js';
 import { ContractSchema, type Contract } from '../../models/contract/index.js';
-import { reforecastContract } from '../../models/reforecast/index.js';
 import { actualsTemplateCsv, actualsTemplateXlsx } from '../../outputs/actuals/actuals-template.js';
-import { renderProgressReportHtml } from '../../outputs/progress-report/render-progress-report.js';
 import type { PdfPrinter } from '../../outputs/pdf/print-pdf.js';
+import type { SimulationJobs } from '../../runtime/simulation-jobs.js';
 import type { Store } from '../../store/index.js';
 import { requireCaller } from '../auth.js';
 import { fileName, sendDownload } from '../downloads/send-download.js';
@@ -23,10 +22,13 @@ import { parseOrThrow, unwrapOrThrow } from '../validate.js';
  */
 export function reforecastRoutes({
   store,
+  jobs,
   maxUploadBytes,
   printer,
 }: {
   store: Pick<Store, 'savedObjects' | 'contractActuals'> | null;
+  /** The re-forecast and its report run on a simulation thread (SimulationPool.compute), never on the event loop. */
+  jobs: Pick<SimulationJobs, 'compute'>;
   maxUploadBytes: number | string;
   printer: PdfPrinter;
 }): Router {
@@ -75,7 +77,9 @@ export function reforecastRoutes({
 
   router.post('/contracts/reforecast', async (req, res) => {
     const { input } = await reforecastOf(req.body, res);
-    res.json(unwrapOrThrow(reforecastContract(input.contract, input.actuals, input.settings, input.inference, input.actualsAt)));
+    const result = await untilHangUp(res, (signal) => jobs.compute('reforecast', input, { signal }));
+    if (result === null) return; // nobody to answer
+    res.json(unwrapOrThrow(result));
   });
 
   /** The yearly progress report (voortgangsrapportage) on the same re-forecast: HTML, or the HTML printed to PDF. */
@@ -85,13 +89,10 @@ export function reforecastRoutes({
     const { contract, input } = await reforecastOf(req.body, res);
     if (query.format === 'pdf' && !printer.available())
       throw new HttpProblem({ type: PROBLEM_BASE + 'pdf-unavailable', title: 'PDF printing is not available on this server', status: 503, detail: 'The server has no Chromium to print with; ask for format html and print it from a browser.' });
-    const result = unwrapOrThrow(reforecastContract(input.contract, input.actuals, input.settings, input.inference, input.actualsAt));
-    const html = await renderProgressReportHtml(contract, result, query.lang, {
-      generatedAt: new Date().toISOString(),
-      softwareVersion: SOFTWARE_VERSION,
-      seed: input.settings.seed,
-      iterations: input.settings.iterations,
-    });
+    const provenance = { generatedAt: new Date().toISOString(), softwareVersion: SOFTWARE_VERSION, seed: input.settings.seed, iterations: input.settings.iterations };
+    const rendered = await untilHangUp(res, (signal) => jobs.compute('progressReport', { reforecast: input, language: query.lang, provenance }, { signal }));
+    if (rendered === null) return;
+    const html = unwrapOrThrow(rendered);
     const name = fileName(contract.name, query.lang === 'nl' ? 'voortgangsrapportage' : 'progress-report', query.format);
     if (query.format === 'html') return sendDownload(res, 'html', html, name);
     sendDownload(res, 'pdf', await printer.print(html), name);
@@ -138,6 +139,23 @@ export function reforecastRoutes({
     return { objects: store.savedObjects, actualsStore: store.contractActuals, caller: requireCaller(res) };
   }
   return router;
+}
+
+/**
+ * Work on a thread that stops when the caller hangs up before the answer is sent (the thread
+ * running it is stopped too); null then, as there is nobody to answer.
+ */
+async function untilHangUp<T>(res: express.Response, work: (signal: AbortSignal) => Promise<T>): Promise<T | null> {
+  const hangUp = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) hangUp.abort(new Error('the caller closed the connection'));
+  });
+  try {
+    return await work(hangUp.signal);
+  } catch (error) {
+    if (hangUp.signal.aborted) return null;
+    throw error;
+  }
 }
 
 const ReportQuerySchema = z.object({ format: z.enum(['html', 'pdf']).default('pdf'), lang: z.enum(['nl', 'en']).default('nl') });
