@@ -4410,6 +4410,10 @@ export interface components {
                 muStar: number;
                 /** @description Standard deviation of the elementary effects: non-linearity or interaction. */
                 sigma: number;
+                /** @description Standard error of mu from the r trajectories: sigma / √r. */
+                muStandardError: number;
+                /** @description Half-width of a 95% interval for mu*: 1.96 × the standard deviation of mu* over 1,000 bootstrap resamples of the trajectories (as SALib's mu_star_conf), drawn from the seed. */
+                muStarConfidence: number;
             }[];
         };
         RankCorrelationResult: {

@@ -38,6 +38,11 @@ export const MorrisSettingsSchema = z
   .meta({ id: 'MorrisSettings', description: 'Morris elementary-effects screening.' });
 export type MorrisSettings = z.infer<typeof MorrisSettingsSchema>;
 
+/** Bootstrap resamples of the trajectories for mu*'s interval (SALib's default is 100; more costs microseconds here). */
+export const MORRIS_BOOTSTRAP_RESAMPLES = 1_000;
+/** The standard normal's 97.5% quantile: a 95% two-sided interval. */
+const Z_975 = 1.959963984540054;
+
 export const MorrisResultSchema = z
   .object({
     method: z.literal('morris'),
@@ -54,6 +59,12 @@ export const MorrisResultSchema = z
           mu: z.number().describe('Mean elementary effect: output change per unit of quantile; signs may cancel.'),
           muStar: z.number().describe('Mean absolute elementary effect (Campolongo et al. 2007): overall importance.'),
           sigma: z.number().describe('Standard deviation of the elementary effects: non-linearity or interaction.'),
+          muStandardError: z.number().describe('Standard error of mu from the r trajectories: sigma / √r.'),
+          muStarConfidence: z
+            .number()
+            .describe(
+              `Half-width of a 95% interval for mu*: 1.96 × the standard deviation of mu* over ${MORRIS_BOOTSTRAP_RESAMPLES.toLocaleString('en-US')} bootstrap resamples of the trajectories (as SALib's mu_star_conf), drawn from the seed.`,
+            ),
         }),
       )
       .describe('One entry per input, largest mu* first.'),
@@ -82,6 +93,12 @@ export type MorrisResult = z.infer<typeof MorrisResultSchema>;
  * Summaries per input: mu (mean EE), mu* (mean |EE|), sigma (sample standard deviation of EE,
  * divisor r − 1). An input that the output does not depend on gets mu* = sigma = 0 exactly,
  * because the model is deterministic with expected rates.
+ *
+ * Their uncertainty: the r trajectories are a random sample, so mu has standard error sigma/√r,
+ * and mu* (a mean of absolute values, with no simple closed form near zero) gets a bootstrap 95%
+ * interval: 1.96 × the standard deviation of mu* over B resamples of the trajectories with
+ * replacement (Campolongo et al. 2007; SALib's `mu_star_conf`). The resamples come from a second
+ * generator seeded from the seed, so they do not change the trajectories.
  */
 export function morris(model: CompiledModel, settings: MorrisSettings): Result<MorrisResult, DomainError> {
   const output = resolveOutput(model, settings.output);
@@ -139,6 +156,7 @@ export function morris(model: CompiledModel, settings: MorrisSettings): Result<M
   }
   if (missing > 0) return fail(notComputableOutput(settings.output, missing, runner.runs));
 
+  const bootstrap = bootstrapRows(trajectories, createRng(bootstrapSeed(settings.seed)));
   const summaries = inputIndices.map((inputIndex, i) => {
     let sum = 0;
     let absoluteSum = 0;
@@ -153,11 +171,14 @@ export function morris(model: CompiledModel, settings: MorrisSettings): Result<M
       const deviation = effects[i * trajectories + t] - mu;
       squares += deviation * deviation;
     }
+    const sigma = Math.sqrt(squares / (trajectories - 1));
     return {
       path: model.inputs[inputIndex].path,
       mu,
       muStar: absoluteSum / trajectories,
-      sigma: Math.sqrt(squares / (trajectories - 1)),
+      sigma,
+      muStandardError: sigma / Math.sqrt(trajectories),
+      muStarConfidence: Z_975 * bootstrapSdOfMeanAbsolute(effects.subarray(i * trajectories, (i + 1) * trajectories), bootstrap),
     };
   });
   summaries.sort((first, second) => second.muStar - first.muStar);
@@ -172,4 +193,34 @@ export function morris(model: CompiledModel, settings: MorrisSettings): Result<M
     modelRuns: runner.runs,
     effects: summaries,
   });
+}
+
+/** The bootstrap generator's seed: the run's seed moved to another stream, so the trajectories stay as they are. */
+function bootstrapSeed(seed: number): number {
+  return (seed ^ 0x5bd1e995) >>> 0;
+}
+
+/** B resamples of r trajectory indices with replacement, row b at [b·r, (b + 1)·r); the same for every input. */
+function bootstrapRows(trajectories: number, rng: { nextDouble(): number }): Int32Array {
+  const rows = new Int32Array(MORRIS_BOOTSTRAP_RESAMPLES * trajectories);
+  for (let k = 0; k < rows.length; k++) rows[k] = Math.floor(rng.nextDouble() * trajectories);
+  return rows;
+}
+
+/** Standard deviation (divisor B − 1) of the mean |EE| over the bootstrap resamples (two passes: exactly 0 when every |EE| is equal). */
+function bootstrapSdOfMeanAbsolute(effects: Float64Array, rows: Int32Array): number {
+  const r = effects.length;
+  const B = MORRIS_BOOTSTRAP_RESAMPLES;
+  const means = new Float64Array(B);
+  let sum = 0;
+  for (let b = 0; b < B; b++) {
+    let total = 0;
+    for (let t = 0; t < r; t++) total += Math.abs(effects[rows[b * r + t]]);
+    means[b] = total / r;
+    sum += means[b];
+  }
+  const grandMean = sum / B;
+  let squares = 0;
+  for (let b = 0; b < B; b++) squares += (means[b] - grandMean) ** 2;
+  return Math.sqrt(squares / (B - 1));
 }

@@ -189,7 +189,7 @@ export function sensitivityFacts(result: SensitivityResult, contract: Contract |
       break;
     case 'morris':
       for (const e of result.effects)
-        for (const key of ['mu', 'muStar', 'sigma'] as const) facts.push({ section, name: e.path, label: label(e.path), statistic: key, value: e[key], unit: result.output.unit });
+        for (const key of ['mu', 'muStandardError', 'muStar', 'muStarConfidence', 'sigma'] as const) facts.push({ section, name: e.path, label: label(e.path), statistic: key, value: e[key], unit: result.output.unit });
       break;
     case 'rank-correlation':
       for (const k of result.coefficients)

@@ -127,10 +127,12 @@ export function sensitivityTable(result: SensitivityResult, contract: Contract |
         columns: [
           ...lead,
           { header: c.mu, format: outputFormat, width: 16 },
+          { header: c.muStandardError, format: outputFormat, width: 16 },
           { header: c.muStar, format: outputFormat, width: 16 },
+          { header: c.muStarConfidence, format: outputFormat, width: 16 },
           { header: c.sigma, format: outputFormat, width: 16 },
         ],
-        rows: result.effects.map((e) => [label(e.path), e.path, e.mu, e.muStar, e.sigma]),
+        rows: result.effects.map((e) => [label(e.path), e.path, e.mu, e.muStandardError, e.muStar, e.muStarConfidence, e.sigma]),
         frozenColumns: 1,
       };
     case 'rank-correlation':

@@ -458,6 +458,8 @@ export const en: Texts = {
       intervalHigh: 'Interval high',
       mu: 'mu',
       muStar: 'mu*',
+      muStandardError: 'mu: standard error',
+      muStarConfidence: 'mu*: ± (95%)',
       sigma: 'sigma',
       spearman: 'Spearman',
       prcc: 'Partial rank correlation',

@@ -458,6 +458,8 @@ export const nl: Texts = {
       intervalHigh: 'Interval hoog',
       mu: 'mu',
       muStar: 'mu*',
+      muStandardError: 'mu: standaardfout',
+      muStarConfidence: 'mu*: ± (95%)',
       sigma: 'sigma',
       spearman: 'Spearman',
       prcc: 'Partiële rangcorrelatie',

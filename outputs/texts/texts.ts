@@ -238,6 +238,8 @@ export interface Texts {
       intervalHigh: string;
       mu: string;
       muStar: string;
+      muStandardError: string;
+      muStarConfidence: string;
       sigma: string;
       spearman: string;
       prcc: string;

@@ -33,7 +33,7 @@ describe('a re-forecast on a simulation thread', () => {
     expect(answer.status).toBe(200);
     // The reference: the same re-forecast computed here, on the test's own thread.
     const direct = reforecastContract(contract, actuals, SimulationSettingsSchema.parse(settings), INFERENCE);
-    if (!direct.ok) throw new Error(direct.error.message);
+    if (!direct.ok) throw new Error(JSON.stringify(direct.error));
     expect(await answer.json()).toEqual(JSON.parse(JSON.stringify(direct.value)));
   });
 

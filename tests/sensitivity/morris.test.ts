@@ -19,7 +19,7 @@ describe('morris', () => {
     const result = morris(model, MorrisSettingsSchema.parse({ method: 'morris', output: 'y', trajectories: 30, seed: 11 }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    for (const path of ['x3', 'x4']) expect(effectOf(result.value, path)).toEqual({ path, mu: 0, muStar: 0, sigma: 0 });
+    for (const path of ['x3', 'x4']) expect(effectOf(result.value, path)).toEqual({ path, mu: 0, muStar: 0, sigma: 0, muStandardError: 0, muStarConfidence: 0 });
     expect(result.value.effects.slice(0, 2).map((entry) => entry.path)).toEqual(['x1', 'x2']);
     expect(result.value.modelRuns).toBe(30 * (4 + 1));
     expect(model.workspacesCreated).toBe(1);
@@ -33,6 +33,9 @@ describe('morris', () => {
     expect(x1.mu).toBeCloseTo(3, 12);
     expect(x1.muStar).toBeCloseTo(3, 12);
     expect(x1.sigma).toBeCloseTo(0, 12);
+    // Every trajectory gives the same effect: no sampling uncertainty left.
+    expect(x1.muStandardError).toBeCloseTo(0, 12);
+    expect(x1.muStarConfidence).toBeCloseTo(0, 12);
   });
 
   it('shows the curvature of x² as sigma > 0', () => {
@@ -46,6 +49,31 @@ describe('morris', () => {
     expect(x2.mu).toBeCloseTo(x2.muStar, 12); // every effect is positive
     expect(x2.sigma).toBeGreaterThan(0.2); // a mix of 0.75 and 1.25 has sd near 0.25
     expect(x2.sigma).toBeLessThan(0.26);
+  });
+
+  it("carries the uncertainty of mu and mu*: sigma/√r, and a bootstrap interval near the normal one", () => {
+    const r = 40;
+    const result = morris(sparseModel(), MorrisSettingsSchema.parse({ method: 'morris', output: 'y', trajectories: r, seed: 5 }));
+    if (!result.ok) throw new Error('expected a result');
+    const x2 = effectOf(result.value, 'x2');
+    expect(x2.muStandardError).toBeCloseTo(x2.sigma / Math.sqrt(r), 14);
+    // Every effect of x2 is positive, so mu* is a plain mean and the bootstrap standard deviation of
+    // a mean tends to the sample's (divisor r) over √r (Efron & Tibshirani 1993, ch. 5). With 1,000
+    // resamples that standard deviation is itself estimated within about 1/√2000 = 2.2%: allow 10%.
+    const plugInSd = x2.sigma * Math.sqrt((r - 1) / r);
+    const normalHalfWidth = 1.959963984540054 * (plugInSd / Math.sqrt(r));
+    expect(x2.muStarConfidence / normalHalfWidth).toBeGreaterThan(0.9);
+    expect(x2.muStarConfidence / normalHalfWidth).toBeLessThan(1.1);
+  });
+
+  it('gives the same intervals for the same seed, and leaves the trajectories as they were', () => {
+    const settings = MorrisSettingsSchema.parse({ method: 'morris', output: 'y', trajectories: 25, seed: 9 });
+    const first = morris(sparseModel(), settings);
+    const second = morris(sparseModel(), settings);
+    expect(second).toEqual(first);
+    if (!first.ok) throw new Error('expected a result');
+    // mu* and sigma are what the trajectories give (checked by hand above), whatever the bootstrap drew.
+    expect(effectOf(first.value, 'x1').muStar).toBeCloseTo(3, 12);
   });
 
   it('accepts only an even number of levels', () => {
