@@ -4431,6 +4431,16 @@ export interface components {
                 spearman: number | null;
                 /** @description Partial rank correlation: the rank correlation after removing the linear effect of the other inputs' ranks; null when undefined (the others explain the output's ranks exactly). */
                 prcc: number | null;
+                /** @description Approximate 95% interval for the Spearman correlation: Fisher z with variance 1.06/(n − 3) (Fieller, Hartley & Pearson 1957); null with the estimate. */
+                spearmanInterval: {
+                    low: number;
+                    high: number;
+                } | null;
+                /** @description Approximate 95% interval for the PRCC: Fisher z with variance 1/(n − 3 − (d − 1)), d − 1 inputs held (Marino et al. 2008); null with the estimate. */
+                prccInterval: {
+                    low: number;
+                    high: number;
+                } | null;
             }[];
         };
         ValueOfInformationResult: {
@@ -4444,18 +4454,42 @@ export interface components {
             bins: number;
             seed: number;
             modelRuns: number;
+            /** @description Resamples behind every interval. */
+            bootstrapResamples: number;
+            /** @description Level of every interval (0.95). */
+            confidenceLevel: number;
             /** @description Mean output over the sample: go ahead when it is above 0. */
             expectedOutput: number;
+            /** @description Bootstrap percentile interval (95%) over resamples of the Monte Carlo draws with replacement. */
+            expectedOutputInterval: {
+                low: number;
+                high: number;
+            };
             /** @description Share of draws in which going ahead is the better choice. */
             probabilityPositive: number;
+            /** @description Bootstrap percentile interval (95%) over resamples of the Monte Carlo draws with replacement. */
+            probabilityPositiveInterval: {
+                low: number;
+                high: number;
+            };
             /** @description Expected value of perfect information, in the output's unit: the most worth paying to remove all uncertainty. */
             evpi: number;
+            /** @description Bootstrap percentile interval (95%) over resamples of the Monte Carlo draws with replacement. */
+            evpiInterval: {
+                low: number;
+                high: number;
+            };
             /** @description One entry per input, largest EVPPI first. */
             perInput: {
                 /** @description Path of a model input as the model lists it, e.g. `participants.profiles[0].monthlyJobEntryRate`. */
                 path: string;
                 /** @description Expected value of knowing this input exactly, in the output's unit. */
                 evppi: number;
+                /** @description Bootstrap percentile interval of the EVPPI estimate (its sampling spread, bins kept as in the sample; not the binning estimator's small upward bias). */
+                evppiInterval: {
+                    low: number;
+                    high: number;
+                };
             }[];
         };
         SensitivityRequest: {
@@ -4710,6 +4744,8 @@ export interface components {
             sampleSize?: number;
             /** @description Bins per input for EVPPI; default round(√sampleSize). */
             bins?: number;
+            /** @description Bootstrap resamples for the 95% intervals; default 200, fewer (at least 10) when sampleSize × (inputs + 1) × resamples would pass 400,000,000 operations. */
+            bootstrapResamples?: number;
             /**
              * @description Seed of the random sample: the same seed gives the same answer.
              * @default 1

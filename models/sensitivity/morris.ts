@@ -40,6 +40,8 @@ export type MorrisSettings = z.infer<typeof MorrisSettingsSchema>;
 
 /** Bootstrap resamples of the trajectories for mu*'s interval (SALib's default is 100; more costs microseconds here). */
 export const MORRIS_BOOTSTRAP_RESAMPLES = 1_000;
+/** Generator stream of the bootstrap resamples: apart from stream 0 that draws the trajectories. */
+const BOOTSTRAP_STREAM = 1;
 /** The standard normal's 97.5% quantile: a 95% two-sided interval. */
 const Z_975 = 1.959963984540054;
 
@@ -156,7 +158,7 @@ export function morris(model: CompiledModel, settings: MorrisSettings): Result<M
   }
   if (missing > 0) return fail(notComputableOutput(settings.output, missing, runner.runs));
 
-  const bootstrap = bootstrapRows(trajectories, createRng(bootstrapSeed(settings.seed)));
+  const bootstrap = bootstrapRows(trajectories, createRng(settings.seed, BOOTSTRAP_STREAM));
   const summaries = inputIndices.map((inputIndex, i) => {
     let sum = 0;
     let absoluteSum = 0;
@@ -195,10 +197,6 @@ export function morris(model: CompiledModel, settings: MorrisSettings): Result<M
   });
 }
 
-/** The bootstrap generator's seed: the run's seed moved to another stream, so the trajectories stay as they are. */
-function bootstrapSeed(seed: number): number {
-  return (seed ^ 0x5bd1e995) >>> 0;
-}
 
 /** B resamples of r trajectory indices with replacement, row b at [b·r, (b + 1)·r); the same for every input. */
 function bootstrapRows(trajectories: number, rng: { nextDouble(): number }): Int32Array {

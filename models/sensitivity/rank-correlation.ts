@@ -46,6 +46,11 @@ export const RankCorrelationSettingsSchema = z
   });
 export type RankCorrelationSettings = z.infer<typeof RankCorrelationSettingsSchema>;
 
+const CorrelationIntervalSchema = z.object({ low: z.number(), high: z.number() });
+
+/** The standard normal's 97.5% quantile: a 95% two-sided interval. */
+const Z_975 = 1.959963984540054;
+
 export const RankCorrelationResultSchema = z
   .object({
     method: z.literal('rank-correlation'),
@@ -60,6 +65,12 @@ export const RankCorrelationResultSchema = z
           spearman: MaybeNumberSchema.describe('Spearman rank correlation; null when the input or output does not vary.'),
           prcc: MaybeNumberSchema.describe(
             'Partial rank correlation: the rank correlation after removing the linear effect of the other inputs\' ranks; null when undefined (the others explain the output\'s ranks exactly).',
+          ),
+          spearmanInterval: CorrelationIntervalSchema.nullable().describe(
+            'Approximate 95% interval for the Spearman correlation: Fisher z with variance 1.06/(n − 3) (Fieller, Hartley & Pearson 1957); null with the estimate.',
+          ),
+          prccInterval: CorrelationIntervalSchema.nullable().describe(
+            'Approximate 95% interval for the PRCC: Fisher z with variance 1/(n − 3 − (d − 1)), d − 1 inputs held (Marino et al. 2008); null with the estimate.',
           ),
         }),
       )
@@ -87,6 +98,11 @@ const EXPLAINED_COMPLETELY = 1e-12;
  *   S_iy − S_iO · S_OO⁻¹ · S_Oy
  * (O = the other inputs), solved with mathjs `lusolve`, so the cost after sampling is
  * O(n·d² + d⁴) rather than d regressions over n rows.
+ *
+ * Uncertainty: each coefficient's 95% interval comes from Fisher's z = atanh(r), approximately
+ * normal: for Spearman with variance 1.06/(n − 3) (Fieller, Hartley & Pearson 1957, Biometrika
+ * 44), for the PRCC as a partial correlation with d − 1 variables held, variance 1/(n − 3 − (d − 1)).
+ * The interval is tanh(z ± 1.96·sd): inside [−1, 1], and narrower near ±1 where r varies less.
  *
  * Cost: n model runs. Needs n ≥ d + 3 so every regression keeps residual degrees of freedom.
  */
@@ -149,11 +165,17 @@ export function rankCorrelation(
   }
 
   const outputColumn = inputCount;
-  const coefficients = inputIndices.map((inputIndex, i) => ({
-    path: model.inputs[inputIndex].path,
-    spearman: correlationOrNull(crossProducts[i][outputColumn], crossProducts[i][i], crossProducts[outputColumn][outputColumn]),
-    prcc: partialCorrelation(crossProducts, i, outputColumn),
-  }));
+  const coefficients = inputIndices.map((inputIndex, i) => {
+    const spearman = correlationOrNull(crossProducts[i][outputColumn], crossProducts[i][i], crossProducts[outputColumn][outputColumn]);
+    const prcc = partialCorrelation(crossProducts, i, outputColumn);
+    return {
+      path: model.inputs[inputIndex].path,
+      spearman,
+      prcc,
+      spearmanInterval: fisherInterval(spearman, 1.06 / (sampleSize - 3)),
+      prccInterval: fisherInterval(prcc, 1 / (sampleSize - 3 - (inputCount - 1))),
+    };
+  });
   const strength = (entry: { spearman: number | null; prcc: number | null }) => Math.abs(entry.prcc ?? entry.spearman ?? 0);
   coefficients.sort((first, second) => strength(second) - strength(first));
 
@@ -165,6 +187,14 @@ export function rankCorrelation(
     modelRuns: runner.runs,
     coefficients,
   });
+}
+
+/** tanh(atanh(r) ± 1.96·√variance): a 95% interval for a correlation r on Fisher's z scale. */
+export function fisherInterval(r: number | null, variance: number): { low: number; high: number } | null {
+  if (r === null || !(variance > 0)) return null;
+  const z = Math.atanh(Math.max(-1, Math.min(1, r)));
+  const half = Z_975 * Math.sqrt(variance);
+  return { low: Math.tanh(z - half), high: Math.tanh(z + half) };
 }
 
 function correlationOrNull(covariance: number, varianceA: number, varianceB: number): number | null {

@@ -4,7 +4,12 @@ import { createRng } from '../random/index.js';
 import { fail, ok, type Result } from '../result.js';
 import type { CompiledModel } from '../simulation/model.js';
 import { InputPathSchema, InputSelectionSchema, OutputNameSchema, OutputSummarySchema, SeedSchema } from './common-schemas.js';
+import { percentileInterval } from './percentile-interval.js';
 import {
+  DEFAULT_BOOTSTRAP_RESAMPLES,
+  MAX_BOOTSTRAP_RESAMPLES,
+  MAX_BOOTSTRAP_WORK,
+  MIN_BOOTSTRAP_RESAMPLES,
   DEFAULT_VALUE_OF_INFORMATION_SAMPLE_SIZE,
   MAX_VALUE_OF_INFORMATION_SAMPLE_SIZE,
   MIN_VALUE_OF_INFORMATION_SAMPLE_SIZE,
@@ -29,6 +34,15 @@ export const ValueOfInformationSettingsSchema = z
       .max(MAX_VALUE_OF_INFORMATION_SAMPLE_SIZE)
       .default(DEFAULT_VALUE_OF_INFORMATION_SAMPLE_SIZE),
     bins: z.number().int().min(2).optional().describe('Bins per input for EVPPI; default round(√sampleSize).'),
+    bootstrapResamples: z
+      .number()
+      .int()
+      .min(MIN_BOOTSTRAP_RESAMPLES)
+      .max(MAX_BOOTSTRAP_RESAMPLES)
+      .optional()
+      .describe(
+        `Bootstrap resamples for the 95% intervals; default ${DEFAULT_BOOTSTRAP_RESAMPLES}, fewer (at least ${MIN_BOOTSTRAP_RESAMPLES}) when sampleSize × (inputs + 1) × resamples would pass ${MAX_BOOTSTRAP_WORK.toLocaleString('en-US')} operations.`,
+      ),
     seed: SeedSchema,
     inputs: InputSelectionSchema,
   })
@@ -42,6 +56,14 @@ export const ValueOfInformationSettingsSchema = z
   });
 export type ValueOfInformationSettings = z.infer<typeof ValueOfInformationSettingsSchema>;
 
+const VoiIntervalSchema = z
+  .object({ low: z.number(), high: z.number() })
+  .describe('Bootstrap percentile interval (95%) over resamples of the Monte Carlo draws with replacement.');
+
+/** Generator stream of the bootstrap resamples: apart from stream 0 that draws the inputs. */
+const BOOTSTRAP_STREAM = 1;
+const CONFIDENCE_LEVEL = 0.95;
+
 export const ValueOfInformationResultSchema = z
   .object({
     method: z.literal('value-of-information'),
@@ -52,14 +74,22 @@ export const ValueOfInformationResultSchema = z
     bins: z.number().int(),
     seed: z.number().int(),
     modelRuns: z.number().int(),
+    bootstrapResamples: z.number().int().describe('Resamples behind every interval.'),
+    confidenceLevel: z.number().describe('Level of every interval (0.95).'),
     expectedOutput: z.number().describe('Mean output over the sample: go ahead when it is above 0.'),
+    expectedOutputInterval: VoiIntervalSchema,
     probabilityPositive: z.number().describe('Share of draws in which going ahead is the better choice.'),
+    probabilityPositiveInterval: VoiIntervalSchema,
     evpi: z.number().describe('Expected value of perfect information, in the output\'s unit: the most worth paying to remove all uncertainty.'),
+    evpiInterval: VoiIntervalSchema,
     perInput: z
       .array(
         z.object({
           path: InputPathSchema,
           evppi: z.number().describe('Expected value of knowing this input exactly, in the output\'s unit.'),
+          evppiInterval: VoiIntervalSchema.describe(
+            'Bootstrap percentile interval of the EVPPI estimate (its sampling spread, bins kept as in the sample; not the binning estimator\'s small upward bias).',
+          ),
         }),
       )
       .describe('One entry per input, largest EVPPI first.'),
@@ -90,7 +120,13 @@ export type ValueOfInformationResult = z.infer<typeof ValueOfInformationResultSc
  * slightly upward (an input without effect gets a small positive value, shrinking as n grows);
  * coarse bins bias it downward for strongly non-linear effects.
  *
- * Cost: n model runs, reused for the EVPI and every EVPPI.
+ * Uncertainty: every estimate (mean output, chance of a positive output, EVPI, each EVPPI) gets a
+ * 95% percentile bootstrap interval (Efron & Tibshirani 1993): B resamples of the n draws with
+ * replacement, drawn from a second generator stream of the seed, each estimate recomputed on each
+ * resample (the EVPPI's bins stay those of the sample's sort on the input). The same resamples
+ * serve every estimate, regenerated per input from the stream's start rather than stored.
+ *
+ * Cost: n model runs, reused for the EVPI and every EVPPI, and B·n·(d + 1) bootstrap operations.
  */
 export function valueOfInformation(
   model: CompiledModel,
@@ -107,6 +143,21 @@ export function valueOfInformation(
   if (bins > sampleSize / 2) return fail(invalidInput(['bins'], 'bins must be at most half the sampleSize'));
   const budget = checkModelRuns(sampleSize, `a value-of-information sample of ${sampleSize}`);
   if (!budget.ok) return budget;
+  const perResample = sampleSize * (inputCount + 1);
+  const resamples = settings.bootstrapResamples ?? Math.max(MIN_BOOTSTRAP_RESAMPLES, Math.min(DEFAULT_BOOTSTRAP_RESAMPLES, Math.floor(MAX_BOOTSTRAP_WORK / perResample)));
+  if (resamples * perResample > MAX_BOOTSTRAP_WORK && settings.bootstrapResamples !== undefined)
+    return fail({
+      kind: 'limit-exceeded',
+      limit: 'MAX_BOOTSTRAP_WORK',
+      requested: resamples * perResample,
+      allowed: MAX_BOOTSTRAP_WORK,
+      problems: [
+        {
+          path: ['bootstrapResamples'],
+          message: `${resamples} bootstrap resamples of ${sampleSize} draws over ${inputCount} inputs and the output is ${resamples * perResample} operations; at most ${MAX_BOOTSTRAP_WORK} are allowed: lower bootstrapResamples or sampleSize`,
+        },
+      ],
+    });
 
   const inputValues = new Float64Array(inputCount * sampleSize);
   const outputs = new Float64Array(sampleSize);
@@ -139,23 +190,83 @@ export function valueOfInformation(
   const valueWithoutInformation = Math.max(expectedOutput, 0);
   const evpi = positiveSum / sampleSize - valueWithoutInformation;
 
+  // The bootstrap's resamples: row indices drawn afresh from the stream's start for each pass, so
+  // every pass (the EVPI's and each input's) sees the same resamples without storing them.
+  const resampleRows = (visit: (resample: number, row: number) => void, endResample: (resample: number) => void) => {
+    const bootstrapRng = createRng(settings.seed, BOOTSTRAP_STREAM);
+    for (let b = 0; b < resamples; b++) {
+      for (let k = 0; k < sampleSize; k++) visit(b, Math.floor(bootstrapRng.nextDouble() * sampleSize));
+      endResample(b);
+    }
+  };
+  const resampledMeans = new Float64Array(resamples);
+  const resampledPositive = new Float64Array(resamples);
+  const resampledEvpi = new Float64Array(resamples);
+  let bootSum = 0;
+  let bootPositiveSum = 0;
+  let bootPositiveCount = 0;
+  resampleRows(
+    (_, row) => {
+      const y = outputs[row];
+      bootSum += y;
+      if (y > 0) {
+        bootPositiveSum += y;
+        bootPositiveCount++;
+      }
+    },
+    (b) => {
+      resampledMeans[b] = bootSum / sampleSize;
+      resampledPositive[b] = bootPositiveCount / sampleSize;
+      resampledEvpi[b] = Math.max(bootPositiveSum / sampleSize - Math.max(resampledMeans[b], 0), 0);
+      bootSum = bootPositiveSum = bootPositiveCount = 0;
+    },
+  );
+
   const order = new Uint32Array(sampleSize);
+  const binOf = new Int32Array(sampleSize);
+  const binSums = new Float64Array(bins);
+  const binCounts = new Float64Array(bins);
+  const resampledEvppi = new Float64Array(resamples);
   const perInput = inputIndices.map((inputIndex, i) => {
     const values = inputValues.subarray(i * sampleSize, (i + 1) * sampleSize);
     for (let row = 0; row < sampleSize; row++) order[row] = row;
     order.sort((first, second) => values[first] - values[second]);
     let valueWithInformation = 0;
     let start = 0;
+    let binCount = 0;
     for (let bin = 0; bin < bins && start < sampleSize; bin++) {
       let end = bin === bins - 1 ? sampleSize : Math.max(start + 1, Math.round(((bin + 1) * sampleSize) / bins));
       // Keep equal input values in one bin: they carry the same information.
       while (end < sampleSize && values[order[end]] === values[order[end - 1]]) end++;
       let binSum = 0;
-      for (let k = start; k < end; k++) binSum += outputs[order[k]];
+      for (let k = start; k < end; k++) {
+        binSum += outputs[order[k]];
+        binOf[order[k]] = bin;
+      }
       valueWithInformation += Math.max(binSum / (end - start), 0) * ((end - start) / sampleSize);
       start = end;
+      binCount = bin + 1;
     }
-    return { path: model.inputs[inputIndex].path, evppi: Math.max(valueWithInformation - valueWithoutInformation, 0) };
+    binSums.fill(0);
+    binCounts.fill(0);
+    resampleRows(
+      (_, row) => {
+        binSums[binOf[row]] += outputs[row];
+        binCounts[binOf[row]] += 1;
+      },
+      (b) => {
+        let value = 0;
+        for (let bin = 0; bin < binCount; bin++) if (binCounts[bin] > 0) value += Math.max(binSums[bin] / binCounts[bin], 0) * (binCounts[bin] / sampleSize);
+        resampledEvppi[b] = Math.max(value - Math.max(resampledMeans[b], 0), 0);
+        binSums.fill(0);
+        binCounts.fill(0);
+      },
+    );
+    return {
+      path: model.inputs[inputIndex].path,
+      evppi: Math.max(valueWithInformation - valueWithoutInformation, 0),
+      evppiInterval: percentileInterval(resampledEvppi, CONFIDENCE_LEVEL),
+    };
   });
   perInput.sort((first, second) => second.evppi - first.evppi);
 
@@ -168,9 +279,14 @@ export function valueOfInformation(
     bins,
     seed: settings.seed,
     modelRuns: runner.runs,
+    bootstrapResamples: resamples,
+    confidenceLevel: CONFIDENCE_LEVEL,
     expectedOutput,
+    expectedOutputInterval: percentileInterval(resampledMeans, CONFIDENCE_LEVEL),
     probabilityPositive: positiveCount / sampleSize,
+    probabilityPositiveInterval: percentileInterval(resampledPositive, CONFIDENCE_LEVEL),
     evpi: Math.max(evpi, 0),
+    evpiInterval: percentileInterval(resampledEvpi, CONFIDENCE_LEVEL),
     perInput,
   });
 }

@@ -193,10 +193,17 @@ export function sensitivityFacts(result: SensitivityResult, contract: Contract |
       break;
     case 'rank-correlation':
       for (const k of result.coefficients)
-        for (const key of ['spearman', 'prcc'] as const) facts.push({ section, name: k.path, label: label(k.path), statistic: key, value: k[key], unit: 'ratio' });
+        for (const key of ['spearman', 'prcc'] as const) {
+          facts.push({ section, name: k.path, label: label(k.path), statistic: key, value: k[key], unit: 'ratio' });
+          const interval = k[`${key}Interval`];
+          facts.push({ section, name: k.path, label: label(k.path), statistic: `${key}.low`, value: interval?.low ?? null, unit: 'ratio' });
+          facts.push({ section, name: k.path, label: label(k.path), statistic: `${key}.high`, value: interval?.high ?? null, unit: 'ratio' });
+        }
       break;
     case 'value-of-information':
-      for (const i of result.perInput) facts.push({ section, name: i.path, label: label(i.path), statistic: 'evppi', value: i.evppi, unit: result.output.unit });
+      for (const i of result.perInput)
+        for (const [statistic, value] of [['evppi', i.evppi], ['evppi.low', i.evppiInterval.low], ['evppi.high', i.evppiInterval.high]] as const)
+          facts.push({ section, name: i.path, label: label(i.path), statistic, value, unit: result.output.unit });
       break;
   }
   return facts;

@@ -28,9 +28,16 @@ export function sensitivityAboutEntries(result: SensitivityResult, texts: Texts)
     }
   }
   if (result.method === 'value-of-information') {
-    entries.push({ label: a.expectedOutput, value: result.expectedOutput, format: outputFormat });
-    entries.push({ label: a.probabilityPositive, value: result.probabilityPositive, format: 'percent' });
-    entries.push({ label: a.evpi, value: result.evpi, format: outputFormat });
+    // Each estimate with its bootstrap interval (the about sheet's rows: value, low, high).
+    const c = texts.workbook.columns;
+    const withInterval = (label: string, value: number, interval: { low: number; high: number }, format: typeof outputFormat | 'percent') => {
+      entries.push({ label, value, format });
+      entries.push({ label: `${label}: ${c.intervalLow.toLowerCase()} (${Math.round(result.confidenceLevel * 100)}%)`, value: interval.low, format });
+      entries.push({ label: `${label}: ${c.intervalHigh.toLowerCase()} (${Math.round(result.confidenceLevel * 100)}%)`, value: interval.high, format });
+    };
+    withInterval(a.expectedOutput, result.expectedOutput, result.expectedOutputInterval, outputFormat);
+    withInterval(a.probabilityPositive, result.probabilityPositive, result.probabilityPositiveInterval, 'percent');
+    withInterval(a.evpi, result.evpi, result.evpiInterval, outputFormat);
   }
   if (result.method === 'sobol') entries.push({ label: a.sumOfFirstOrder, value: result.sumOfFirstOrder, format: 'ratio' });
   return entries;
@@ -141,16 +148,34 @@ export function sensitivityTable(result: SensitivityResult, contract: Contract |
         columns: [
           ...lead,
           { header: c.spearman, format: 'ratio', width: 12 },
+          { header: c.intervalLow, format: 'ratio', width: 12 },
+          { header: c.intervalHigh, format: 'ratio', width: 12 },
           { header: c.prcc, format: 'ratio', width: 16 },
+          { header: c.intervalLow, format: 'ratio', width: 12 },
+          { header: c.intervalHigh, format: 'ratio', width: 12 },
         ],
-        rows: result.coefficients.map((k) => [label(k.path), k.path, k.spearman, k.prcc]),
+        rows: result.coefficients.map((k) => [
+          label(k.path),
+          k.path,
+          k.spearman,
+          k.spearmanInterval?.low ?? null,
+          k.spearmanInterval?.high ?? null,
+          k.prcc,
+          k.prccInterval?.low ?? null,
+          k.prccInterval?.high ?? null,
+        ]),
         frozenColumns: 1,
       };
     case 'value-of-information':
       return {
         sheet,
-        columns: [...lead, { header: c.evppi, format: outputFormat, width: 16 }],
-        rows: result.perInput.map((i) => [label(i.path), i.path, i.evppi]),
+        columns: [
+          ...lead,
+          { header: c.evppi, format: outputFormat, width: 16 },
+          { header: c.intervalLow, format: outputFormat, width: 16 },
+          { header: c.intervalHigh, format: outputFormat, width: 16 },
+        ],
+        rows: result.perInput.map((i) => [label(i.path), i.path, i.evppi, i.evppiInterval.low, i.evppiInterval.high]),
         frozenColumns: 1,
       };
   }

@@ -55,6 +55,41 @@ describe('rank correlation', () => {
     expect(result.value.modelRuns).toBe(sampleSize);
   });
 
+  it("gives Spearman a 95% interval that contains the true (6/π)·asin(r/2) in about 95% of samples", () => {
+    // 300 samples of 60 draws, seeds 1..300. Each interval covers the true value with probability
+    // near 0.95 (Fisher z with Fieller's 1.06/(n − 3) is approximate for small n); a binomial count
+    // of 300 at 0.95 has sd 3.8 (1.3%), so 90% to 99% is more than three sd either side.
+    let covered = 0;
+    const runs = 300;
+    for (let seed = 1; seed <= runs; seed++) {
+      const result = rankCorrelation(model(), RankCorrelationSettingsSchema.parse({ method: 'rank-correlation', output: 'y', sampleSize: 60, seed }));
+      if (!result.ok) throw new Error('expected a result');
+      const interval = coefficientOf(result.value, 'x2').spearmanInterval!;
+      const truth = spearmanOfNormal(pearson[1]);
+      if (interval.low <= truth && truth <= interval.high) covered++;
+    }
+    expect(covered / runs).toBeGreaterThan(0.9);
+    expect(covered / runs).toBeLessThan(0.99);
+  });
+
+  it('gives intervals around each estimate on the Fisher z scale, narrower for the larger sample', () => {
+    const at = (sampleSize: number) => {
+      const result = rankCorrelation(model(), RankCorrelationSettingsSchema.parse({ method: 'rank-correlation', output: 'y', sampleSize, seed: 3 }));
+      if (!result.ok) throw new Error('expected a result');
+      return coefficientOf(result.value, 'x1');
+    };
+    const small = at(200);
+    // By hand: tanh(atanh(r) ± 1.96·√(1.06/197)) and, with 3 inputs held, tanh(atanh(r) ± 1.96/√(200 − 3 − 3)).
+    const z = Math.atanh(small.spearman!);
+    expect(small.spearmanInterval!.low).toBeCloseTo(Math.tanh(z - 1.959964 * Math.sqrt(1.06 / 197)), 6);
+    expect(small.spearmanInterval!.high).toBeCloseTo(Math.tanh(z + 1.959964 * Math.sqrt(1.06 / 197)), 6);
+    const zp = Math.atanh(small.prcc!);
+    expect(small.prccInterval!.low).toBeCloseTo(Math.tanh(zp - 1.959964 / Math.sqrt(194)), 6);
+    expect(small.prccInterval!.high).toBeCloseTo(Math.tanh(zp + 1.959964 / Math.sqrt(194)), 6);
+    const large = at(2000);
+    expect(large.spearmanInterval!.high - large.spearmanInterval!.low).toBeLessThan(small.spearmanInterval!.high - small.spearmanInterval!.low);
+  });
+
   it('gives PRCC the sign of the coefficient, stronger than Spearman, and near 0 for an unused input', () => {
     const result = rankCorrelation(
       model(),

@@ -66,6 +66,48 @@ describe('value of information', () => {
     expect(result.value.modelRuns).toBe(sampleSize);
   });
 
+  it('gives EVPI and the mean output 95% intervals that contain the closed form in about 95% of samples', () => {
+    // 120 samples of 1,000 draws, seeds 1..120, 200 resamples each. A percentile interval's coverage is
+    // near 0.95 for these smooth estimates; a binomial count of 120 at 0.95 has sd 2.4 (2%): 85% is
+    // five sd below, and more than 99% would mean intervals far too wide.
+    const runs = 120;
+    let evpiCovered = 0;
+    let meanCovered = 0;
+    for (let seed = 1; seed <= runs; seed++) {
+      const result = valueOfInformation(model(), ValueOfInformationSettingsSchema.parse({ method: 'value-of-information', output: 'y', sampleSize: 1_000, seed }));
+      if (!result.ok) throw new Error('expected a result');
+      const { evpiInterval, expectedOutputInterval } = result.value;
+      if (evpiInterval.low <= normalEvpi(1, 2) && normalEvpi(1, 2) <= evpiInterval.high) evpiCovered++;
+      if (expectedOutputInterval.low <= 1 && 1 <= expectedOutputInterval.high) meanCovered++;
+      expect(result.value.bootstrapResamples).toBe(200);
+    }
+    expect(evpiCovered / runs).toBeGreaterThan(0.85);
+    expect(evpiCovered / runs).toBeLessThan(0.99);
+    expect(meanCovered / runs).toBeGreaterThan(0.85);
+    expect(meanCovered / runs).toBeLessThan(0.99);
+  });
+
+  it('gives each EVPPI an interval around its estimate, the same for the same seed, and refuses resamples beyond the bootstrap work limit', () => {
+    const settings = ValueOfInformationSettingsSchema.parse({ method: 'value-of-information', output: 'y', sampleSize: 4_000, seed: 8 });
+    const first = valueOfInformation(model(), settings);
+    expect(valueOfInformation(model(), settings)).toEqual(first);
+    if (!first.ok) throw new Error('expected a result');
+    for (const entry of first.value.perInput) {
+      expect(entry.evppiInterval.low).toBeLessThanOrEqual(entry.evppi + 1e-12);
+      expect(entry.evppiInterval.high).toBeGreaterThanOrEqual(entry.evppi - 1e-12);
+    }
+    // x1 matters (closed form 0.259) and its interval excludes 0; the unused input's starts at 0.
+    const x1 = first.value.perInput.find((entry) => entry.path === 'x1')!;
+    expect(x1.evppiInterval.low).toBeGreaterThan(0.1);
+    expect(x1.evppiInterval.high).toBeLessThan(0.45);
+    // 1,000,000 draws x 4 columns x 200 resamples is 800,000,000 operations, past MAX_BOOTSTRAP_WORK (400,000,000)
+    // (without bootstrapResamples the default would drop to 100).
+    const large = ValueOfInformationSettingsSchema.parse({ method: 'value-of-information', output: 'y', sampleSize: 1_000_000, seed: 8 });
+    const explicit = valueOfInformation(model(), { ...large, bootstrapResamples: 200 });
+    expect(explicit.ok).toBe(false);
+    if (!explicit.ok) expect(explicit.error.kind).toBe('limit-exceeded');
+  });
+
   it('estimates EVPPI per input close to the closed form with s_i = |b_i|·sd_i, and near 0 for an unused input', () => {
     const result = valueOfInformation(
       model(),
