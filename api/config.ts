@@ -43,6 +43,12 @@ export const ConfigSchema = z.object({
    */
   MAX_JOB_SECONDS: z.coerce.number().int().min(0).max(86_400).default(1_800),
   /**
+   * Seconds one sensitivity analysis, report computation or re-forecast may compute once a thread
+   * has taken it (waiting for a thread does not count); then its thread is stopped and the request
+   * is answered 503 `time-limit`. 0: no limit.
+   */
+  MAX_REQUEST_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  /**
    * Bytes the results of finished anonymous simulations may hold in memory together (JSON text plus
    * kept samples); beyond it the oldest are dropped and their id answers 404. Default 256 MiB.
    */

@@ -88,6 +88,9 @@ export function fromDomainError(error: DomainError, prefix: FieldPath = []): Pro
       return { type: PROBLEM_BASE + 'conflict', title: 'Conflict', status: 409, detail: error.message };
     case 'not-computable':
       return { type: PROBLEM_BASE + 'not-computable', title: 'Not computable', status: 422, detail: error.message };
+    case 'time-limit':
+      // 503 as for a report that waited too long: the same request may fit on a quieter server, a smaller one will.
+      return { type: PROBLEM_BASE + 'time-limit', title: 'The computation took longer than allowed', status: 503, detail: error.message, limit: 'MAX_REQUEST_SECONDS', allowed: error.seconds };
   }
 }
 

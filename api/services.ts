@@ -23,7 +23,7 @@ export interface Services {
 }
 
 type PoolConfig = Pick<Config, 'WORKER_THREADS' | 'MAX_ACTIVE_JOBS'> &
-  Partial<Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'MAX_JOB_SECONDS' | 'MAX_ANONYMOUS_RESULT_BYTES' | 'SAMPLES_DIR'>>;
+  Partial<Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'MAX_JOB_SECONDS' | 'MAX_REQUEST_SECONDS' | 'MAX_ANONYMOUS_RESULT_BYTES' | 'SAMPLES_DIR'>>;
 
 /**
  * Pool and jobs over an optional store; nothing is registered or resumed (see startServices).
@@ -33,10 +33,11 @@ type PoolConfig = Pick<Config, 'WORKER_THREADS' | 'MAX_ACTIVE_JOBS'> &
  * or with REDIS_URL, kept samples come back in the result.
  */
 export function createServices(config: PoolConfig, { store = null }: { store?: Store | null } = {}): Services {
+  const maxTaskMs = config.MAX_REQUEST_SECONDS === undefined || config.MAX_REQUEST_SECONDS === 0 ? undefined : config.MAX_REQUEST_SECONDS * 1000;
   const pool =
     config.REDIS_URL !== undefined
-      ? createQueuePool({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX })
-      : createSimulationPool({ threads: config.WORKER_THREADS });
+      ? createQueuePool({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX, maxTaskMs })
+      : createSimulationPool({ threads: config.WORKER_THREADS, maxTaskMs });
   const jobs = createSimulationJobs({
     pool,
     maxActiveJobs: config.MAX_ACTIVE_JOBS,

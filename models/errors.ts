@@ -23,7 +23,9 @@ export type DomainError =
   /** An optimistic-concurrency conflict: the object changed since the caller read it. */
   | { kind: 'conflict'; resource: string; id: string; message: string }
   /** A numerical method that could not produce an answer (no root in range, no IRR). */
-  | { kind: 'not-computable'; message: string };
+  | { kind: 'not-computable'; message: string }
+  /** Work stopped at the time one request may compute (MAX_REQUEST_SECONDS): ask for less. */
+  | { kind: 'time-limit'; seconds: number; message: string };
 
 export const invalidInput = (path: FieldPath, message: string): DomainError => ({
   kind: 'invalid-input',

@@ -38,6 +38,8 @@ const WorkerConfigSchema = z.object({
   QUEUE_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   /** A name in logs and in the queue's worker list. */
   WORKER_NAME: z.string().min(1).optional(),
+  /** Seconds one sensitivity analysis may compute on a thread here; 0: no limit (as the service's MAX_REQUEST_SECONDS). */
+  MAX_REQUEST_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
 });
 
 /** How often a running chunk checks whether its run was cancelled. */
@@ -52,7 +54,7 @@ if (!parsed.success) {
 }
 const config = parsed.data;
 const name = config.WORKER_NAME ?? `${hostname()}:${process.pid}`;
-const pool = createSimulationPool({ threads: config.WORKER_THREADS });
+const pool = createSimulationPool({ threads: config.WORKER_THREADS, maxTaskMs: config.MAX_REQUEST_SECONDS === 0 ? undefined : config.MAX_REQUEST_SECONDS * 1000 });
 const commands = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 
 function log(event: string, fields: Record<string, unknown> = {}): void {

@@ -53,6 +53,12 @@ export interface SimulationPoolOptions {
   threads?: number;
   /** Blocks per chunk; default: about CHUNKS_PER_THREAD chunks per thread, at most MAX_BLOCKS_PER_CHUNK. */
   blocksPerChunk?: number;
+  /**
+   * Milliseconds one analysis or computation (a task of `analyse` or `compute`) may run once a
+   * thread has taken it (MAX_REQUEST_SECONDS); then its thread is stopped and it answers a
+   * `time-limit` domain error. Default: no limit. Simulation jobs have their own (MAX_JOB_SECONDS).
+   */
+  maxTaskMs?: number;
 }
 
 export interface SimulationProgress {
@@ -217,6 +223,8 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
   const pings = new Map<number, () => void>();
   /** Sensitivity analyses and other computations (compute) under way, by task id. */
   const analyses = new Map<number, { resolve(result: Result<never, DomainError>): void; reject(reason: unknown): void }>();
+  /** The time limit of each analysis or computation on a thread (see SimulationPoolOptions.maxTaskMs). */
+  const taskTimers = new Map<number, ReturnType<typeof setTimeout>>();
 
   function jobOfTask(task: WorkerTask): Job | undefined {
     return jobs.get(task.jobId);
@@ -272,7 +280,34 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
     dispatch();
   }
 
+  function clearTaskTimer(taskId: number): void {
+    clearTimeout(taskTimers.get(taskId));
+    taskTimers.delete(taskId);
+  }
+
+  /** An analysis or computation still on its thread at the limit: stop the thread, answer a domain error. */
+  function stopAtTimeLimit(slot: Slot, task: SensitivityTask | ComputeTask, limitMs: number): void {
+    taskTimers.delete(task.taskId);
+    const analysis = analyses.get(task.taskId);
+    if (analysis === undefined || slot.task !== task) return;
+    analyses.delete(task.taskId);
+    lastStarted.delete(-task.taskId);
+    slots.splice(slots.indexOf(slot), 1);
+    void slot.worker.terminate();
+    const seconds = limitMs / 1000;
+    const what = task.type === 'sensitivity' ? `the ${task.settings.method} analysis` : 'the computation';
+    analysis.resolve(
+      fail({
+        kind: 'time-limit',
+        seconds,
+        message: `${what} was stopped after computing for ${seconds} s, the most one request may compute (MAX_REQUEST_SECONDS); ask for less work (fewer iterations, a smaller sample or fewer inputs)`,
+      }),
+    );
+    dispatch();
+  }
+
   function rejectAnalysis(taskId: number, reason: unknown): void {
+    clearTaskTimer(taskId);
     lastStarted.delete(-taskId);
     analyses.get(taskId)?.reject(reason);
     analyses.delete(taskId);
@@ -288,6 +323,11 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
       const task = takeNextTask();
       slot.task = task;
       slot.worker.ref();
+      const limitMs = options.maxTaskMs;
+      if (limitMs !== undefined && limitMs > 0 && (task.type === 'sensitivity' || task.type === 'compute')) {
+        const running = slot;
+        taskTimers.set(task.taskId, setTimeout(() => stopAtTimeLimit(running, task, limitMs), limitMs));
+      }
       const transfer = task.type === 'summarise' || task.type === 'fans' ? partialBuffers(task.partial) : [];
       slot.worker.postMessage(task, transfer);
     }
@@ -356,6 +396,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
       return;
     }
     if (task.type === 'sensitivity' || task.type === 'compute') {
+      clearTaskTimer(task.taskId);
       const analysis = analyses.get(task.taskId);
       analyses.delete(task.taskId);
       lastStarted.delete(-task.taskId);

@@ -14,7 +14,7 @@ import { MAX_VERSION, ResourceIdSchema } from '../resource-id.js';
 export const MAX_REFORECAST_ITERATIONS = 50_000;
 
 export const ReforecastRequestSchema = z
-  .object({
+  .strictObject({
     contract: ContractSchema.optional().describe('The contract, inline; or give `ref`.'),
     ref: z
       .object({

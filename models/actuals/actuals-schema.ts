@@ -15,7 +15,7 @@ const Month = z.number().int().min(0).max(CONTRACT_LIMITS.maxHorizonMonths - 1);
 export const MAX_ACTUALS_ROWS = CONTRACT_LIMITS.maxHorizonMonths * CONTRACT_LIMITS.maxProfiles;
 
 export const ActualsMonthSchema = z
-  .object({
+  .strictObject({
     month: Month.describe('Contract month (0 = the start month).'),
     profile: storableText(z.string().min(1).max(64))
       .optional()
@@ -34,7 +34,7 @@ export const ActualsMonthSchema = z
   .meta({ id: 'ActualsMonth' });
 
 export const ComparisonMonthSchema = z
-  .object({
+  .strictObject({
     month: Month,
     atRisk: Persons.describe('Persons in the comparison group on bijstand and not yet in work at the start of the month.'),
     jobStarts: Persons.describe('Of them, how many started work this month.'),
@@ -42,11 +42,11 @@ export const ComparisonMonthSchema = z
   .meta({ id: 'ComparisonMonth' });
 
 export const ActualsSchema = z
-  .object({
+  .strictObject({
     asOfMonth: Month.describe('The last contract month the actuals cover; months 0 .. asOfMonth must all be present.'),
     months: z.array(ActualsMonthSchema).max(MAX_ACTUALS_ROWS),
     comparisonGroup: z
-      .object({
+      .strictObject({
         description: storableText(z.string().max(2000)).optional(),
         months: z.array(ComparisonMonthSchema).min(1).max(CONTRACT_LIMITS.maxHorizonMonths),
       })

@@ -3,7 +3,7 @@ import { SimulationResultSchema } from '../simulation/result-schema.js';
 
 /** Settings of the inference step of a re-forecast (the Monte Carlo settings are the simulation's). */
 export const InferenceSettingsSchema = z
-  .object({
+  .strictObject({
     minimumEffectiveSampleSize: z
       .number()
       .int()

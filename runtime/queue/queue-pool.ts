@@ -52,6 +52,8 @@ export interface QueuePoolOptions {
   blocksPerChunk?: number;
   /** How often pending jobs are checked for results whose event was missed (a Redis reconnect). */
   reconcileIntervalMs?: number;
+  /** The time limit of a computation on this process's own thread (SimulationPoolOptions.maxTaskMs). */
+  maxTaskMs?: number;
 }
 
 export interface QueueDepth {
@@ -255,7 +257,7 @@ export function createQueuePool(options: QueuePoolOptions): QueuePool {
     // it stays on this process, on one thread of its own, off the event loop all the same.
     compute: (name, input, computeOptions) => {
       if (closed) return Promise.reject(new Error('the simulation queue is closed'));
-      localThread ??= createSimulationPool({ threads: 1 });
+      localThread ??= createSimulationPool({ threads: 1, maxTaskMs: options.maxTaskMs });
       return localThread.compute(name, input, computeOptions);
     },
     stats(): SimulationPoolStats {

@@ -66,6 +66,12 @@ describe('unknown fields', () => {
     expect(await unknownFields(answer)).toEqual(['formats']);
   });
 
+  it('POST /contracts/reforecast names one in the actuals, in a month and in the inference settings', async () => {
+    const actuals = { asOfMonth: 1, months: [{ month: 0, intake: 40, jobStarts: 0, fallbacks: 0, payments: 0 }, { month: 1, intake: 0, jobStart: 2, jobStarts: 2, fallbacks: 0, payments: 0 }], asOf: 1 };
+    const answer = await send('POST', '/contracts/reforecast', { contract: simpleContract(), actuals, settings: { seed: 1, iterations: 200 }, inference: { minimumEffectiveSampleSize: 100, minEss: 5 } });
+    expect((await unknownFields(answer)).sort()).toEqual(['actuals.asOf', 'actuals.months[1].jobStart', 'inference.minEss']);
+  });
+
   it('POST /contracts and /scenarios save nothing with one, and name it', async () => {
     const contract = { ...uncertainContract('Met typefout'), startMonht: '2026-01' };
     expect(await unknownFields(await send('POST', '/contracts', contract, true))).toEqual(['startMonht']);

@@ -7,6 +7,8 @@ import { ComparisonRequestBodySchema, SensitivityRequestBodySchema, SimulationRe
 import { SavedScenarioSchema } from '../../api/saved-objects/saved-object-kinds.js';
 import { ContractSchema } from '../../models/contract/index.js';
 import { PortfolioSchema } from '../../models/portfolio/index.js';
+import { ReforecastRequestSchema } from '../../api/reforecast/reforecast-request.js';
+import { ActualsSchema } from '../../models/actuals/index.js';
 
 /**
  * Every object a request body can hold refuses fields it does not declare (issue 18, item 8): the
@@ -24,6 +26,8 @@ const REQUEST_SCHEMAS: Record<string, z.ZodType> = {
   'POST /portfolios/compare': PortfolioComparisonRequestSchema,
   'POST /reports': ReportRequestSchema,
   'fund report model': FundReportModelSchema,
+  'POST /contracts/reforecast, /contracts/reforecast/report': ReforecastRequestSchema,
+  'actuals (POST /contracts/{id}/actuals as JSON)': ActualsSchema,
 };
 
 interface Def {
