@@ -242,20 +242,24 @@ describe('numbers and errors on a Dutch page', () => {
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Naar de inhoud');
     await page.keyboard.press('Enter');
     // The skip link's "#main" is not a route: the Results screen stays.
-    await expect(page.locator('main').getAttribute('data-screen')).resolves.toBe('results');
+    await expect.poll(() => page.locator('main').getAttribute('data-screen'), { timeout: 10_000 }).toBe('results');
     await page.click('a[data-route="contract"]');
+    // The screen renders after the click: count its triggers only once it is there.
+    await page.waitForSelector('main[data-screen="contract"] #add-trigger');
     const triggers = () => page.locator('[data-trigger]').count();
     const before = await triggers();
+    expect(before).toBeGreaterThan(0);
     await page.focus('#add-trigger');
     await page.keyboard.press('Enter');
-    await expect(triggers()).resolves.toBe(before + 1);
+    // Each key's effect shows after the page renders again: wait for it rather than read at once.
+    await expect.poll(triggers, { timeout: 10_000 }).toBe(before + 1);
     // The new trigger's kind, chosen with the arrow keys.
     await page.focus(`#f-payment-triggers-${before}-kind`);
     await page.keyboard.press('ArrowDown');
-    await expect(page.locator(`[data-trigger="${before}"]`).getAttribute('data-kind')).resolves.toBe('sustained');
+    await expect.poll(() => page.locator(`[data-trigger="${before}"]`).getAttribute('data-kind'), { timeout: 10_000 }).toBe('sustained');
     await page.locator(`[data-trigger="${before}"] button`, { hasText: 'Verwijderen' }).focus();
     await page.keyboard.press('Space');
-    await expect(triggers()).resolves.toBe(before);
+    await expect.poll(triggers, { timeout: 10_000 }).toBe(before);
   });
 
   it('keeps a preset\'s sources through the forms and a JSON export and import', async () => {
