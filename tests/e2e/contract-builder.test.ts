@@ -93,23 +93,23 @@ describe('the finance officer builds a contract from empty', () => {
     // Checked empty, the service names what is missing; each sentence stands beside its own field.
     await page.click('#check');
     await page.locator('#f-payment-triggers-error').waitFor();
-    await expect(page.locator('#f-payment-triggers-error').textContent()).resolves.toBe('Betaalprikkels: voeg er minstens 1 toe.');
-    await expect(page.locator('#f-intake-cohorts-error').textContent()).resolves.toBe('Instroom: voeg er minstens 1 toe.');
-    await expect(page.locator('#f-profiles-0-monthlyBenefit-error').textContent()).resolves.toBe('Uitkering per maand: vul hier een getal in (het veld is leeg of ongeldig).');
+    await expect.poll(() => page.locator('#f-payment-triggers-error').textContent(), { timeout: 10_000 }).toBe('Betaalprikkels: voeg er minstens 1 toe.');
+    await expect.poll(() => page.locator('#f-intake-cohorts-error').textContent(), { timeout: 10_000 }).toBe('Instroom: voeg er minstens 1 toe.');
+    await expect.poll(() => page.locator('#f-profiles-0-monthlyBenefit-error').textContent(), { timeout: 10_000 }).toBe('Uitkering per maand: vul hier een getal in (het veld is leeg of ongeldig).');
     await page.fill('#f-name', officersContract.name);
     // Intake: a total of 60 spread over 12 months (the default spread), shown as the cohorts it becomes.
     await page.fill('#f-intake-cohorts', '60');
     await page.fill('#spread-months', '12');
-    await expect(page.locator('#f-intake-cohorts-result').textContent()).resolves.toContain('12 × 5 (maand 0–11)');
+    await expect.poll(() => page.locator('#f-intake-cohorts-result').textContent(), { timeout: 10_000 }).toContain('12 × 5 (maand 0–11)');
     // The target group: Dutch numbers as typed on a Dutch page.
     await page.fill('#f-profiles-0-monthlyBenefit', '1.283,83');
     // The refusal was about the empty value: once typed, its sentence goes.
-    await expect(page.locator('#f-profiles-0-monthlyBenefit-error').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('#f-profiles-0-monthlyBenefit-error').count(), { timeout: 10_000 }).toBe(0);
     await page.fill('#f-profiles-0-programme-monthlyJobEntryRate', '4,5');
     await page.fill('#f-profiles-0-counterfactual-monthlyJobEntryRate', '1,5');
     // "4,5" (% per month) is 4.5%, sent as the fraction 0.045: the field says so.
-    await expect(page.locator('#f-profiles-0-programme-monthlyJobEntryRate-sent').getAttribute('data-sent')).resolves.toBe('[0.045]');
-    await expect(page.locator('#f-profiles-0-programme-monthlyJobEntryRate-sent').textContent()).resolves.toBe('Wordt verstuurd als 0,045 per maand (kans als fractie).');
+    await expect.poll(() => page.locator('#f-profiles-0-programme-monthlyJobEntryRate-sent').getAttribute('data-sent'), { timeout: 10_000 }).toBe('[0.045]');
+    await expect.poll(() => page.locator('#f-profiles-0-programme-monthlyJobEntryRate-sent').textContent(), { timeout: 10_000 }).toBe('Wordt verstuurd als 0,045 per maand (kans als fractie).');
     // EUR 2,500 per job start, EUR 5,000 after 12 months in work.
     await page.click('#add-trigger');
     await page.fill('#f-payment-triggers-0-price', '2.500');
@@ -159,7 +159,7 @@ describe('the finance officer builds a contract from empty', () => {
     // Shown the Dutch way: "€ 123.456" (Intl's nl-NL format, computed here independently).
     const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 });
     const net = report.keyFigures.expectedNetResult!;
-    await expect(page.locator('#figures [data-figure="netResult"] .figure-value').textContent()).resolves.toBe(euro.format(Math.abs(net) < 0.5 ? 0 : net));
+    await expect.poll(() => page.locator('#figures [data-figure="netResult"] .figure-value').textContent(), { timeout: 10_000 }).toBe(euro.format(Math.abs(net) < 0.5 ? 0 : net));
     // The yearly cap binds the payments: no year's P90 above EUR 150,000.
     expect(report.keyFigures.peakAnnualPaymentP90!).toBeLessThanOrEqual(150000 + 1e-6);
     await page.waitForSelector('.chart-canvas svg', { timeout: 30_000 });
@@ -193,13 +193,13 @@ describe('numbers and errors on a Dutch page', () => {
     await page.click('a[data-route="contract"]');
     const field = '#f-profiles-0-programme-monthlyJobEntryRate';
     await page.fill(field, '4,5,6');
-    await expect(page.locator(`${field}-error`).textContent()).resolves.toBe('Kans op werk, met programma: Dit is geen getal. Schrijf bijvoorbeeld 4,5 of 1.283,83.');
+    await expect.poll(() => page.locator(`${field}-error`).textContent(), { timeout: 10_000 }).toBe('Kans op werk, met programma: Dit is geen getal. Schrijf bijvoorbeeld 4,5 of 1.283,83.');
     // Nothing was sent for the refused text: the contract still holds 4.5%.
-    await expect(page.locator(`${field}-sent`).getAttribute('data-sent')).resolves.toBe('[0.045]');
+    await expect.poll(() => page.locator(`${field}-sent`).getAttribute('data-sent'), { timeout: 10_000 }).toBe('[0.045]');
     await page.fill(field, '45');
-    await expect(page.locator(`${field}-warning`).textContent()).resolves.toBe('Let op: dit ligt buiten het gebruikelijke bereik (0 – 20 % per maand). Klopt het?');
+    await expect.poll(() => page.locator(`${field}-warning`).textContent(), { timeout: 10_000 }).toBe('Let op: dit ligt buiten het gebruikelijke bereik (0 – 20 % per maand). Klopt het?');
     await page.fill(field, '4,5');
-    await expect(page.locator(`${field}-warning`).count()).resolves.toBe(0);
+    await expect.poll(() => page.locator(`${field}-warning`).count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('shows the service\'s refusal beside the field it names, with the field\'s label, in Dutch', async () => {
@@ -211,10 +211,10 @@ describe('numbers and errors on a Dutch page', () => {
     expect(((await response.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['profiles[0].counterfactual.monthlyJobEntryRate']);
     const error = page.locator(`${field}-error`);
     await error.waitFor();
-    await expect(error.textContent()).resolves.toBe('Kans op werk, zonder programma: moet tussen 0% en 100% liggen (een kans of aandeel).');
-    await expect(page.locator(field).getAttribute('aria-describedby')).resolves.toContain(`${field.slice(1)}-error`);
+    await expect.poll(() => error.textContent(), { timeout: 10_000 }).toBe('Kans op werk, zonder programma: moet tussen 0% en 100% liggen (een kans of aandeel).');
+    await expect.poll(() => page.locator(field).getAttribute('aria-describedby'), { timeout: 10_000 }).toContain(`${field.slice(1)}-error`);
     // Focus moved to the field with the problem.
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(field.slice(1));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 10_000 }).toBe(field.slice(1));
     await page.locator(field).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}/workbench-error.png` });
     await expectAccessible('contract builder with an error');
@@ -230,7 +230,7 @@ describe('numbers and errors on a Dutch page', () => {
     await page.waitForFunction(() => location.hash === '#/contract');
     const error = page.locator('#f-horizonMonths-error');
     await error.waitFor();
-    await expect(error.textContent()).resolves.toBe('Looptijd van de berekening: moet minstens 1 zijn.');
+    await expect.poll(() => error.textContent(), { timeout: 10_000 }).toBe('Looptijd van de berekening: moet minstens 1 zijn.');
     await page.fill('#f-horizonMonths', '60');
   });
 
@@ -239,7 +239,7 @@ describe('numbers and errors on a Dutch page', () => {
     // The skip link is the first stop of the page, before the language switch.
     await page.focus('#language');
     await page.keyboard.press('Shift+Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Naar de inhoud');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 10_000 }).toBe('Naar de inhoud');
     await page.keyboard.press('Enter');
     // The skip link's "#main" is not a route: the Results screen stays.
     await expect.poll(() => page.locator('main').getAttribute('data-screen'), { timeout: 10_000 }).toBe('results');
@@ -276,15 +276,15 @@ describe('numbers and errors on a Dutch page', () => {
     const edited = { ...JSON.parse(exported), name: 'Pilot via JSON' };
     await page.fill('#contract-json', JSON.stringify(edited, null, 2));
     await page.click('#apply-json');
-    await expect(page.inputValue('#f-name')).resolves.toBe('Pilot via JSON');
+    await expect.poll(() => page.inputValue('#f-name'), { timeout: 10_000 }).toBe('Pilot via JSON');
     expect(await page.locator('.hint.source').count()).toBe(sources.length);
   });
 
   it('switches to English, keeping the contract and writing numbers the English way', async () => {
     await page.selectOption('#language', 'en');
-    await expect(page.locator('#builder-heading').textContent()).resolves.toBe('Build a contract');
+    await expect.poll(() => page.locator('#builder-heading').textContent(), { timeout: 10_000 }).toBe('Build a contract');
     await page.waitForFunction(() => (document.querySelector('#f-profiles-0-monthlyBenefit') as HTMLInputElement).value === '1,283.83');
-    await expect(page.evaluate(() => localStorage.getItem('language'))).resolves.toBe('en');
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('language')), { timeout: 10_000 }).toBe('en');
     await page.selectOption('#language', 'nl');
     await page.waitForFunction(() => (document.querySelector('#f-profiles-0-monthlyBenefit') as HTMLInputElement).value === '1.283,83');
   });

@@ -159,7 +159,7 @@ describe('what drives it (#/drivers)', () => {
     expect(await page.locator('#sobol-status').textContent()).toMatch(/Bezig met rekenen… \d+(,\d)? s/);
     expect(await page.locator('#run-sobol').isDisabled()).toBe(true);
     await page.click('#sobol-cancel');
-    await expect(page.locator('#sobol-status').textContent()).resolves.toContain('Afgebroken');
+    await expect.poll(() => page.locator('#sobol-status').textContent(), { timeout: 10_000 }).toContain('Afgebroken');
     expect(await page.locator('#run-sobol').isDisabled()).toBe(false);
     await page.fill('#sobol-sample', '32');
   });

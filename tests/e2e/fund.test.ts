@@ -138,7 +138,7 @@ describe('fund strategies side by side', () => {
     const groups = await page.locator('#fund-comparison tbody[data-layer] th[scope="rowgroup"]').allTextContents();
     expect(groups).toContain('Gemeente Rotterdam');
     expect(groups).not.toContain('gemeente');
-    for (const chart of ['#chart-loss-chance', '#chart-loss-distribution', '#chart-worker-years', '#chart-placements', '#chart-avoided']) await expect(page.locator(`${chart} svg`).count()).resolves.toBe(1);
+    for (const chart of ['#chart-loss-chance', '#chart-loss-distribution', '#chart-worker-years', '#chart-placements', '#chart-avoided']) await expect.poll(() => page.locator(`${chart} svg`).count(), { timeout: 10_000 }).toBe(1);
     // Chart numbers follow the page's language: Dutch decimal commas ("1,5M"), never English "1.5M" or "1,500,000".
     const axisNumbers = (await page.locator('#chart-loss-distribution svg text, #chart-avoided svg text').allTextContents()).filter((text) => /\d/.test(text));
     expect(axisNumbers.filter((text) => /\d\.\d+[kMG]?$|\d,\d{3}(\D|$)/.test(text))).toEqual([]);

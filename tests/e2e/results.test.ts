@@ -143,7 +143,7 @@ describe('the Results screen', () => {
     // Shown the Dutch way ("€ 123.456", Intl's nl-NL, computed here independently).
     const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
     const net = output('payerNetResult').mean!;
-    await expect(page.locator('#figures [data-figure="netResult"] .figure-value').textContent()).resolves.toBe(euro.format(Math.abs(net) < 0.5 ? 0 : net));
+    await expect.poll(() => page.locator('#figures [data-figure="netResult"] .figure-value').textContent(), { timeout: 10_000 }).toBe(euro.format(Math.abs(net) < 0.5 ? 0 : net));
     await page.waitForSelector('#chart-yearly-fan .chart-canvas svg', { timeout: 30_000 });
     await page.waitForSelector('#chart-net-result .chart-canvas svg', { timeout: 30_000 });
     // Each chart has a title, a text alternative and its figures in a table.
@@ -208,9 +208,9 @@ describe('the Results screen', () => {
     await page.selectOption('#language', 'en');
     const euro = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
     const net = await figure('netResult');
-    await expect(page.locator('#figures [data-figure="netResult"] .figure-label').textContent()).resolves.toBe("The municipality's expected net result");
-    await expect(page.locator('#figures [data-figure="netResult"] .figure-value').textContent()).resolves.toBe(euro.format(Math.abs(net) < 0.5 ? 0 : net));
-    await expect(page.locator('#status').textContent()).resolves.toBe(`Done: ${ITERATIONS.toLocaleString('en-GB')} iterations, seed ${SEED}.`);
+    await expect.poll(() => page.locator('#figures [data-figure="netResult"] .figure-label').textContent(), { timeout: 10_000 }).toBe("The municipality's expected net result");
+    await expect.poll(() => page.locator('#figures [data-figure="netResult"] .figure-value').textContent(), { timeout: 10_000 }).toBe(euro.format(Math.abs(net) < 0.5 ? 0 : net));
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 10_000 }).toBe(`Done: ${ITERATIONS.toLocaleString('en-GB')} iterations, seed ${SEED}.`);
     await expectAccessible('results (en)');
     await page.selectOption('#language', 'nl');
   });

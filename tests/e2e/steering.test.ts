@@ -55,7 +55,7 @@ describe('the Steering screen', () => {
     const bad = 'maand;instroom;gestart met werk;terugval in bijstand;betalingen (EUR)\n0;10;0;0;0\n1;0;twaalf;0;0\n';
     await page.setInputFiles('#actuals-file', { name: 'fout.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.waitForSelector('#steering-problem');
-    await expect(page.locator('#steering-problem').textContent()).resolves.toContain('row 3, column C (gestart met werk)');
+    await expect.poll(() => page.locator('#steering-problem').textContent(), { timeout: 10_000 }).toContain('row 3, column C (gestart met werk)');
   });
 
   it('reads the actuals, re-forecasts, and shows the API\'s payments per year', async () => {

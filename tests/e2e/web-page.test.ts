@@ -104,7 +104,7 @@ describe('the workbench at /', () => {
     // Paying 60% instead of 45% of the savings leaves the municipality less: its net result must fall.
     await page.click('a[data-route="contract"]');
     await page.fill('#f-payment-triggers-0-share', '60');
-    await expect(page.locator('#f-payment-triggers-0-share-sent').getAttribute('data-sent')).resolves.toBe('[0.6]');
+    await expect.poll(() => page.locator('#f-payment-triggers-0-share-sent').getAttribute('data-sent'), { timeout: 10_000 }).toBe('[0.6]');
     await run();
     expect((await figure('netResult')).value).toBeLessThan(firstNet);
   });

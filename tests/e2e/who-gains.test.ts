@@ -60,7 +60,7 @@ describe('who pays and who gains on the Results screen', () => {
     expect(await shown('payerLossChance:gemeenten')).toBe(mean('payerLoses_gemeenten'));
     expect(await shown('municipalityNet:randgemeente')).toBe(mean('municipalityNet_randgemeente'));
     expect(await shown('mkbaNonCash:society')).toBe(mean('mkbaNonCash_society'));
-    await expect(page.locator('#who-gains-heading').textContent()).resolves.toBe('Wie betaalt en wie wint');
+    await expect.poll(() => page.locator('#who-gains-heading').textContent(), { timeout: 10_000 }).toBe('Wie betaalt en wie wint');
     const violations = await seriousA11yViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
   });
@@ -109,8 +109,8 @@ describe('who pays and who gains on the Results screen', () => {
 
   it('speaks English when the page does', async () => {
     await page.selectOption('#language', 'en');
-    await expect(page.locator('#who-gains-heading').textContent()).resolves.toBe('Who pays and who gains');
-    await expect(page.locator('#who-gains').textContent()).resolves.toContain('Chance of loss');
+    await expect.poll(() => page.locator('#who-gains-heading').textContent(), { timeout: 10_000 }).toBe('Who pays and who gains');
+    await expect.poll(() => page.locator('#who-gains').textContent(), { timeout: 10_000 }).toContain('Chance of loss');
     await page.selectOption('#language', 'nl');
     expect(problems).toEqual([]);
   });
