@@ -45,7 +45,26 @@ export interface WhoGainsTexts {
   mkbaNote: string;
   flowBackNote: string;
   /** The contract builder's section. */
-  builder: { section: string; intro: string; useDefaults: string; perMonthInWork: (label: string) => string; useProvince: string; shareOf: (payer: string) => string };
+  builder: {
+    section: string;
+    intro: string;
+    useDefaults: string;
+    perMonthInWork: (label: string) => string;
+    useProvince: string;
+    shareOf: (payer: string) => string;
+    useRegion: string;
+    regionHint: string;
+    municipality: (n: number) => string;
+    addMunicipality: string;
+    livesIn: (profile: string) => string;
+    outcomesSection: string;
+    outcomesIntro: string;
+    outcome: (n: number) => string;
+    addOutcome: string;
+    value: (n: number) => string;
+    addValue: string;
+    remove: string;
+  };
 }
 
 const nl: WhoGainsTexts = {
@@ -116,11 +135,23 @@ const nl: WhoGainsTexts = {
   builder: {
     section: 'Wie wint (budgethouders en betalers)',
     intro:
-      'Laat zien waar de besparing terechtkomt: bij de gemeente per budget, het Rijk, UWV, de zorgverzekeraars en de deelnemer. De standaardwaarden zijn ruwe richtwaarden voor 2024 met bron en bandbreedte; vervang ze door eigen cijfers. Meer (uitkomsten buiten werk, gemeenten in een regio) kan in de JSON hieronder.',
+      'Laat zien waar de besparing terechtkomt: bij de gemeente per budget, het Rijk, UWV, de zorgverzekeraars en de deelnemer. De standaardwaarden zijn ruwe richtwaarden voor 2024 met bron en bandbreedte; vervang ze door eigen cijfers.',
     useDefaults: 'Toon wie wint, met de standaardwaarden per budget',
     perMonthInWork: (label) => `${label}, per maand voltijds werk`,
     useProvince: 'De provincie betaalt mee aan de resultaatbetalingen',
     shareOf: (payer) => `Aandeel van ${payer} in elke betaling`,
+    useRegion: 'Een regionaal contract van meer gemeenten',
+    regionHint: 'Elke gemeente betaalt en bespaart voor haar eigen inwoners. Geef elke doelgroep de gemeente waar zij woont; een gemeente met een eigen uitkeringsniveau of instroom krijgt een eigen doelgroep.',
+    municipality: (n) => `Gemeente ${n}`,
+    addMunicipality: 'Gemeente toevoegen',
+    livesIn: (profile) => `${profile} woont in`,
+    outcomesSection: 'Resultaten buiten werk',
+    outcomesIntro: 'Bijvoorbeeld schulden opgelost of jeugdzorg beëindigd: per maand een kans met en zonder programma, en wat het elke budgethouder oplevert. Een betaalprikkel van de soort "resultaat buiten werk" kan ervoor betalen.',
+    outcome: (n) => `Resultaat ${n}`,
+    addOutcome: 'Resultaat toevoegen',
+    value: (n) => `Waarde ${n}`,
+    addValue: 'Waarde toevoegen',
+    remove: 'Verwijderen',
   },
 };
 
@@ -192,11 +223,23 @@ const en: WhoGainsTexts = {
   builder: {
     section: 'Who gains (budget holders and payers)',
     intro:
-      'Shows where the savings land: at the municipality by budget, the state, UWV, the health insurers and the participant. The defaults are rough guides for 2024 with source and range; replace them with your own figures. More (outcomes beyond work, municipalities in a region) can be set in the JSON below.',
+      'Shows where the savings land: at the municipality by budget, the state, UWV, the health insurers and the participant. The defaults are rough guides for 2024 with source and range; replace them with your own figures.',
     useDefaults: 'Show who gains, with the default values per budget',
     perMonthInWork: (label) => `${label}, per month of full-time work`,
     useProvince: 'The province co-funds the outcome payments',
     shareOf: (payer) => `Share of ${payer} in every payment`,
+    useRegion: 'A regional contract of several municipalities',
+    regionHint: 'Each municipality pays for and saves on its own residents. Give each target group the municipality it lives in; a municipality with its own benefit level or intake gets a target group of its own.',
+    municipality: (n) => `Municipality ${n}`,
+    addMunicipality: 'Add a municipality',
+    livesIn: (profile) => `${profile} lives in`,
+    outcomesSection: 'Outcomes beyond work',
+    outcomesIntro: 'For example debts resolved or youth care ended: a monthly chance with and without the programme, and what it brings each budget holder. A payment trigger of the kind "outcome beyond work" can pay for it.',
+    outcome: (n) => `Outcome ${n}`,
+    addOutcome: 'Add an outcome',
+    value: (n) => `Value ${n}`,
+    addValue: 'Add a value',
+    remove: 'Remove',
   },
 };
 

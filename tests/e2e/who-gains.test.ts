@@ -114,4 +114,50 @@ describe('who pays and who gains on the Results screen', () => {
     await page.selectOption('#language', 'nl');
     expect(problems).toEqual([]);
   });
+
+  it('builds a regional contract with an outcome beyond work and a trigger paying for it, in the forms', async () => {
+    await page.click('a[data-route="contract"]');
+    await page.selectOption('#preset', 'rotterdam-prestatiecontract-werk');
+    await page.waitForFunction(() => (document.querySelector('#f-name') as HTMLInputElement | null)?.value.includes('Rotterdam'));
+    // Two municipalities: the first target group in the first, the others in the second; then move one.
+    await page.check('#f-budgetHolders-municipalities-present');
+    await page.waitForSelector('[data-municipality="1"]');
+    await page.fill('#f-budgetHolders-municipalities-0-label', 'Rotterdam');
+    await page.fill('#f-budgetHolders-municipalities-1-label', 'Schiedam');
+    await page.selectOption('#lives-in-lang', '0');
+    // An outcome beyond work, valued for debt counselling, and a trigger that pays per outcome.
+    await page.click('#add-outcome');
+    await page.fill('#f-outcomes-0-id', 'schuldenOpgelost');
+    await page.fill('#f-outcomes-0-label', 'Schulden opgelost');
+    await page.fill('#f-outcomes-0-programme-monthlyRate', '5');
+    await page.fill('#f-outcomes-0-counterfactual-monthlyRate', '2');
+    await page.click('[data-outcome="0"] .add-value');
+    await page.selectOption('#f-outcomes-0-values-0-holder', 'gemeenteSchuldhulpverlening');
+    await page.fill('#f-outcomes-0-values-0-once', '1.500');
+    const triggers = await page.locator('[data-trigger]').count();
+    await page.click('#add-trigger');
+    await page.selectOption(`#f-payment-triggers-${triggers}-kind`, 'outcome');
+    await page.fill(`#f-payment-triggers-${triggers}-price`, '400');
+    await page.click('#check');
+    await expect.poll(() => page.locator('#builder-status').textContent(), { timeout: 30_000 }).toBe('De rekendienst accepteert het contract.');
+    const violations = await seriousA11yViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+
+    // What the forms made is what a user would have written in JSON: read it back and evaluate it here.
+    const contract = JSON.parse(await page.inputValue('#contract-json'));
+    expect(contract.budgetHolders.municipalities).toEqual([
+      { id: 'gemeente1', label: 'Rotterdam', profiles: ['kort', 'lang'] },
+      { id: 'gemeente2', label: 'Schiedam', profiles: ['middel'] },
+    ]);
+    expect(contract.outcomes[0]).toMatchObject({ id: 'schuldenOpgelost', programme: { monthlyRate: 0.05 }, counterfactual: { monthlyRate: 0.02 }, values: [{ holder: 'gemeenteSchuldhulpverlening', once: 1500 }] });
+    expect(contract.payment.triggers[triggers]).toMatchObject({ kind: 'outcome', outcome: 'schuldenOpgelost', price: 400 });
+    const evaluated = (await (await fetch(`${service.baseUrl}/contracts/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(contract) })).json()) as {
+      summary: Record<string, number>;
+    };
+    // Each municipality has its own net result, and the outcome brings debt counselling a gain.
+    expect(evaluated.summary).toHaveProperty('municipalityNet_gemeente1');
+    expect(evaluated.summary).toHaveProperty('municipalityNet_gemeente2');
+    expect(evaluated.summary.budgetNet_gemeenteSchuldhulpverlening).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
 });

@@ -17,6 +17,7 @@ import { StartSection } from './start-section.js';
 import { UncertainInputs } from './uncertain-inputs.js';
 import { WorkSection } from './work-section.js';
 import { WhoGainsSection } from './who-gains-section.js';
+import { OutcomesSection } from './outcomes-section.js';
 
 /**
  * The contract builder (#/contract): every part of a contract in forms, from a preset or from
@@ -91,6 +92,7 @@ export function ContractBuilder() {
           <InvestorSection />
           <MoneySection />
           <WhoGainsSection />
+          <OutcomesSection />
           <UncertainInputs />
           <div class="toolbar">
             <button type="submit" id="check" disabled={checking}>

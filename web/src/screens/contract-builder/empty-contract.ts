@@ -43,7 +43,7 @@ export function newProfile(n: number): Record<string, unknown> {
   };
 }
 
-export type TriggerKind = 'jobStart' | 'sustained' | 'perMonthOffBenefit' | 'shareOfSavings' | 'custom';
+export type TriggerKind = 'jobStart' | 'sustained' | 'perMonthOffBenefit' | 'shareOfSavings' | 'outcome' | 'custom';
 
 /** A trigger of `kind`, keeping what the old one had in common (id, payee, lag, price where it has one). */
 export function triggerOfKind(kind: TriggerKind, old: Record<string, unknown> | undefined, n: number): Record<string, unknown> {
@@ -58,6 +58,8 @@ export function triggerOfKind(kind: TriggerKind, old: Record<string, unknown> | 
       return { ...common, kind, ...price, basis: 'gross' };
     case 'shareOfSavings':
       return { ...common, kind, share: old?.share, basis: 'attributable' };
+    case 'outcome':
+      return { ...common, kind, outcome: typeof old?.outcome === 'string' ? old.outcome : undefined, ...price, basis: 'attributable' };
     case 'custom':
       return { ...common, kind, expression: typeof old?.expression === 'string' ? old.expression : '' };
   }

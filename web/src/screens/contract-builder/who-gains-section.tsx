@@ -5,17 +5,19 @@ import { useContract } from '../../state/contract-store.js';
 import { getAt } from '../../state/paths.js';
 import { whoGainsTexts } from '../../../../outputs/texts/who-gains-texts.js';
 import { defaultBudgetEffects } from '../../../../scenarios/budget-holder-figures.js';
+import { RegionFields } from './region-fields.js';
 
 /**
  * Who gains (issue 17): switching it on adds the default effect per budget (UWV premiums, Zvw,
  * wage tax, allowances, debt counselling, the participant's income and wellbeing), each an
  * estimate with its source that the user can replace; a second switch lets the province co-fund
- * the outcome payments by a share. Regions and outcomes beyond work are edited in the JSON section.
+ * the outcome payments by a share; a third makes the contract regional (RegionFields). Outcomes
+ * beyond work have their own section (OutcomesSection).
  */
 export function WhoGainsSection() {
   const { language } = useT();
   const w = whoGainsTexts(language);
-  const { contract } = useContract();
+  const { contract, update } = useContract();
   const effects = getAt(contract, ['budgetHolders', 'effects']);
   const funding = getAt(contract, ['funding']);
   const list = Array.isArray(effects) ? (effects as { label?: string; id: string }[]) : [];
@@ -23,7 +25,23 @@ export function WhoGainsSection() {
   return (
     <Section id="section-who-gains" title={w.builder.section}>
       <p class="hint">{w.builder.intro}</p>
-      <PresenceToggle path={['budgetHolders']} label={w.builder.useDefaults} make={() => ({ effects: defaultBudgetEffects() })} />
+      <div class="field checkbox">
+        <label>
+          <input
+            id="f-budgetHolders-present"
+            type="checkbox"
+            checked={list.length > 0}
+            onChange={(e) => {
+              const on = (e.currentTarget as HTMLInputElement).checked;
+              // The region's municipalities live in budgetHolders too: keep them when the defaults go.
+              if (on) update(['budgetHolders'], { ...((getAt(contract, ['budgetHolders']) as object | undefined) ?? {}), effects: defaultBudgetEffects() });
+              else if (getAt(contract, ['budgetHolders', 'municipalities']) !== undefined) update(['budgetHolders', 'effects'], []);
+              else update(['budgetHolders'], undefined);
+            }}
+          />{' '}
+          {w.builder.useDefaults}
+        </label>
+      </div>
       {list.length > 0 ? (
         <div class="grid">
           {list.map((effect, i) => (
@@ -49,6 +67,7 @@ export function WhoGainsSection() {
           ))}
         </div>
       ) : null}
+      <RegionFields />
     </Section>
   );
 }
