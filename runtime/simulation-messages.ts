@@ -90,6 +90,8 @@ export type WorkerTask = RunChunkTask | SummariseTask | FansTask | PingTask | Se
 
 export type WorkerReply =
   | { type: 'pong'; taskId: number }
+  /** An analysis or computation has begun (its modules loaded): its time limit counts from here. */
+  | { type: 'started'; taskId: number }
   | { type: 'progress'; taskId: number; completedIterations: number }
   | { type: 'partial'; taskId: number; partial: PartialResult }
   | { type: 'summary'; taskId: number; result: SimulationResult | VariantComparisonResult }

@@ -55,7 +55,8 @@ export interface SimulationPoolOptions {
   blocksPerChunk?: number;
   /**
    * Milliseconds one analysis or computation (a task of `analyse` or `compute`) may run once a
-   * thread has taken it (MAX_REQUEST_SECONDS); then its thread is stopped and it answers a
+   * thread has begun it, its modules loaded (MAX_REQUEST_SECONDS: a thread's cold start, 5 to 20 s
+   * on a busy machine, does not count); then its thread is stopped and it answers a
    * `time-limit` domain error. Default: no limit. Simulation jobs have their own (MAX_JOB_SECONDS).
    */
   maxTaskMs?: number;
@@ -323,11 +324,6 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
       const task = takeNextTask();
       slot.task = task;
       slot.worker.ref();
-      const limitMs = options.maxTaskMs;
-      if (limitMs !== undefined && limitMs > 0 && (task.type === 'sensitivity' || task.type === 'compute')) {
-        const running = slot;
-        taskTimers.set(task.taskId, setTimeout(() => stopAtTimeLimit(running, task, limitMs), limitMs));
-      }
       const transfer = task.type === 'summarise' || task.type === 'fans' ? partialBuffers(task.partial) : [];
       slot.worker.postMessage(task, transfer);
     }
@@ -383,6 +379,13 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
     const task = slot.task;
     if (task === null || task.taskId !== message.taskId) return;
     const job = jobOfTask(task);
+    if (message.type === 'started') {
+      // The thread has begun the analysis or computation (modules loaded): its time limit starts.
+      const limitMs = options.maxTaskMs;
+      if (limitMs !== undefined && limitMs > 0 && (task.type === 'sensitivity' || task.type === 'compute') && !taskTimers.has(task.taskId))
+        taskTimers.set(task.taskId, setTimeout(() => stopAtTimeLimit(slot, task, limitMs), limitMs));
+      return;
+    }
     if (message.type === 'progress') {
       if (job !== undefined && task.type === 'run') {
         job.progressOfChunk[job.chunkOfTask.get(task.taskId)!] = message.completedIterations;

@@ -76,6 +76,8 @@ function handle(task: Exclude<WorkerTask, ComputeTask>): void {
     return;
   }
   if (task.type === 'sensitivity') {
+    // Its time limit (MAX_REQUEST_SECONDS) counts from here, not from a thread's cold start.
+    reply({ type: 'started', taskId: task.taskId });
     const model = compileModelSpec(task.model);
     const analysis = model.ok ? runSensitivity(model.value, task.settings) : model;
     reply(analysis.ok ? { type: 'analysis', taskId: task.taskId, result: analysis.value } : { type: 'failed', taskId: task.taskId, error: analysis.error });
@@ -108,7 +110,10 @@ let rendering: Promise<typeof import('./report-rendering.js')> | null = null;
 
 async function handleCompute(task: ComputeTask): Promise<void> {
   rendering ??= import('./report-rendering.js');
-  const outcome = await (await rendering).compute(task.name, task.input as never);
+  const modules = await rendering;
+  // Its time limit counts from here, once the output modules are loaded.
+  reply({ type: 'started', taskId: task.taskId });
+  const outcome = await modules.compute(task.name, task.input as never);
   if (!outcome.ok) return reply({ type: 'failed', taskId: task.taskId, error: outcome.error });
   const value = outcome.value;
   // A workbook's bytes move to the pool's thread instead of being copied.

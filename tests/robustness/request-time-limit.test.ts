@@ -3,6 +3,7 @@ import { createSimulationPool, type SimulationPool } from '../../runtime/simulat
 import { simpleContract } from '../contract/contract-fixtures.js';
 import { startService } from '../api/http-client.js';
 import type { ModelSpec } from '../../models/model-spec.js';
+import { ContractSchema } from '../../models/contract/index.js';
 import type { SensitivitySettings } from '../../models/sensitivity/index.js';
 
 /**
@@ -18,7 +19,8 @@ function longSobol(): { model: ModelSpec; settings: SensitivitySettings } {
   contract.profiles[0].programme.monthlyJobEntryRate = { type: 'uniform', min: 0.05, max: 0.15 };
   contract.profiles[0].monthlyBenefit = { type: 'uniform', min: 900, max: 1_100 };
   // (2 + 2) x 250,000 = 1,000,000 model runs: minutes of work.
-  return { model: { kind: 'contract', contract } as ModelSpec, settings: { method: 'sobol', output: 'payerNetResult', sampleSize: 250_000, seed: 1 } as SensitivitySettings };
+  // Parsed, as the service hands models to the pool (defaults filled in).
+  return { model: { kind: 'contract', contract: ContractSchema.parse(contract) } as ModelSpec, settings: { method: 'sobol', output: 'payerNetResult', sampleSize: 250_000, seed: 1 } as SensitivitySettings };
 }
 
 describe('the time limit of one analysis or computation on a thread', () => {
