@@ -44,7 +44,7 @@ export const ConfigSchema = z.object({
   MAX_JOB_SECONDS: z.coerce.number().int().min(0).max(86_400).default(1_800),
   /**
    * Seconds one sensitivity analysis, report computation or re-forecast may compute once a thread
-   * has taken it (waiting for a thread does not count); then its thread is stopped and the request
+   * has begun it (waiting for a thread and its start do not count); then its thread is stopped and the request
    * is answered 503 `time-limit`. 0: no limit.
    */
   MAX_REQUEST_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
