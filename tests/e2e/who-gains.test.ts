@@ -140,6 +140,8 @@ describe('who pays and who gains on the Results screen', () => {
     await page.fill(`#f-payment-triggers-${triggers}-price`, '400');
     await page.click('#check');
     await expect.poll(() => page.locator('#builder-status').textContent(), { timeout: 30_000 }).toBe('De rekendienst accepteert het contract.');
+    await page.locator('#section-outcomes').screenshot({ path: 'docs/screenshots/workbench-outcomes.png' });
+    await page.locator('#region').screenshot({ path: 'docs/screenshots/workbench-region.png' });
     const violations = await seriousA11yViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
 
