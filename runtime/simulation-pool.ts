@@ -286,15 +286,22 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
     taskTimers.delete(taskId);
   }
 
-  /** An analysis or computation still on its thread at the limit: stop the thread, answer a domain error. */
-  function stopAtTimeLimit(slot: Slot, task: SensitivityTask | ComputeTask, limitMs: number): void {
-    taskTimers.delete(task.taskId);
-    const analysis = analyses.get(task.taskId);
-    if (analysis === undefined || slot.task !== task) return;
-    analyses.delete(task.taskId);
-    lastStarted.delete(-task.taskId);
+  /** A task cannot be interrupted inside a worker: the worker running it (if any) is stopped and dropped. */
+  function stopThreadRunning(task: WorkerTask): void {
+    const slot = slots.find((candidate) => candidate.task === task);
+    if (slot === undefined) return;
     slots.splice(slots.indexOf(slot), 1);
     void slot.worker.terminate();
+  }
+
+  /** An analysis or computation still on its thread at the limit: stop the thread, answer a domain error. */
+  function stopAtTimeLimit(task: SensitivityTask | ComputeTask, limitMs: number): void {
+    taskTimers.delete(task.taskId);
+    const analysis = analyses.get(task.taskId);
+    if (analysis === undefined) return;
+    analyses.delete(task.taskId);
+    lastStarted.delete(-task.taskId);
+    stopThreadRunning(task);
     const seconds = limitMs / 1000;
     const what = task.type === 'sensitivity' ? `the ${task.settings.method} analysis` : 'the computation';
     analysis.resolve(
@@ -382,8 +389,8 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
     if (message.type === 'started') {
       // The thread has begun the analysis or computation (modules loaded): its time limit starts.
       const limitMs = options.maxTaskMs;
-      if (limitMs !== undefined && limitMs > 0 && (task.type === 'sensitivity' || task.type === 'compute') && !taskTimers.has(task.taskId))
-        taskTimers.set(task.taskId, setTimeout(() => stopAtTimeLimit(slot, task, limitMs), limitMs));
+      if (limitMs !== undefined && limitMs > 0 && (task.type === 'sensitivity' || task.type === 'compute'))
+        taskTimers.set(task.taskId, setTimeout(() => stopAtTimeLimit(task, limitMs), limitMs));
       return;
     }
     if (message.type === 'progress') {
@@ -622,12 +629,7 @@ export function createSimulationPool(options: SimulationPoolOptions = {}): Simul
         rejectAnalysis(task.taskId, signal!.reason);
         const queued = queue.indexOf(task);
         if (queued >= 0) queue.splice(queued, 1);
-        // A task cannot be interrupted inside a worker: stop the worker running it.
-        const slot = slots.find((candidate) => candidate.task === task);
-        if (slot !== undefined) {
-          slots.splice(slots.indexOf(slot), 1);
-          void slot.worker.terminate();
-        }
+        stopThreadRunning(task);
         dispatch();
       };
       const settleWith =

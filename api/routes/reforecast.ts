@@ -7,6 +7,7 @@ import type { PdfPrinter } from '../../outputs/pdf/print-pdf.js';
 import type { SimulationJobs } from '../../runtime/simulation-jobs.js';
 import type { Store } from '../../store/index.js';
 import { requireCaller } from '../auth.js';
+import { untilHangUp } from '../hang-up.js';
 import { fileName, sendDownload } from '../downloads/send-download.js';
 import { SOFTWARE_VERSION } from '../version.js';
 import { guardIdParameter } from '../resource-id.js';
@@ -139,23 +140,6 @@ export function reforecastRoutes({
     return { objects: store.savedObjects, actualsStore: store.contractActuals, caller: requireCaller(res) };
   }
   return router;
-}
-
-/**
- * Work on a thread that stops when the caller hangs up before the answer is sent (the thread
- * running it is stopped too); null then, as there is nobody to answer.
- */
-async function untilHangUp<T>(res: express.Response, work: (signal: AbortSignal) => Promise<T>): Promise<T | null> {
-  const hangUp = new AbortController();
-  res.on('close', () => {
-    if (!res.writableFinished) hangUp.abort(new Error('the caller closed the connection'));
-  });
-  try {
-    return await work(hangUp.signal);
-  } catch (error) {
-    if (hangUp.signal.aborted) return null;
-    throw error;
-  }
 }
 
 const ReportQuerySchema = z.object({ format: z.enum(['html', 'pdf']).default('pdf'), lang: z.enum(['nl', 'en']).default('nl') });

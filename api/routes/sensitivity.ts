@@ -4,6 +4,7 @@ import { compileModelSpec, ModelSpecSchema } from '../../models/model-spec.js';
 import { SensitivitySettingsSchema, type SensitivityResult } from '../../models/sensitivity/index.js';
 import type { SimulationJobs } from '../../runtime/simulation-jobs.js';
 import { callerOf } from '../auth.js';
+import { untilHangUp } from '../hang-up.js';
 import { languageFromQuery, negotiateFormat } from '../downloads/negotiate.js';
 import { sendSensitivityFile } from '../downloads/result-downloads.js';
 import { resolveSensitivityRequest } from '../runs/model-requests.js';
@@ -61,17 +62,8 @@ export function sensitivityRoutes({
     const format = negotiateFormat(req, ['json', 'xlsx', 'csv']);
     const startedAt = new Date();
     // A caller who hangs up stops the analysis (and the thread running it).
-    const hangUp = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) hangUp.abort(new Error('the caller closed the connection'));
-    });
-    let result: SensitivityResult;
-    try {
-      result = await sensitivityOf(jobs, request, hangUp.signal);
-    } catch (error) {
-      if (hangUp.signal.aborted) return; // nobody to answer
-      throw error;
-    }
+    const result = await untilHangUp(res, (signal) => sensitivityOf(jobs, request, signal));
+    if (result === null) return; // nobody to answer
     const resultText = JSON.stringify(result);
     const caller = callerOf(res);
     if (caller !== null && storage !== null) {

@@ -3,7 +3,7 @@ import type { DomainError, FieldPath } from '../errors.js';
 import { invalidInput } from '../errors.js';
 import { fail, ok, type Result } from '../result.js';
 import { baseParams, seriesLength, summaryModelOf, type CompiledModel, type ModelInput, type OutputInfo } from '../simulation/model.js';
-import { MAX_MODEL_RUNS } from './limits.js';
+import { MAX_BOOTSTRAP_WORK, MAX_MODEL_RUNS } from './limits.js';
 
 /**
  * What every sensitivity method needs from a model: find the output and inputs a request names,
@@ -127,6 +127,27 @@ export function checkModelRuns(requested: number, what: string): Result<void, Do
       {
         path: [],
         message: `${what} needs ${requested.toLocaleString('en-US')} model runs; at most ${MAX_MODEL_RUNS.toLocaleString('en-US')} are allowed`,
+      },
+    ],
+  });
+}
+
+/**
+ * Refuses a bootstrap of more than MAX_BOOTSTRAP_WORK operations: `resamples` recomputations over
+ * `perResample` values each (Sobol: its model results; value of information: draws x columns).
+ */
+export function checkBootstrapWork(resamples: number, perResample: number, what: string): Result<void, DomainError> {
+  const requested = resamples * perResample;
+  if (requested <= MAX_BOOTSTRAP_WORK) return ok(undefined);
+  return fail({
+    kind: 'limit-exceeded',
+    limit: 'MAX_BOOTSTRAP_WORK',
+    requested,
+    allowed: MAX_BOOTSTRAP_WORK,
+    problems: [
+      {
+        path: ['bootstrapResamples'],
+        message: `${resamples} bootstrap resamples of ${what} is ${requested} operations; at most ${MAX_BOOTSTRAP_WORK} are allowed: lower bootstrapResamples or sampleSize`,
       },
     ],
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DomainError } from '../errors.js';
 import { createRng } from '../random/index.js';
+import { standardNormalQuantile } from '../distributions/index.js';
 import { fail, ok, type Result } from '../result.js';
 import type { CompiledModel } from '../simulation/model.js';
 import { InputPathSchema, InputSelectionSchema, OutputNameSchema, OutputSummarySchema, SeedSchema } from './common-schemas.js';
@@ -42,8 +43,8 @@ export type MorrisSettings = z.infer<typeof MorrisSettingsSchema>;
 export const MORRIS_BOOTSTRAP_RESAMPLES = 1_000;
 /** Generator stream of the bootstrap resamples: apart from stream 0 that draws the trajectories. */
 const BOOTSTRAP_STREAM = 1;
-/** The standard normal's 97.5% quantile: a 95% two-sided interval. */
-const Z_975 = 1.959963984540054;
+/** The standard normal's 97.5% quantile (1.95996...): a 95% two-sided interval. */
+const Z_975 = standardNormalQuantile(0.975);
 
 export const MorrisResultSchema = z
   .object({
@@ -196,7 +197,6 @@ export function morris(model: CompiledModel, settings: MorrisSettings): Result<M
     effects: summaries,
   });
 }
-
 
 /** B resamples of r trajectory indices with replacement, row b at [b·r, (b + 1)·r); the same for every input. */
 function bootstrapRows(trajectories: number, rng: { nextDouble(): number }): Int32Array {

@@ -1,4 +1,5 @@
 import { lusolve } from 'mathjs';
+import { standardNormalQuantile } from '../distributions/index.js';
 import { z } from 'zod';
 import { invalidInput, type DomainError } from '../errors.js';
 import { createRng } from '../random/index.js';
@@ -48,8 +49,8 @@ export type RankCorrelationSettings = z.infer<typeof RankCorrelationSettingsSche
 
 const CorrelationIntervalSchema = z.object({ low: z.number(), high: z.number() });
 
-/** The standard normal's 97.5% quantile: a 95% two-sided interval. */
-const Z_975 = 1.959963984540054;
+/** The standard normal's 97.5% quantile (1.95996...): a 95% two-sided interval. */
+const Z_975 = standardNormalQuantile(0.975);
 
 export const RankCorrelationResultSchema = z
   .object({

@@ -15,12 +15,12 @@ import {
   DEFAULT_CONFIDENCE_LEVEL,
   DEFAULT_SOBOL_SAMPLE_SIZE,
   MAX_BOOTSTRAP_RESAMPLES,
-  MAX_BOOTSTRAP_WORK,
   MAX_SOBOL_SAMPLE_SIZE,
   MIN_BOOTSTRAP_RESAMPLES,
   MIN_SOBOL_SAMPLE_SIZE,
 } from './limits.js';
 import {
+  checkBootstrapWork,
   checkModelRuns,
   createOutputRunner,
   notComputableOutput,
@@ -149,20 +149,8 @@ export function sobol(model: CompiledModel, settings: SobolSettings): Result<Sob
   const runsNeeded = sampleSize * (inputCount + 2);
   const budget = checkModelRuns(runsNeeded, `a Sobol analysis with N = ${sampleSize} and ${inputCount} inputs (N·(d + 2))`);
   if (!budget.ok) return budget;
-  const bootstrapWork = settings.bootstrapResamples * runsNeeded;
-  if (bootstrapWork > MAX_BOOTSTRAP_WORK)
-    return fail({
-      kind: 'limit-exceeded',
-      limit: 'MAX_BOOTSTRAP_WORK',
-      requested: bootstrapWork,
-      allowed: MAX_BOOTSTRAP_WORK,
-      problems: [
-        {
-          path: ['bootstrapResamples'],
-          message: `${settings.bootstrapResamples} bootstrap resamples of ${runsNeeded} model results is ${bootstrapWork} operations; at most ${MAX_BOOTSTRAP_WORK} are allowed: lower bootstrapResamples or sampleSize`,
-        },
-      ],
-    });
+  const bootstrapBudget = checkBootstrapWork(settings.bootstrapResamples, runsNeeded, `${runsNeeded} model results`);
+  if (!bootstrapBudget.ok) return bootstrapBudget;
 
   if (settings.sampling === 'sobol' && 2 * inputCount > MAX_SOBOL_DIMENSIONS)
     return fail({

@@ -15,6 +15,7 @@ import {
   MIN_VALUE_OF_INFORMATION_SAMPLE_SIZE,
 } from './limits.js';
 import {
+  checkBootstrapWork,
   checkModelRuns,
   createOutputRunner,
   notComputableOutput,
@@ -145,19 +146,10 @@ export function valueOfInformation(
   if (!budget.ok) return budget;
   const perResample = sampleSize * (inputCount + 1);
   const resamples = settings.bootstrapResamples ?? Math.max(MIN_BOOTSTRAP_RESAMPLES, Math.min(DEFAULT_BOOTSTRAP_RESAMPLES, Math.floor(MAX_BOOTSTRAP_WORK / perResample)));
-  if (resamples * perResample > MAX_BOOTSTRAP_WORK && settings.bootstrapResamples !== undefined)
-    return fail({
-      kind: 'limit-exceeded',
-      limit: 'MAX_BOOTSTRAP_WORK',
-      requested: resamples * perResample,
-      allowed: MAX_BOOTSTRAP_WORK,
-      problems: [
-        {
-          path: ['bootstrapResamples'],
-          message: `${resamples} bootstrap resamples of ${sampleSize} draws over ${inputCount} inputs and the output is ${resamples * perResample} operations; at most ${MAX_BOOTSTRAP_WORK} are allowed: lower bootstrapResamples or sampleSize`,
-        },
-      ],
-    });
+  if (settings.bootstrapResamples !== undefined) {
+    const bootstrapBudget = checkBootstrapWork(resamples, perResample, `${sampleSize} draws over ${inputCount} inputs and the output`);
+    if (!bootstrapBudget.ok) return bootstrapBudget;
+  }
 
   const inputValues = new Float64Array(inputCount * sampleSize);
   const outputs = new Float64Array(sampleSize);

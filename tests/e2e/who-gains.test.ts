@@ -156,10 +156,13 @@ describe('who pays and who gains on the Results screen', () => {
     const evaluated = (await (await fetch(`${service.baseUrl}/contracts/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(contract) })).json()) as {
       summary: Record<string, number>;
     };
-    // Each municipality has its own net result, and the outcome brings debt counselling a gain.
-    expect(evaluated.summary).toHaveProperty('municipalityNet_gemeente1');
-    expect(evaluated.summary).toHaveProperty('municipalityNet_gemeente2');
-    expect(evaluated.summary.budgetNet_gemeenteSchuldhulpverlening).toBeGreaterThan(0);
+    // The two municipalities share the municipality's net result between them (the identity of
+    // tests/contract/regional-contract.test.ts); more debts are resolved with the programme (5% a
+    // month against 2%), so debt counselling gains.
+    const s = evaluated.summary;
+    expect(s.municipalityNet_gemeente1 + s.municipalityNet_gemeente2).toBeCloseTo(s.partyNet_gemeente, 4);
+    expect(s.outcomeReached_schuldenOpgelost).toBeGreaterThan(s.outcomeReachedCounterfactual_schuldenOpgelost);
+    expect(s.budgetNet_gemeenteSchuldhulpverlening).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { simpleContract } from '../contract/contract-fixtures.js';
 import { startService } from '../api/http-client.js';
 import type { ModelSpec } from '../../models/model-spec.js';
 import { ContractSchema } from '../../models/contract/index.js';
-import type { SensitivitySettings } from '../../models/sensitivity/index.js';
+import { SensitivitySettingsSchema, type SensitivitySettings } from '../../models/sensitivity/index.js';
 
 /**
  * Issue 18: every analysis, report computation and re-forecast has a bounded cost. Sizes are
@@ -19,8 +19,8 @@ function longSobol(): { model: ModelSpec; settings: SensitivitySettings } {
   contract.profiles[0].programme.monthlyJobEntryRate = { type: 'uniform', min: 0.05, max: 0.15 };
   contract.profiles[0].monthlyBenefit = { type: 'uniform', min: 900, max: 1_100 };
   // (2 + 2) x 250,000 = 1,000,000 model runs: minutes of work.
-  // Parsed, as the service hands models to the pool (defaults filled in).
-  return { model: { kind: 'contract', contract: ContractSchema.parse(contract) } as ModelSpec, settings: { method: 'sobol', output: 'payerNetResult', sampleSize: 250_000, seed: 1 } as SensitivitySettings };
+  // Model and settings parsed, as the service hands them to the pool (defaults filled in).
+  return { model: { kind: 'contract', contract: ContractSchema.parse(contract) } as ModelSpec, settings: SensitivitySettingsSchema.parse({ method: 'sobol', output: 'payerNetResult', sampleSize: 250_000, seed: 1 }) };
 }
 
 describe('the time limit of one analysis or computation on a thread', () => {

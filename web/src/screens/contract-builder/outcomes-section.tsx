@@ -4,6 +4,7 @@ import { useT } from '../../i18n/i18n.js';
 import { useContract } from '../../state/contract-store.js';
 import { getAt } from '../../state/paths.js';
 import { whoGainsTexts } from '../../../../outputs/texts/who-gains-texts.js';
+import { PLAUSIBLE } from './profiles-section.js';
 
 /**
  * Outcomes beyond work (issue 17): debts resolved, youth care ended. Each has a monthly chance with
@@ -18,6 +19,8 @@ export function OutcomesSection() {
   // The budget holders are those the texts name (one text per BudgetHolder of the schema).
   const holders = Object.keys(w.holders) as (keyof typeof w.holders)[];
   const holderOptions = holders.map((h) => [h, w.holders[h]] as const);
+  // A monthly chance above 20% warns, as for job entry (PLAUSIBLE.jobEntryRate): most eligible
+  // participants would then reach the outcome within half a year.
   const setOutcomes = (next: Record<string, unknown>[]) => update(['outcomes'], next.length > 0 ? next : undefined);
   return (
     <Section id="section-outcomes" title={w.builder.outcomesSection}>
@@ -37,8 +40,8 @@ export function OutcomesSection() {
               <TextField path={[...base, 'id']} />
               <TextField path={[...base, 'label']} />
               <UncertainField path={[...base, 'eligibleShare']} unit="percent" plausible={[0, 1]} />
-              <UncertainField path={[...base, 'programme', 'monthlyRate']} unit="monthlyRate" plausible={[0, 0.2]} />
-              <UncertainField path={[...base, 'counterfactual', 'monthlyRate']} unit="monthlyRate" plausible={[0, 0.2]} />
+              <UncertainField path={[...base, 'programme', 'monthlyRate']} unit="monthlyRate" plausible={PLAUSIBLE.jobEntryRate} />
+              <UncertainField path={[...base, 'counterfactual', 'monthlyRate']} unit="monthlyRate" plausible={PLAUSIBLE.jobEntryRate} />
             </div>
             {values.map((_, v) => {
               const at = [...base, 'values', v] as const;
