@@ -4744,7 +4744,7 @@ export interface components {
             sampleSize?: number;
             /** @description Bins per input for EVPPI; default round(√sampleSize). */
             bins?: number;
-            /** @description Bootstrap resamples for the 95% intervals; default 200, fewer (at least 10) when sampleSize × (inputs + 1) × resamples would pass 400,000,000 operations. */
+            /** @description Bootstrap resamples for the 95% intervals; default 200, fewer (at least 10) when sampleSize × (inputs + 1) × resamples would pass 400,000,000 operations; refused (400) when even that many would. */
             bootstrapResamples?: number;
             /**
              * @description Seed of the random sample: the same seed gives the same answer.

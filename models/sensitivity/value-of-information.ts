@@ -42,7 +42,7 @@ export const ValueOfInformationSettingsSchema = z
       .max(MAX_BOOTSTRAP_RESAMPLES)
       .optional()
       .describe(
-        `Bootstrap resamples for the 95% intervals; default ${DEFAULT_BOOTSTRAP_RESAMPLES}, fewer (at least ${MIN_BOOTSTRAP_RESAMPLES}) when sampleSize × (inputs + 1) × resamples would pass ${MAX_BOOTSTRAP_WORK.toLocaleString('en-US')} operations.`,
+        `Bootstrap resamples for the 95% intervals; default ${DEFAULT_BOOTSTRAP_RESAMPLES}, fewer (at least ${MIN_BOOTSTRAP_RESAMPLES}) when sampleSize × (inputs + 1) × resamples would pass ${MAX_BOOTSTRAP_WORK.toLocaleString('en-US')} operations; refused (400) when even that many would.`,
       ),
     seed: SeedSchema,
     inputs: InputSelectionSchema,
@@ -146,10 +146,9 @@ export function valueOfInformation(
   if (!budget.ok) return budget;
   const perResample = sampleSize * (inputCount + 1);
   const resamples = settings.bootstrapResamples ?? Math.max(MIN_BOOTSTRAP_RESAMPLES, Math.min(DEFAULT_BOOTSTRAP_RESAMPLES, Math.floor(MAX_BOOTSTRAP_WORK / perResample)));
-  if (settings.bootstrapResamples !== undefined) {
-    const bootstrapBudget = checkBootstrapWork(resamples, perResample, `${sampleSize} draws over ${inputCount} inputs and the output`);
-    if (!bootstrapBudget.ok) return bootstrapBudget;
-  }
+  // Also when defaulted: the floor of MIN_BOOTSTRAP_RESAMPLES can pass the limit for a large sample of many inputs.
+  const bootstrapBudget = checkBootstrapWork(resamples, perResample, `${sampleSize} draws over ${inputCount} inputs and the output`);
+  if (!bootstrapBudget.ok) return bootstrapBudget;
 
   const inputValues = new Float64Array(inputCount * sampleSize);
   const outputs = new Float64Array(sampleSize);

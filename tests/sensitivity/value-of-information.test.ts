@@ -106,6 +106,19 @@ describe('value of information', () => {
     const explicit = valueOfInformation(model(), { ...large, bootstrapResamples: 200 });
     expect(explicit.ok).toBe(false);
     if (!explicit.ok) expect(explicit.error.kind).toBe('limit-exceeded');
+    // Defaulted, the resamples fall to at most 200 within the limit, but not below 10: with 40 inputs
+    // a million draws x 41 columns x 10 resamples is 410,000,000 operations, refused before any model run.
+    const wide = functionModel(
+      Array.from({ length: 40 }, (_, i) => ({ path: `x${i}`, distribution: normal(0, 1) })),
+      ['y'],
+      (x, y) => {
+        y[0] = x[0];
+      },
+    );
+    const refused = valueOfInformation(wide, large);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ kind: 'limit-exceeded', requested: 410_000_000 });
+    expect(wide.evaluations).toBe(0);
   });
 
   it('estimates EVPPI per input close to the closed form with s_i = |b_i|·sd_i, and near 0 for an unused input', () => {
