@@ -7,7 +7,7 @@ import type { ContractWorkspace } from './contract-workspace.js';
  * months) leave a remainder of about 1e-11 euro in floating point, which would otherwise show as a
  * "loss" of the provider of that size. 1e-12 of the commitment is far below a cent.
  */
-const COMMITMENT_ROUNDING = 1e-12;
+export const COMMITMENT_ROUNDING = 1e-12;
 
 /**
  * Cash flows of the parties, month by month, from what the population did and what was paid.

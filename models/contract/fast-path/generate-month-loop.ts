@@ -50,6 +50,10 @@ export interface MonthLoopContext {
   progReached: Float64Array;
   cfReached: Float64Array;
   series: Float64Array;
+  /** Monthly totals of each world between the loop's two phases: see `MONTHLY_TOTALS`. */
+  monthly: Float64Array;
+  /** Benefit months saved by world and profile, `(w * P + p) * H + t` (read by attributable per-month triggers). */
+  savedByProfile: Float64Array;
   /** Inputs of one evaluation: see `MONTH_LOOP_INPUTS`. */
   inputs: Float64Array;
   /** The summary's sums over months: see `MONTH_LOOP_SUMS`. */
@@ -85,6 +89,9 @@ export const MONTH_LOOP_SUMS = {
   sustained24: 13,
   sustained12Counterfactual: 14,
 } as const;
+
+/** Monthly totals of a world over its profiles, kept between the two phases of the loop (`monthly`, `(w * M + i) * H + t`). */
+export const MONTHLY_TOTALS = ['starts', 'lksWorkers', 'fellBack', 'monthsSaved', 'bsw', 'asw', 'bso', 'aso'] as const;
 
 export type MonthLoop = (context: MonthLoopContext) => void;
 
@@ -161,15 +168,21 @@ export function monthLoopSource(plan: ContractPlan): string {
   for (const [name] of Object.entries(Sm)) add(`let sum_${name} = 0;`);
   add('let discount = 1;');
 
-  add(`for (let t = 0; t < ${int(H)}; t++) {`);
-  add('const year = yearOf[t]; const benefitIndex = bI[year], costIndex = cI[year], priceIndex = pI[year];');
+  // Phase 1: each world and profile through all months on its own, its state in a few locals
+  // (which stay in registers), adding into the world's monthly totals in profile order (so each
+  // total is the same sum, in the same order, as when all profiles ran month by month).
+  const M = MONTHLY_TOTALS.length;
+  const total = (w: number, name: (typeof MONTHLY_TOTALS)[number]) => int((w * M + MONTHLY_TOTALS.indexOf(name)) * H);
+  const keepSavedByProfile = plan.triggers.some((t) => t.kind === 'perMonthOffBenefit' && t.basis === 'attributable');
+  add('const monthly = c.monthly, savedByProfile = c.savedByProfile;');
   for (let w = 0; w < worlds; w++) {
-    add(`let starts${w} = 0, lksWorkers${w} = 0, fellBack${w} = 0, monthsSaved${w} = 0, bsw${w} = 0, asw${w} = 0, bso${w} = 0, aso${w} = 0;`);
     for (let p = 0; p < P; p++) {
       const v = `_${w}_${p}`;
       const row = int((w * P + p) * H);
       const intakeRow = int(p * H);
-      add('{');
+      const into = (name: (typeof MONTHLY_TOTALS)[number], value: string) =>
+        add(`monthly[${total(w, name)} + t] ${p === 0 ? '=' : '+='} ${value};`);
+      add(`for (let t = 0; t < ${int(H)}; t++) {`);
       add(`const placements = jobIn${v} * wIn${v} + jobAfter${v} * wAfter${v};`);
       add(`const leftWaiting = otherIn${v} * wIn${v} + otherAfter${v} * wAfter${v};`);
       add(`wAfter${v} *= stayAfter${v};`);
@@ -200,18 +213,35 @@ export function monthLoopSource(plan: ContractPlan): string {
       add(`const withLks = lksShare * inWork${v};`);
       add(`exited${v} += leftWaiting + leftBack;`);
       add('const saved = full + part * ptSaved;');
-      add(`starts${w} += placements; lksWorkers${w} += withLks; fellBack${w} += fallbacks; monthsSaved${w} += saved;`);
-      add(`saved${v} = saved;`);
-      add(`bsw${w} += benefit${p} * saved; asw${w} += administration${p} * full; bso${w} += benefit${p} * exited${v}; aso${w} += administration${p} * exited${v};`);
+      into('starts', 'placements');
+      into('lksWorkers', 'withLks');
+      into('fellBack', 'fallbacks');
+      into('monthsSaved', 'saved');
+      if (keepSavedByProfile) add(`savedByProfile[${row} + t] = saved;`);
+      into('bsw', `benefit${p} * saved`);
+      into('asw', `administration${p} * full`);
+      into('bso', `benefit${p} * exited${v}`);
+      into('aso', `administration${p} * exited${v}`);
       add('}');
     }
+  }
+
+  // Phase 2: the months again, for what needs both worlds and all profiles.
+  add(`for (let t = 0; t < ${int(H)}; t++) {`);
+  add('const year = yearOf[t]; const benefitIndex = bI[year], costIndex = cI[year], priceIndex = pI[year];');
+  for (let w = 0; w < worlds; w++) {
+    add(
+      `const starts${w} = monthly[${total(w, 'starts')} + t], lksWorkers${w} = monthly[${total(w, 'lksWorkers')} + t], fellBack${w} = monthly[${total(w, 'fellBack')} + t], monthsSaved${w} = monthly[${total(w, 'monthsSaved')} + t];`,
+    );
+    add(
+      `const bsw${w} = monthly[${total(w, 'bsw')} + t], asw${w} = monthly[${total(w, 'asw')} + t], bso${w} = monthly[${total(w, 'bso')} + t], aso${w} = monthly[${total(w, 'aso')} + t];`,
+    );
     add(`const lksPaid${w} = lksMonthly * costIndex * lksWorkers${w};`);
     add(`const benefitWork${w} = benefitIndex * bsw${w}, administrationWork${w} = costIndex * asw${w}, benefitOther${w} = benefitIndex * bso${w}, administrationOther${w} = costIndex * aso${w};`);
   }
   if (deadweight) {
     add('const starts1 = dws * starts0, monthsSaved1 = dws * monthsSaved0, lksPaid1 = dws * lksPaid0;');
     add('const benefitWork1 = dws * benefitWork0, administrationWork1 = dws * administrationWork0, benefitOther1 = benefitOther0, administrationOther1 = administrationOther0;');
-    for (let p = 0; p < P; p++) add(`const saved_1_${p} = dws * saved_0_${p};`);
   }
 
   // Milestones reached this month: starters `months` ago still in work.
@@ -266,7 +296,11 @@ export function monthLoopSource(plan: ContractPlan): string {
       for (let p = 0; p < P; p++) {
         const slot = trigger.priceByProfile[p];
         if (slot === ABSENT) continue;
-        add(`excess${n}_${p} += saved_0_${p} - saved_1_${p};`);
+        add(
+          deadweight
+            ? `{ const saved = savedByProfile[${int(p * H)} + t]; excess${n}_${p} += saved - dws * saved; }`
+            : `excess${n}_${p} += savedByProfile[${int(p * H)} + t] - savedByProfile[${int((P + p) * H)} + t];`,
+        );
         add(`if (excess${n}_${p} > highWater${n}_${p}) { due[${at}] += (excess${n}_${p} - highWater${n}_${p}) * params[${int(slot)}] * priceIndex; highWater${n}_${p} = excess${n}_${p}; }`);
       }
     } else if (trigger.kind === 'shareOfSavings') {
@@ -296,10 +330,5 @@ export function monthLoopSource(plan: ContractPlan): string {
   add('}');
   for (const [name, index] of Object.entries(Sm)) add(`c.sums[${int(index)}] = sum_${name};`);
   add('};');
-  // Per-profile saved months are declared inside the loop body; hoist their declarations.
-  const declarations: string[] = [];
-  for (let w = 0; w < worlds; w++) for (let p = 0; p < P; p++) declarations.push(`let saved_${w}_${p} = 0;`);
-  const loopAt = lines.findIndex((line) => line.startsWith('for (let t = 0;'));
-  lines.splice(loopAt + 2, 0, ...declarations);
   return lines.join('\n');
 }

@@ -1,5 +1,3 @@
-import { annualIrr } from '../../numerics/irr.js';
-import { presentValue } from '../../numerics/discounting.js';
 import type { Rng } from '../../random/rng.js';
 import { ABSENT, type ContractPlan } from '../compile-contract.js';
 import { prepare } from '../contract-model.js';
@@ -8,11 +6,10 @@ import { clearWorlds, createContractWorkspace, EVERY_TENURE, type ContractWorksp
 import { CUSTOM_QUANTITY_NAMES } from '../custom-quantities.js';
 import { simulateProfileByCell } from '../drawn-cells.js';
 import { simulateProfileByPerson } from '../drawn-persons.js';
-import { settleParties } from '../parties.js';
-import { settlePayments } from '../payments.js';
 import { clampRate, drawsByPerson } from '../population.js';
 import { createProfileCounts, type ProfileCounts } from '../world-booking.js';
-import { MONTH_LOOP_INPUTS as LI, MONTH_LOOP_SUMS as LS, monthLoopFor, type MonthLoop, type MonthLoopContext } from './generate-month-loop.js';
+import { settleAndSummarise } from './settle-summary.js';
+import { MONTH_LOOP_INPUTS as LI, MONTH_LOOP_SUMS as LS, MONTHLY_TOTALS, monthLoopFor, type MonthLoop, type MonthLoopContext } from './generate-month-loop.js';
 
 /**
  * The contract kernel for runs that read only the summary: the scalars and the yearly series
@@ -171,6 +168,8 @@ export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
     progReached: full.programme.milestoneReached,
     cfReached: full.counterfactual.milestoneReached,
     series: new Float64Array(0),
+    monthly: new Float64Array(2 * MONTHLY_TOTALS.length * H),
+    savedByProfile: new Float64Array(2 * P * H),
     inputs: new Float64Array(Object.keys(LI).length),
     sums: new Float64Array(Object.keys(LS).length),
   };
@@ -561,66 +560,8 @@ export function evaluateSummary(
     series[7 * years + year] += placementsP;
   }
 
-  settlePayments(plan, params, ws);
-  settleParties(plan, params, ws);
+  settleAndSummarise(plan, params, ws, monthlyDiscount, pvAvoided, pvLksAttributable, scalars, series);
 
-  let payments = 0;
-  let ownCosts = 0;
-  let net = 0;
-  let pvPayments = 0;
-  let pvOwn = 0;
-  let pvNet = 0;
-  let cumulativeNet = 0;
-  let lastNegativeMonth = -1;
-  let providerCosts = 0;
-  let providerIncome = 0;
-  let providerNet = 0;
-  let investorDrawn = 0;
-  let investorReceived = 0;
-  let guaranteePaid = 0;
-  let participants = 0;
-  discount = 1;
-  const { providerCosts: costsOf, paidByPayee, providerResidual, providerNetCash, investorDraws, investorDistributions } = ws;
-  const { guaranteePaid: guaranteeOf, intakeTotal, payments: paymentsOf, payerOwnCosts, payerNet, investorFlows } = ws;
-  for (let t = 0; t < H; t++) {
-    const paid = paymentsOf[t];
-    const own = payerOwnCosts[t];
-    const netNow = payerNet[t];
-    const costs = costsOf[t];
-    const providerCash = providerNetCash[t];
-    const guarantee = guaranteeOf[t];
-    providerCosts += costs;
-    providerIncome += paidByPayee[t] + providerResidual[t];
-    providerNet += providerCash;
-    investorDrawn += investorDraws[t];
-    investorReceived += investorDistributions[t] + guarantee;
-    guaranteePaid += guarantee;
-    participants += intakeTotal[t];
-    payments += paid;
-    ownCosts += own;
-    net += netNow;
-    pvPayments += paid * discount;
-    pvOwn += own * discount;
-    pvNet += netNow * discount;
-    cumulativeNet += netNow;
-    if (cumulativeNet < 0) lastNegativeMonth = t;
-    discount *= monthlyDiscount;
-    const y = yearOf[t];
-    series[y] += paid;
-    series[3 * years + y] += netNow;
-    series[4 * years + y] += costs;
-    series[5 * years + y] += providerCash;
-    series[6 * years + y] += investorFlows[t];
-  }
-  let peakAnnualPayment = 0;
-  let worstYearNet = Infinity;
-  for (let y = 0; y < years; y++) {
-    if (series[y] > peakAnnualPayment) peakAnnualPayment = series[y];
-    if (series[3 * years + y] < worstYearNet) worstYearNet = series[3 * years + y];
-  }
-
-  scalars[S.payerOutcomePayments] = payments;
-  scalars[S.payerOutcomePaymentsPresentValue] = pvPayments;
   scalars[S.avoidedCostsGross] = avoidedBenefitGross + avoidedAdministrationGross;
   scalars[S.avoidedBenefitGross] = avoidedBenefitGross;
   scalars[S.avoidedAdministrationGross] = avoidedAdministrationGross;
@@ -628,32 +569,6 @@ export function evaluateSummary(
   scalars[S.avoidedCostsAttributable] = avoidedAttributable;
   scalars[S.payerLks] = lksTotal;
   scalars[S.payerLksAttributable] = lksAttributableTotal;
-  scalars[S.payerOwnCosts] = ownCosts;
-  scalars[S.payerNetResult] = net;
-  scalars[S.payerNetPresentValue] = pvNet;
-  const pvCosts = pvPayments + pvLksAttributable + pvOwn;
-  scalars[S.benefitCostRatio] = pvCosts > 0 ? pvAvoided / pvCosts : Number.NaN;
-  scalars[S.paybackMonth] = cumulativeNet >= 0 ? lastNegativeMonth + 1 : Number.NaN;
-  scalars[S.peakAnnualPayment] = peakAnnualPayment;
-  scalars[S.worstYearNet] = worstYearNet;
-  const netSavings = pvAvoided - pvLksAttributable;
-  scalars[S.shareOfSavingsPaidOut] = netSavings > 0 ? pvPayments / netSavings : Number.NaN;
-  scalars[S.paymentsDueAfterHorizon] = ws.dueAfterHorizon;
-  scalars[S.paymentsLapsedByCaps] = ws.lapsedByCaps;
-  scalars[S.paymentsHeldByThreshold] = ws.heldByThreshold;
-  scalars[S.thresholdMetMonth] = ws.thresholdMetAtMonth >= 0 ? ws.thresholdMetAtMonth : Number.NaN;
-  scalars[S.providerCosts] = providerCosts;
-  scalars[S.providerOutcomeIncome] = providerIncome;
-  scalars[S.providerMargin] = providerNet;
-  const hasInvestor = plan.investor !== null;
-  scalars[S.investorDrawn] = investorDrawn;
-  scalars[S.investorReceived] = investorReceived;
-  scalars[S.investorIrr] = hasInvestor ? annualIrr(ws.investorFlows) : Number.NaN;
-  scalars[S.investorMultiple] = investorDrawn > 0 ? investorReceived / investorDrawn : Number.NaN;
-  scalars[S.investorNetPresentValue] = hasInvestor ? presentValue(ws.investorFlows, params[plan.investor!.hurdleRate]) : 0;
-  scalars[S.investorLoss] = Math.max(0, investorDrawn - investorReceived);
-  scalars[S.guaranteePaid] = guaranteePaid;
-  scalars[S.participants] = participants;
   scalars[S.placements] = placementsTotal;
   scalars[S.placementsCounterfactual] = placementsCounterfactual;
   scalars[S.placementsAttributable] = placementsTotal - placementsCounterfactual;
