@@ -21,14 +21,17 @@ import { COMMITMENT_ROUNDING } from '../parties.js';
  * fails until it is.
  *
  * Reads the monthly totals the kernel wrote (placements, LKS, attributable avoided costs, the
- * threshold's metric, amounts due by trigger); writes the monthly arrays the settlement fills
- * (the same as the three functions leave), the payment and party scalars, and the yearly series
- * of payments, payer net, provider costs, provider cash and investor flows.
+ * threshold's metric, amounts due by trigger); writes the payment and party scalars and the yearly
+ * series of payments, payer net, provider costs, provider cash and investor flows. Of the monthly
+ * arrays the three functions fill, only the investor's flows are written (its IRR reads them):
+ * a run that reads the summary never reads the others, and /contracts/evaluate runs the full kernel.
  */
 export function settleAndSummarise(
   plan: ContractPlan,
   params: Float64Array,
   ws: ContractWorkspace,
+  triggerLag: Int32Array,
+  triggerToInvestor: Uint8Array,
   monthlyDiscount: number,
   pvAvoided: number,
   pvLksAttributable: number,
@@ -43,14 +46,12 @@ export function settleAndSummarise(
   const prog = ws.programme;
   const cf = ws.counterfactual;
   const due = ws.dueByTrigger;
-  const { dueByPayee, paidByPayee, payments: paymentsOf, intakeTotal, costIndex: costIndexOf } = ws;
-  const { providerCosts: costsOf, investorDraws, investorDistributions, investorFlows, providerResidual, guaranteePaid: guaranteeOf } = ws;
-  const { payerOwnCosts, payerNet, providerNetCash, payerAvoidedAttributable } = ws;
+  const { intakeTotal, costIndex: costIndexOf, investorFlows, payerAvoidedAttributable } = ws;
 
   // Amounts due after the horizon, trigger by trigger as `settlePayments` adds them.
   let dueAfterHorizon = 0;
   for (let trigger = 0; trigger < T; trigger++) {
-    const lag = plan.triggers[trigger].lag;
+    const lag = triggerLag[trigger];
     for (let t = H - lag < 0 ? 0 : H - lag; t < H; t++) {
       const amount = due[trigger * H + t];
       if (amount !== 0) dueAfterHorizon += amount;
@@ -130,16 +131,13 @@ export function settleAndSummarise(
     let dueProvider = 0;
     let dueInvestor = 0;
     for (let trigger = 0; trigger < T; trigger++) {
-      const planned = plan.triggers[trigger];
-      const from = t - planned.lag;
+      const from = t - triggerLag[trigger];
       if (from < 0) continue;
       const amount = due[trigger * H + from];
       if (amount === 0) continue;
-      if (planned.payee === 0) dueProvider += amount;
+      if (triggerToInvestor[trigger] === 0) dueProvider += amount;
       else dueInvestor += amount;
     }
-    dueByPayee[t] = dueProvider;
-    dueByPayee[H + t] = dueInvestor;
 
     // 2. The threshold's gate and the caps.
     if (year !== currentYear) {
@@ -196,17 +194,13 @@ export function settleAndSummarise(
         } else lapsed += aboveYearlyCap;
       }
     }
-    paidByPayee[t] = paidProvider;
-    paidByPayee[H + t] = paidInvestor;
     const paid = paidProvider + paidInvestor;
-    paymentsOf[t] = paid;
 
     // 3. The provider's costs and the investor's account.
     enrolled += intakeTotal[t];
     if (t >= A) enrolled -= intakeTotal[t - A];
     const inDelivery = t >= firstIntakeMonth && t < deliveryEnd ? 1 : 0;
     const costs = costIndex * (costPerParticipantMonth * enrolled + costPerPlacement * prog.placements[t] + fixedCostPerMonth * inDelivery);
-    costsOf[t] = costs;
     let draw = 0;
     let distribution = 0;
     let residual = 0;
@@ -224,21 +218,14 @@ export function settleAndSummarise(
       residual = paidInvestor - distribution;
       if (hasGuarantee && t === H - 1) guarantee = Math.min(Math.max(0, drawnTotal - receivedTotal), guaranteeAmount);
     }
-    investorDraws[t] = draw;
-    investorDistributions[t] = distribution;
-    providerResidual[t] = residual;
-    guaranteeOf[t] = guarantee;
     const investorFlow = hasInvestor ? distribution + guarantee - draw : 0;
-    investorFlows[t] = investorFlow;
+    if (hasInvestor) investorFlows[t] = investorFlow;
 
     // 4. The payer's and the provider's month.
     const own = costIndex * (ownPerMonth + (t === 0 ? ownOneOff : 0)) + (guaranteeByPayer ? guarantee : 0);
-    payerOwnCosts[t] = own;
     const lksAttributable = prog.lksPaid[t] - cf.lksPaid[t];
     const netNow = payerAvoidedAttributable[t] - lksAttributable - paid - own;
-    payerNet[t] = netNow;
     const providerCash = paidProvider + residual + draw - costs;
-    providerNetCash[t] = providerCash;
 
     // 5. The summary's sums.
     providerCosts += costs;
@@ -289,10 +276,6 @@ export function settleAndSummarise(
   scalars[S.paymentsLapsedByCaps] = lapsedByCaps;
   scalars[S.paymentsHeldByThreshold] = heldByThreshold;
   scalars[S.thresholdMetMonth] = thresholdMetAt >= 0 ? thresholdMetAt : Number.NaN;
-  ws.dueAfterHorizon = dueAfterHorizon;
-  ws.lapsedByCaps = lapsedByCaps;
-  ws.heldByThreshold = heldByThreshold;
-  ws.thresholdMetAtMonth = thresholdMetAt;
   scalars[S.providerCosts] = providerCosts;
   scalars[S.providerOutcomeIncome] = providerIncome;
   scalars[S.providerMargin] = providerNet;

@@ -84,6 +84,9 @@ export interface SummaryWorkspace {
   drawnCounts: [ProfileCounts, ProfileCounts];
   /** Per trigger: its kind here, and per profile `p * T + trigger`: payment per starter (expected rates), state of attributable payments (drawn). */
   triggerKind: Int32Array;
+  /** Per trigger: its lag in months, and 1 when it pays the investor (payee 1), as `settlePayments` reads them. */
+  triggerLag: Int32Array;
+  triggerToInvestor: Uint8Array;
   perStarter: Float64Array;
   excess: Float64Array;
   highWater: Float64Array;
@@ -127,6 +130,8 @@ export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
       if (t.kind === 'shareOfSavings') return t.basis === 'gross' ? TRIGGER_SAVINGS_GROSS : TRIGGER_SAVINGS_ATTRIBUTABLE;
       return TRIGGER_NONE;
     }),
+    triggerLag: Int32Array.from(plan.triggers, (t) => t.lag),
+    triggerToInvestor: Uint8Array.from(plan.triggers, (t) => (t.payee === 0 ? 0 : 1)),
     perStarter: new Float64Array(P * T),
     excess: new Float64Array(P * T),
     highWater: new Float64Array(P * T),
@@ -560,7 +565,7 @@ export function evaluateSummary(
     series[7 * years + year] += placementsP;
   }
 
-  settleAndSummarise(plan, params, ws, monthlyDiscount, pvAvoided, pvLksAttributable, scalars, series);
+  settleAndSummarise(plan, params, ws, sw.triggerLag, sw.triggerToInvestor, monthlyDiscount, pvAvoided, pvLksAttributable, scalars, series);
 
   scalars[S.avoidedCostsGross] = avoidedBenefitGross + avoidedAdministrationGross;
   scalars[S.avoidedBenefitGross] = avoidedBenefitGross;
