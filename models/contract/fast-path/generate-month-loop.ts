@@ -210,7 +210,9 @@ export function monthLoopSource(plan: ContractPlan): string {
         add(`const pool = pool${v}_${b};`);
         add(`fallbacks += bh${b} * pool;`);
         add(`let next = bs${b} * pool;`);
-        add(`if (t >= ${int(starts[b])}) next += placed[${row} + t - ${int(starts[b])}] * br${b};`);
+        // A band starting at tenure 0 takes this month's placements: the value just stored.
+        if (starts[b] === 0) add(`next += placements * br${b};`);
+        else add(`if (t >= ${int(starts[b])}) next += placed[${row} + t - ${int(starts[b])}] * br${b};`);
         if (b + 1 < B) add(`if (t >= ${int(starts[b + 1])}) next -= placed[${row} + t - ${int(starts[b + 1])}] * br${b + 1};`);
         add(`pool${v}_${b} = next;`);
         add('}');
@@ -291,10 +293,11 @@ export function monthLoopSource(plan: ContractPlan): string {
     const at = `${int(n * H)} + t`;
     if (trigger.kind === 'jobStart' || trigger.kind === 'sustained') {
       const tenure = trigger.tenure;
+      // Summed in a local, profile by profile as the full kernel adds them (a zero it skips adds nothing here).
       add(`if (t >= ${int(tenure)}) {`);
-      for (let p = 0; p < P; p++) {
-        add(`{ const ps = perStarter[${int(p * T + n)}]; if (ps !== 0) { const amount = placed[${int(p * H)} + t - ${int(tenure)}] * ps; if (amount !== 0) due[${at}] += amount * priceIndex; } }`);
-      }
+      add(`let owed = due[${at}];`);
+      for (let p = 0; p < P; p++) add(`owed += placed[${int(p * H)} + t - ${int(tenure)}] * perStarter[${int(p * T + n)}] * priceIndex;`);
+      add(`due[${at}] = owed;`);
       add('}');
     } else if (trigger.kind === 'perMonthOffBenefit' && trigger.basis === 'gross') {
       add(`{ const newestTenure = t < ${int(K - 2)} ? t : ${int(K - 2)};`);
