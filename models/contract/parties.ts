@@ -26,6 +26,9 @@ export const COMMITMENT_ROUNDING = 1e-12;
  * Provider net cash (its margin, summed): outcome payments paid to it, its share of the waterfall,
  * and the investor funding drawn for its costs (the provider does not repay it: the investors are
  * repaid from outcome payments or bear the loss), minus its costs.
+ *
+ * The summary kernel settles month by month in `fast-path/settle-summary.ts` with this arithmetic
+ * in this order: change both (tests/contract/fast-path-agreement.test.ts fails until they agree).
  */
 export function settleParties(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace): void {
   const H = plan.horizon;

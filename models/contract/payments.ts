@@ -149,6 +149,9 @@ export function addPoolTriggers(plan: ContractPlan, params: Float64Array, ws: Co
  * From amounts due at the result to amounts paid: each trigger's lag, then the threshold gate,
  * then the yearly and total caps. When a cap binds, every payee is cut in proportion to what it
  * is due that month.
+ *
+ * The summary kernel settles month by month in `fast-path/settle-summary.ts` with this arithmetic
+ * in this order: change both (tests/contract/fast-path-agreement.test.ts fails until they agree).
  */
 export function settlePayments(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace, observed?: ObservedState): void {
   const H = plan.horizon;

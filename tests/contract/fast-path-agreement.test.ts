@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { benchContractWithTenUncertainInputs } from '../../bench/bench-contract.js';
 import { ContractSchema, createContractModel, type ContractInput, type ContractModel } from '../../models/contract/index.js';
 import { fastPathSupports } from '../../models/contract/fast-path/summary-kernel.js';
-import { monthLoopSource } from '../../models/contract/fast-path/generate-month-loop.js';
+import { KEPT_LOOPS, keptMonthLoops, monthLoopFor, monthLoopSource } from '../../models/contract/fast-path/generate-month-loop.js';
 import { createRng } from '../../models/random/index.js';
 import { runSimulation } from '../../models/simulation/run-simulation.js';
 import { SimulationSettingsSchema } from '../../models/simulation/settings.js';
@@ -253,5 +253,17 @@ describe('the summary kernel of simulation runs agrees with the full kernel', ()
     const source = monthLoopSource(model.plan);
     expect(source).not.toContain('process');
     expect(source).not.toContain(marker);
+  });
+
+  it('gives a contract compiled again the month loop already made (and optimised), another contract its own, and keeps a bounded number', () => {
+    const input = benchContractWithTenUncertainInputs() as ContractInput;
+    const first = buildModel(input)!;
+    const again = buildModel(structuredClone(input))!;
+    expect(again.plan).not.toBe(first.plan);
+    expect(monthLoopFor(again.plan)).toBe(monthLoopFor(first.plan));
+    const longer = buildModel({ ...input, horizonMonths: 72 })!;
+    expect(monthLoopFor(longer.plan)).not.toBe(monthLoopFor(first.plan));
+    for (let horizon = 30; horizon < 30 + KEPT_LOOPS + 10; horizon++) monthLoopFor(buildModel({ ...input, horizonMonths: horizon })!.plan);
+    expect(keptMonthLoops()).toBe(KEPT_LOOPS);
   });
 });

@@ -105,7 +105,10 @@ const generated = new WeakMap<ContractPlan, MonthLoop>();
  */
 const bySource = new Map<string, MonthLoop>();
 /** Distinct month loops kept; each is a few kilobytes of code. */
-const KEPT_LOOPS = 64;
+export const KEPT_LOOPS = 64;
+
+/** Distinct month loops kept now (at most KEPT_LOOPS). */
+export const keptMonthLoops = (): number => bySource.size;
 
 /** The contract's month loop, generated once per plan, shared by plans with the same loop. */
 export function monthLoopFor(plan: ContractPlan): MonthLoop {

@@ -20,14 +20,16 @@ import { MONTH_LOOP_INPUTS as LI, MONTH_LOOP_SUMS as LS, MONTHLY_TOTALS, monthLo
  * the amounts due per trigger and the threshold's metric), and into the summary's sums.
  *
  * One definition of the rules: the intake, hazards, indices and payment table come from the full
- * kernel's `prepare`, caps and threshold from `settlePayments`, the parties from `settleParties`,
- * and drawn persons from the full kernel's own drawing functions, called in the same order (so
- * the same random numbers are drawn). What is written out here, the expected-rate recurrences
- * (generate-month-loop.ts), the booking of a month, the pool triggers and the summary, follows
- * `expected-population.ts`, `world-booking.ts`, `payments.ts` (addPoolTriggers) and
- * `contract-model.ts` (summarise) with the same arithmetic in the same order, so the results equal the full kernel's to the last bit in
- * the cases tested; tests/contract/fast-path-agreement.test.ts checks them against it on random
- * contracts. Anything it does not cover (custom rules, budget holders, any plan field added
+ * kernel's `prepare`, and drawn persons from the full kernel's own drawing functions, called in
+ * the same order (so the same random numbers are drawn). What is written out here follows the
+ * full kernel with the same arithmetic in the same order: the expected-rate recurrences
+ * (generate-month-loop.ts) follow `expected-population.ts`, the booking of a month
+ * `world-booking.ts`, the pool triggers `payments.ts` (addPoolTriggers), and the settlement
+ * (settle-summary.ts) `settlePayments`, `settleParties` and `contract-model.ts` (summarise). So the
+ * results equal the full kernel's to the last bit in the cases tested;
+ * tests/contract/fast-path-agreement.test.ts checks them against it on random contracts, and a
+ * whole simulation of the bench contract against the full kernel's, byte for byte. Anything it
+ * does not cover (custom rules, budget holders, any plan field added
  * later) goes to the full kernel: `fastPathSupports`.
  */
 
