@@ -212,10 +212,10 @@ export function compileContract(contract: Contract): Result<CompiledPlan, Domain
   const lastBandStart = hazardBandStarts[hazardBandStarts.length - 1];
   // The last bucket lumps long tenures together, so it must lie beyond every milestone and every
   // band start; when per-month payments meet a per-participant cap, each tenure pays differently
-  // and the whole horizon is tracked.
-  const tenureBuckets = perMonthWithParticipantCap
-    ? horizon + 1
-    : Math.max(lastBandStart, milestones.length ? milestones[milestones.length - 1] : 0) + 2;
+  // and the whole horizon is tracked as well (a band may start beyond the horizon: then it never
+  // applies, but its start is still read).
+  const beyondBandsAndMilestones = Math.max(lastBandStart, milestones.length ? milestones[milestones.length - 1] : 0) + 2;
+  const tenureBuckets = perMonthWithParticipantCap ? Math.max(horizon + 1, beyondBandsAndMilestones) : beyondBandsAndMilestones;
 
   const investor = contract.investor;
   const plan: ContractPlan = {

@@ -178,7 +178,8 @@ export function settleAndSummarise(
     }
     if (open) {
       const wanted = provider + investorDue;
-      if (wanted > 0) {
+      // Written as `settlePayments` tests it (`wanted <= 0` skips), so that a NaN due goes on to the caps there and here alike.
+      if (!(wanted <= 0)) {
         const underTotal = Math.min(wanted, remainingTotal);
         const payable = Math.min(underTotal, Math.max(0, yearlyCap - paidThisYear));
         const fraction = payable / wanted;
