@@ -24,7 +24,7 @@ import { seriesLength, summaryModelOf } from '../../models/simulation/model.js';
 
 const RELATIVE = 1e-9;
 /** Contracts per property; each is evaluated at 3 input vectors, with expected rates and drawn. AGREEMENT_RUNS=2000 for a deeper check after changing either kernel. */
-const RUNS = Number(process.env.AGREEMENT_RUNS ?? 0) || 80;
+const RUNS = Number(process.env.AGREEMENT_RUNS ?? 0) || 400;
 
 // Unbiased and uniform: fast-check's bias towards small values, and doubles drawn over exponents
 // (1e-300 as often as 0.05), would make most contracts place and pay nothing.
