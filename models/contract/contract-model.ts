@@ -110,10 +110,17 @@ export function prepare(plan: ContractPlan, params: Float64Array, ws: ContractWo
   const benefitGrowth = 1 + params[plan.money.benefitIndexation];
   const priceGrowth = 1 + params[plan.money.priceIndexation];
   const costGrowth = 1 + params[plan.money.costIndexation];
-  for (let y = 0; y < years; y++) {
-    ws.benefitIndex[y] = Math.pow(benefitGrowth, y);
-    ws.priceIndex[y] = Math.pow(priceGrowth, y);
-    ws.costIndex[y] = Math.pow(costGrowth, y);
+  const growth = ws.indexGrowth;
+  // The same growth gives the same indices: only a change (or a NaN, never equal) recomputes them.
+  if (growth[0] !== benefitGrowth || growth[1] !== priceGrowth || growth[2] !== costGrowth) {
+    growth[0] = benefitGrowth;
+    growth[1] = priceGrowth;
+    growth[2] = costGrowth;
+    for (let y = 0; y < years; y++) {
+      ws.benefitIndex[y] = Math.pow(benefitGrowth, y);
+      ws.priceIndex[y] = Math.pow(priceGrowth, y);
+      ws.costIndex[y] = Math.pow(costGrowth, y);
+    }
   }
 
   // Fall-back hazard by tenure, and what the population kernels derive from it.

@@ -145,6 +145,8 @@ export interface ContractWorkspace {
   benefitIndex: Float64Array;
   priceIndex: Float64Array;
   costIndex: Float64Array;
+  /** The yearly growth factors the three indices were last filled with (NaN: never): a run whose indexation is not uncertain fills them once. */
+  indexGrowth: Float64Array;
   programme: WorldSeries;
   counterfactual: WorldSeries;
   /** Amount due per trigger in the month of the result (before lag, threshold, caps), at `trigger * horizon + t`. */
@@ -302,6 +304,7 @@ export function createContractWorkspace(plan: ContractPlan, customQuantityCount:
     benefitIndex: new Float64Array(Y),
     priceIndex: new Float64Array(Y),
     costIndex: new Float64Array(Y),
+    indexGrowth: new Float64Array(3).fill(Number.NaN),
     programme,
     counterfactual,
     dueByTrigger: new Float64Array(T * H),

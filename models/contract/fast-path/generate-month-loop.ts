@@ -236,8 +236,9 @@ export function monthLoopSource(plan: ContractPlan): string {
       add('const saved = full + part * ptSaved;');
       into('starts', 'placements');
       into('lksWorkers', 'withLks');
-      into('fellBack', 'fallbacks');
-      into('monthsSaved', 'saved');
+      // Fall-backs are summed for the programme only; benefit months saved only for a threshold on them.
+      if (w === 0) into('fellBack', 'fallbacks');
+      if (thresholdMetric === 2) into('monthsSaved', 'saved');
       if (keepSavedByProfile) add(`savedByProfile[${row} + t] = saved;`);
       into('bsw', `benefit${p} * saved`);
       into('asw', `administration${p} * full`);
@@ -247,12 +248,24 @@ export function monthLoopSource(plan: ContractPlan): string {
     }
   }
 
-  // Phase 2: the months again, for what needs both worlds and all profiles.
+  // Phase 2: the months again, for what needs both worlds and all profiles. The yearly series are
+  // summed over the year's months in locals and added when the year ends (months run in calendar
+  // order and each series starts from 0, so the same bits as adding month by month).
+  const years = plan.calendar.yearLabels.length;
+  const flushYear = () =>
+    add(`series[${int(years)} + yearNow] += yearAvoided; series[${int(2 * years)} + yearNow] += yearLks; series[${int(7 * years)} + yearNow] += yearStarts;`);
+  add('let yearNow = yearOf[0], yearAvoided = 0, yearLks = 0, yearStarts = 0;');
   add(`for (let t = 0; t < ${int(H)}; t++) {`);
   add('const year = yearOf[t]; const benefitIndex = bI[year], costIndex = cI[year], priceIndex = pI[year];');
+  add('if (year !== yearNow) {');
+  flushYear();
+  add('yearNow = year; yearAvoided = 0; yearLks = 0; yearStarts = 0;');
+  add('}');
   for (let w = 0; w < worlds; w++) {
     add(
-      `const starts${w} = monthly[${total(w, 'starts')} + t], lksWorkers${w} = monthly[${total(w, 'lksWorkers')} + t], fellBack${w} = monthly[${total(w, 'fellBack')} + t], monthsSaved${w} = monthly[${total(w, 'monthsSaved')} + t];`,
+      `const starts${w} = monthly[${total(w, 'starts')} + t], lksWorkers${w} = monthly[${total(w, 'lksWorkers')} + t];` +
+        (w === 0 ? ` const fellBack0 = monthly[${total(0, 'fellBack')} + t];` : '') +
+        (thresholdMetric === 2 ? ` const monthsSaved${w} = monthly[${total(w, 'monthsSaved')} + t];` : ''),
     );
     add(
       `const bsw${w} = monthly[${total(w, 'bsw')} + t], asw${w} = monthly[${total(w, 'asw')} + t], bso${w} = monthly[${total(w, 'bso')} + t], aso${w} = monthly[${total(w, 'aso')} + t];`,
@@ -261,7 +274,8 @@ export function monthLoopSource(plan: ContractPlan): string {
     add(`const benefitWork${w} = benefitIndex * bsw${w}, administrationWork${w} = costIndex * asw${w}, benefitOther${w} = benefitIndex * bso${w}, administrationOther${w} = costIndex * aso${w};`);
   }
   if (deadweight) {
-    add('const starts1 = dws * starts0, monthsSaved1 = dws * monthsSaved0, lksPaid1 = dws * lksPaid0;');
+    add('const starts1 = dws * starts0, lksPaid1 = dws * lksPaid0;');
+    if (thresholdMetric === 2) add('const monthsSaved1 = dws * monthsSaved0;');
     add('const benefitWork1 = dws * benefitWork0, administrationWork1 = dws * administrationWork0, benefitOther1 = benefitOther0, administrationOther1 = administrationOther0;');
   }
 
@@ -347,9 +361,9 @@ export function monthLoopSource(plan: ContractPlan): string {
   add('sum_avoidedAttributable += avoidedNow; sum_lks += lksPaid0; sum_lksAttributable += lksAttributable;');
   add('sum_pvAvoided += avoidedNow * discount; sum_pvLksAttributable += lksAttributable * discount; discount *= monthlyDiscount;');
   add('sum_sustained6 += reached6; sum_sustained12 += reached12; sum_sustained24 += reached24; sum_sustained12Counterfactual += reached12C;');
-  const years = plan.calendar.yearLabels.length;
-  add(`series[${int(years)} + year] += avoidedNow; series[${int(2 * years)} + year] += lksAttributable; series[${int(7 * years)} + year] += starts0;`);
+  add('yearAvoided += avoidedNow; yearLks += lksAttributable; yearStarts += starts0;');
   add('}');
+  if (H > 0) flushYear();
   for (const [name, index] of Object.entries(Sm)) add(`c.sums[${int(index)}] = sum_${name};`);
   add('};');
   return lines.join('\n');

@@ -82,10 +82,17 @@ export function settleAndSummarise(
   const costPerParticipantMonth = params[plan.provider.costPerParticipantMonth];
   const costPerPlacement = params[plan.provider.costPerPlacement];
   const fixedCostPerMonth = params[plan.provider.fixedCostPerMonth];
+  // The months with intake, from the cohorts (a month has intake when a cohort of at least one
+  // person starts in it within the horizon: what `settleParties` finds by scanning the months).
   let lastIntakeMonth = -1;
-  for (let t = 0; t < H; t++) if (intakeTotal[t] > 0) lastIntakeMonth = t;
   let firstIntakeMonth = H;
-  for (let t = H - 1; t >= 0; t--) if (intakeTotal[t] > 0) firstIntakeMonth = t;
+  const delay = Math.max(0, Math.round(params[plan.delayMonths]));
+  for (let c = 0; c < plan.cohortMonths.length; c++) {
+    const month = plan.cohortMonths[c] + delay;
+    if (month >= H || !(plan.cohortCounts[c] > 0)) continue;
+    if (month > lastIntakeMonth) lastIntakeMonth = month;
+    if (month < firstIntakeMonth) firstIntakeMonth = month;
+  }
   const deliveryEnd = lastIntakeMonth + A;
   let enrolled = 0;
 
@@ -122,9 +129,29 @@ export function settleAndSummarise(
   let guaranteePaid = 0;
   let participants = 0;
   let discount = 1;
+  // This year's sums of the yearly series, added to them when the year ends (months run in
+  // calendar order, and each sum starts from 0 as the series do, so the same bits).
+  let year = yearOf[0];
+  let yearPaid = 0;
+  let yearNet = 0;
+  let yearCosts = 0;
+  let yearProviderCash = 0;
+  let yearInvestorFlow = 0;
 
   for (let t = 0; t < H; t++) {
-    const year = yearOf[t];
+    if (yearOf[t] !== year) {
+      series[year] += yearPaid;
+      series[3 * years + year] += yearNet;
+      series[4 * years + year] += yearCosts;
+      series[5 * years + year] += yearProviderCash;
+      series[6 * years + year] += yearInvestorFlow;
+      year = yearOf[t];
+      yearPaid = 0;
+      yearNet = 0;
+      yearCosts = 0;
+      yearProviderCash = 0;
+      yearInvestorFlow = 0;
+    }
     const costIndex = costIndexOf[year];
 
     // 1. What is due this month by payee: each trigger's amount due `lag` months earlier.
@@ -243,13 +270,20 @@ export function settleAndSummarise(
     pvOwn += own * discount;
     pvNet += netNow * discount;
     cumulativeNet += netNow;
-    if (cumulativeNet < 0) lastNegativeMonth = t;
+    lastNegativeMonth = cumulativeNet < 0 ? t : lastNegativeMonth;
     discount *= monthlyDiscount;
-    series[year] += paid;
-    series[3 * years + year] += netNow;
-    series[4 * years + year] += costs;
-    series[5 * years + year] += providerCash;
-    series[6 * years + year] += investorFlow;
+    yearPaid += paid;
+    yearNet += netNow;
+    yearCosts += costs;
+    yearProviderCash += providerCash;
+    yearInvestorFlow += investorFlow;
+  }
+  if (H > 0) {
+    series[year] += yearPaid;
+    series[3 * years + year] += yearNet;
+    series[4 * years + year] += yearCosts;
+    series[5 * years + year] += yearProviderCash;
+    series[6 * years + year] += yearInvestorFlow;
   }
 
   let peakAnnualPayment = 0;
