@@ -6,6 +6,7 @@ import { ContractSchema } from '../../models/contract/index.js';
 import { CHROMIUM_ARGS } from '../../outputs/pdf/print-pdf.js';
 import { requireChromium, startOutputService, type OutputService } from '../outputs/output-service.js';
 import { overflowingElements, seriousA11yViolations, smallestChartTextPx } from './workbench-helpers.js';
+import { README_SCREENSHOTS } from '../support/readme-screenshots.js';
 
 /**
  * "What drives it" and "Variants side by side" (issue 15) in real Chromium against the service,
@@ -18,7 +19,7 @@ import { overflowingElements, seriousA11yViolations, smallestChartTextPx } from 
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
 
-const SCREENSHOTS = 'docs/screenshots';
+const SCREENSHOTS = README_SCREENSHOTS;
 /** Screenshots for review only (not in git). */
 const REVIEW = 'test-results/screenshots';
 const PRESET = 'rotterdam-prestatiecontract-werk';

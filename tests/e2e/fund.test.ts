@@ -7,6 +7,7 @@ import { startStoreService } from '../api/store-service.js';
 import { requireChromium } from '../outputs/output-service.js';
 import { newOrganisation, STORE_BACKENDS, STORE_START_TIMEOUT_MS, type TestStore } from '../store/test-stores.js';
 import { overflowingElements, seriousA11yViolations, smallestChartTextPx } from './workbench-helpers.js';
+import { README_SCREENSHOTS } from '../support/readme-screenshots.js';
 
 /**
  * The impact-fund analyst's task and saving/sharing from issue 15, in real Chromium against the
@@ -19,7 +20,7 @@ import { overflowingElements, seriousA11yViolations, smallestChartTextPx } from 
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: STORE_START_TIMEOUT_MS });
 
-const SCREENSHOTS = 'docs/screenshots';
+const SCREENSHOTS = README_SCREENSHOTS;
 const FUND_PRESET = 'rotterdam-place-based-fund';
 const CONTRACT_PRESET = 'small-municipality-pilot';
 const SEED = 7;

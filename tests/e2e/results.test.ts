@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS } from '../../outputs/pdf/print-pdf.js';
 import { textsFor } from '../../outputs/texts/index.js';
 import { columnsOf, findRow, requireChromium, startOutputService, type OutputService } from '../outputs/output-service.js';
 import { overflowingElements, seriousA11yViolations, smallestChartTextPx } from './workbench-helpers.js';
+import { README_SCREENSHOTS } from '../support/readme-screenshots.js';
 
 /**
  * The Results screen (#/results) in real Chromium against the service: a preset is run as a job
@@ -19,7 +20,7 @@ import { overflowingElements, seriousA11yViolations, smallestChartTextPx } from 
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
 
-const SCREENSHOTS = 'docs/screenshots';
+const SCREENSHOTS = README_SCREENSHOTS;
 const PRESET = 'buzinezzclub-sib';
 const SEED = 7;
 /** Few iterations keep the normal run near a second on a shared machine. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHROMIUM_ARGS } from '../../outputs/pdf/print-pdf.js';
 import { requireChromium, startOutputService, type OutputService } from '../outputs/output-service.js';
 import { overflowingElements, seriousA11yViolations } from './workbench-helpers.js';
+import { README_SCREENSHOTS } from '../support/readme-screenshots.js';
 
 /**
  * The Results screen's who-gains view (issue 17, part 7) in real Chromium: the regional preset is
@@ -140,8 +141,8 @@ describe('who pays and who gains on the Results screen', () => {
     await page.fill(`#f-payment-triggers-${triggers}-price`, '400');
     await page.click('#check');
     await expect.poll(() => page.locator('#builder-status').textContent(), { timeout: 30_000 }).toBe('De rekendienst accepteert het contract.');
-    await page.locator('#section-outcomes').screenshot({ path: 'docs/screenshots/workbench-outcomes.png' });
-    await page.locator('#region').screenshot({ path: 'docs/screenshots/workbench-region.png' });
+    await page.locator('#section-outcomes').screenshot({ path: `${README_SCREENSHOTS}/workbench-outcomes.png` });
+    await page.locator('#region').screenshot({ path: `${README_SCREENSHOTS}/workbench-region.png` });
     const violations = await seriousA11yViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
 
