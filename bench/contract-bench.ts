@@ -5,7 +5,7 @@ import { seriesLength, summaryModelOf } from '../models/simulation/model.js';
 import { runSimulation } from '../models/simulation/run-simulation.js';
 import { SimulationSettingsSchema } from '../models/simulation/settings.js';
 import { benchContract, benchContractWithTenUncertainInputs } from './bench-contract.js';
-import { formatRate, medianOf, opsPerSecond, secondsOf } from './time.js';
+import { formatRate, median, medianOf, opsPerSecond, secondsOf } from './time.js';
 
 /** Measurements repeated for each figure; the median is printed. */
 const REPEATS = 3;
@@ -114,12 +114,6 @@ export function benchContractKernel(): Record<string, number> {
  * same rest. For the drawn-vs-raw target (within 5x of the raw draws) it prints the time per
  * drawn person the target would leave.
  */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 function whereTheTimeGoes(
   model: ContractModel,
   params: Float64Array,

@@ -9,7 +9,7 @@ import { createContractModel, type ContractModel } from '../models/contract/inde
 import { createRng, type Rng } from '../models/random/index.js';
 import { seriesLength, summaryModelOf } from '../models/simulation/model.js';
 import { benchContractWithTenUncertainInputs } from './bench-contract.js';
-import { formatRate, opsPerSecond } from './time.js';
+import { formatRate, median, opsPerSecond } from './time.js';
 
 /**
  * The service's contract kernel beside the analyst's alternative: the same bench contract in
@@ -83,7 +83,8 @@ export function benchVectors(model: ContractModel, count: number): Float64Array 
  * temporaries of 2 x 3 x 4,096 values are 192 KiB) with a fresh mmap and returns it on free, so each
  * numpy operation pays page faults: on the bench VM that was 35-45% of numpy's CPU time, and its
  * rate swung between 18,000 and 40,000 iterations a second from machine to machine. Keeping freed
- * memory in the heap (mmap threshold 32 MiB, no trimming) removes that cost, and numpy runs
+ * memory in the heap (mmap threshold 32 MiB, the largest glibc accepts on 64-bit systems, see
+ * mallopt(3) M_MMAP_THRESHOLD; trimming only above 1 GiB) removes that cost, and numpy runs
  * 2-4x faster. The bench compares against numpy at its best: the ratio it prints is the
  * conservative one. (The default allocator's figure is printed beside it, once, for the record.)
  */
@@ -271,10 +272,4 @@ function moments(values: Float64Array, k: number, width: number, n: number): { m
   let squares = 0;
   for (let i = 0; i < n; i++) squares += (values[i * width + k] - mean) ** 2;
   return { mean, variance: squares / (n - 1) };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

@@ -48,9 +48,14 @@ export function secondsOf(work: () => void): number {
  * the median is less sensitive to a neighbour's burst than the mean.
  */
 export function medianOf(repeats: number, measure: () => number): number {
-  const values = Array.from({ length: repeats }, measure).sort((a, b) => a - b);
-  const middle = Math.floor(repeats / 2);
-  return repeats % 2 === 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+  return median(Array.from({ length: repeats }, measure));
+}
+
+/** The median of measurements already taken (e.g. in turns interleaved with others). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 export const formatRate = (rate: number): string => Math.round(rate).toLocaleString('en-US');

@@ -30,6 +30,18 @@ export const COMMITMENT_ROUNDING = 1e-12;
  * The summary kernel settles month by month in `fast-path/settle-summary.ts` with this arithmetic
  * in this order: change both (tests/contract/fast-path-agreement.test.ts fails until they agree).
  */
+/** The first month with intake; the horizon when there is none. */
+export function firstIntakeMonthOf(intakeTotal: Float64Array): number {
+  for (let t = 0; t < intakeTotal.length; t++) if (intakeTotal[t] > 0) return t;
+  return intakeTotal.length;
+}
+
+/** The last month with intake; -1 when there is none. */
+export function lastIntakeMonthOf(intakeTotal: Float64Array): number {
+  for (let t = intakeTotal.length - 1; t >= 0; t--) if (intakeTotal[t] > 0) return t;
+  return -1;
+}
+
 export function settleParties(plan: ContractPlan, params: Float64Array, ws: ContractWorkspace): void {
   const H = plan.horizon;
   const yearOf = plan.calendar.yearIndexOfMonth;
@@ -38,11 +50,8 @@ export function settleParties(plan: ContractPlan, params: Float64Array, ws: Cont
   const costPerPlacement = params[plan.provider.costPerPlacement];
   const fixedCostPerMonth = params[plan.provider.fixedCostPerMonth];
 
-  let lastIntakeMonth = -1;
-  for (let t = 0; t < H; t++) if (ws.intakeTotal[t] > 0) lastIntakeMonth = t;
-  let firstIntakeMonth = H;
-  for (let t = H - 1; t >= 0; t--) if (ws.intakeTotal[t] > 0) firstIntakeMonth = t;
-  const deliveryEnd = lastIntakeMonth + plan.programmeMonths;
+  const firstIntakeMonth = firstIntakeMonthOf(ws.intakeTotal);
+  const deliveryEnd = lastIntakeMonthOf(ws.intakeTotal) + plan.programmeMonths;
 
   let enrolled = 0;
   for (let t = 0; t < H; t++) {

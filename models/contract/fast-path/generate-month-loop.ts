@@ -104,7 +104,11 @@ const generated = new WeakMap<ContractPlan, MonthLoop>();
  * (on the bench contract the first thousand evaluations of a new function cost about 20 ms).
  */
 const bySource = new Map<string, MonthLoop>();
-/** Distinct month loops kept; each is a few kilobytes of code. */
+/**
+ * Distinct month loops kept. Each is a few kilobytes of code; 64 is far more distinct contracts
+ * than a service runs at once (jobs are limited per organisation), so a contract being worked on
+ * stays, while a stream of distinct contracts cannot grow the cache.
+ */
 export const KEPT_LOOPS = 64;
 
 /** Distinct month loops kept now (at most KEPT_LOOPS). */

@@ -4,7 +4,7 @@ import type { ContractPlan } from '../compile-contract.js';
 import { ABSENT } from '../compile-contract.js';
 import { scalarIndex as S } from '../contract-outputs.js';
 import type { ContractWorkspace } from '../contract-workspace.js';
-import { COMMITMENT_ROUNDING } from '../parties.js';
+import { COMMITMENT_ROUNDING, firstIntakeMonthOf, lastIntakeMonthOf } from '../parties.js';
 
 /**
  * The summary kernel's settlement: `settlePayments`, `settleParties` and the payer's, provider's
@@ -76,24 +76,13 @@ export function settleAndSummarise(
   let lapsed = 0;
   let thresholdMetAt = threshold ? -1 : 0;
   let paidThisYear = 0;
-  let currentYear = 0;
 
   // Provider costs (`settleParties`).
   const costPerParticipantMonth = params[plan.provider.costPerParticipantMonth];
   const costPerPlacement = params[plan.provider.costPerPlacement];
   const fixedCostPerMonth = params[plan.provider.fixedCostPerMonth];
-  // The months with intake, from the cohorts (a month has intake when a cohort of at least one
-  // person starts in it within the horizon: what `settleParties` finds by scanning the months).
-  let lastIntakeMonth = -1;
-  let firstIntakeMonth = H;
-  const delay = Math.max(0, Math.round(params[plan.delayMonths]));
-  for (let c = 0; c < plan.cohortMonths.length; c++) {
-    const month = plan.cohortMonths[c] + delay;
-    if (month >= H || !(plan.cohortCounts[c] > 0)) continue;
-    if (month > lastIntakeMonth) lastIntakeMonth = month;
-    if (month < firstIntakeMonth) firstIntakeMonth = month;
-  }
-  const deliveryEnd = lastIntakeMonth + A;
+  const firstIntakeMonth = firstIntakeMonthOf(intakeTotal);
+  const deliveryEnd = lastIntakeMonthOf(intakeTotal) + A;
   let enrolled = 0;
 
   // The investor's account (`settleParties`).
@@ -130,7 +119,8 @@ export function settleAndSummarise(
   let participants = 0;
   let discount = 1;
   // This year's sums of the yearly series, added to them when the year ends (months run in
-  // calendar order, and each sum starts from 0 as the series do, so the same bits).
+  // calendar order, and each sum starts from 0 as the series do, so the same bits). The first
+  // month is in year 0 (calendar.ts), where `settlePayments` starts its yearly count too.
   let year = yearOf[0];
   let yearPaid = 0;
   let yearNet = 0;
@@ -146,6 +136,7 @@ export function settleAndSummarise(
       series[5 * years + year] += yearProviderCash;
       series[6 * years + year] += yearInvestorFlow;
       year = yearOf[t];
+      paidThisYear = 0;
       yearPaid = 0;
       yearNet = 0;
       yearCosts = 0;
@@ -166,11 +157,7 @@ export function settleAndSummarise(
       else dueInvestor += amount;
     }
 
-    // 2. The threshold's gate and the caps.
-    if (year !== currentYear) {
-      currentYear = year;
-      paidThisYear = 0;
-    }
+    // 2. The threshold's gate and the caps (the yearly cap's count restarts with the year, above).
     let provider = dueProvider + carriedProvider;
     let investorDue = dueInvestor + carriedInvestor;
     carriedProvider = 0;
