@@ -1,23 +1,36 @@
 import { ABSENT, type ContractPlan } from '../compile-contract.js';
+import { phaseOneModule, type PhaseOneShape } from './generate-phase-one.js';
+import { MONTH_LOOP_ARRAYS, monthLoopMemoryLayout, type MonthLoopArray, type MonthLoopMemoryLayout } from './month-loop-memory.js';
 
 /**
- * The month loop of the summary kernel with expected rates, generated as one function per compiled
- * contract, so that V8 optimises it for that contract alone: profiles, worlds and hazard bands
- * unrolled, each one's state in local variables instead of arrays, trigger kinds, tenures and
- * slots as constants. It is the loop of `evaluateSummary` (summary-kernel.ts) written out for
- * the contract: the recurrences of `simulateExpectedWorld`, the booking of `bookWorld`, the
- * per-participant and pool triggers, the deadweight world, and the summary's sums over months,
- * with the same arithmetic in the same order (so the same bits; the agreement test checks it).
+ * The month loop of the summary kernel with expected rates, generated per compiled contract so
+ * that it is optimised for that contract alone: profiles, worlds and hazard bands unrolled, each
+ * one's state in locals, trigger kinds, tenures and slots as constants. It is the loop of
+ * `evaluateSummary` (summary-kernel.ts) written out for the contract: the recurrences of
+ * `simulateExpectedWorld`, the booking of `bookWorld`, the per-participant and pool triggers, the
+ * deadweight world, and the summary's sums over months, with the same arithmetic in the same
+ * order (so the same bits; the agreement test checks it). Two phases:
+ * - phase 1, WebAssembly (generate-phase-one.ts): each profile through all months, both worlds
+ *   in the two lanes of f64x2 instructions, into the worlds' monthly totals;
+ * - phase 2, JavaScript (this file): the months again, for what needs both worlds and all
+ *   profiles: milestones, amounts due, the totals the settlement reads and the summary's sums.
+ * Phase 1 is where the recurrences are (360 profile-months on the bench contract against 60
+ * months here); in JavaScript it took about half of an evaluation, in WebAssembly a third of that.
  *
- * The generated text holds only integers taken from the plan (checked to be integers) and this
- * file's own identifiers: no string from a request ever reaches it.
+ * The generated text and bytes hold only integers taken from the plan (checked to be integers)
+ * and this code's own identifiers and opcodes: no string from a request ever reaches them.
  */
 
 /** What the generated loop reads and writes; one object per workspace, its shape fixed. */
 export interface MonthLoopContext {
   params: Float64Array;
-  placed: Float64Array;
+  /** Intake by profile and month, `p * H + t` (the full kernel's); copied into `loopIntake` before phase 1. */
   intake: Float64Array;
+  /** Phase 1 of this workspace's loop (WebAssembly), and the views of its memory: see month-loop-memory.ts. */
+  phaseOne: () => void;
+  loopIntake: Float64Array;
+  /** Placements by profile and month, both worlds side by side: `(p * H + t) * 2 + w`. */
+  placed: Float64Array;
   jobIn: Float64Array;
   jobAfter: Float64Array;
   otherIn: Float64Array;
@@ -50,9 +63,9 @@ export interface MonthLoopContext {
   progReached: Float64Array;
   cfReached: Float64Array;
   series: Float64Array;
-  /** Monthly totals of each world between the loop's two phases: see `MONTHLY_TOTALS`. */
+  /** Monthly totals of each world between the loop's two phases, `(i * H + t) * 2 + w`: see `MONTHLY_TOTALS`. */
   monthly: Float64Array;
-  /** Benefit months saved by world and profile, `(w * P + p) * H + t` (read by attributable per-month triggers). */
+  /** Benefit months saved by profile and month, `(p * H + t) * 2 + w` (read by attributable per-month triggers). */
   savedByProfile: Float64Array;
   /** Inputs of one evaluation: see `MONTH_LOOP_INPUTS`. */
   inputs: Float64Array;
@@ -90,20 +103,28 @@ export const MONTH_LOOP_SUMS = {
   sustained12Counterfactual: 14,
 } as const;
 
-/** Monthly totals of a world over its profiles, kept between the two phases of the loop (`monthly`, `(w * M + i) * H + t`). */
+/** Monthly totals of a world over its profiles, kept between the two phases of the loop (`monthly`, `(i * H + t) * 2 + w`). */
 export const MONTHLY_TOTALS = ['starts', 'lksWorkers', 'fellBack', 'monthsSaved', 'bsw', 'asw', 'bso', 'aso'] as const;
 
 export type MonthLoop = (context: MonthLoopContext) => void;
 
-const generated = new WeakMap<ContractPlan, MonthLoop>();
+/** A contract's month loop: phase 2 as a JavaScript function, phase 1 as a WebAssembly module, and the memory layout both read. */
+export interface CompiledMonthLoop {
+  run: MonthLoop;
+  phaseOne: WebAssembly.Module;
+  memory: MonthLoopMemoryLayout;
+}
+
+const generated = new WeakMap<ContractPlan, CompiledMonthLoop>();
 
 /**
- * Month loops by their program text, the most recently used last. A request compiles its contract
- * afresh, but the same contract (rerun, or run again with other settings) gives the same text: it
- * gets the function V8 has already optimised instead of a new one that starts in the interpreter
- * (on the bench contract the first thousand evaluations of a new function cost about 20 ms).
+ * Month loops by their program text and module bytes, the most recently used last. A request
+ * compiles its contract afresh, but the same contract (rerun, or run again with other settings)
+ * gives the same loop: it gets the function V8 has already optimised instead of a new one that
+ * starts in the interpreter (on the bench contract the first thousand evaluations of a new
+ * function cost about 20 ms).
  */
-const bySource = new Map<string, MonthLoop>();
+const bySource = new Map<string, CompiledMonthLoop>();
 /**
  * Distinct month loops kept. Each is a few kilobytes of code; 64 is far more distinct contracts
  * than a service runs at once (jobs are limited per organisation), so a contract being worked on
@@ -115,19 +136,55 @@ export const KEPT_LOOPS = 64;
 export const keptMonthLoops = (): number => bySource.size;
 
 /** The contract's month loop, generated once per plan, shared by plans with the same loop. */
-export function monthLoopFor(plan: ContractPlan): MonthLoop {
+export function monthLoopFor(plan: ContractPlan): CompiledMonthLoop {
   let loop = generated.get(plan);
   if (loop === undefined) {
     const source = monthLoopSource(plan);
-    loop = bySource.get(source);
+    const memory = monthLoopMemoryLayout(plan, Object.keys(MONTH_LOOP_INPUTS).length, MONTHLY_TOTALS.length);
+    const bytes = phaseOneModule(plan, memory, phaseOneShape(plan));
+    const key = `${source}\n${bytes.join(',')}`;
+    loop = bySource.get(key);
     if (loop === undefined) {
-      loop = new Function(source)() as MonthLoop;
+      loop = { run: new Function(source)() as MonthLoop, phaseOne: new WebAssembly.Module(bytes), memory };
       if (bySource.size >= KEPT_LOOPS) bySource.delete(bySource.keys().next().value!);
-    } else bySource.delete(source);
-    bySource.set(source, loop);
+    } else bySource.delete(key);
+    bySource.set(key, loop);
     generated.set(plan, loop);
   }
   return loop;
+}
+
+/** A workspace's own instance of the loop's phase 1 with its own memory, and the views of that memory. */
+export function instantiateMonthLoop(loop: CompiledMonthLoop): { phaseOne: () => void; views: Record<MonthLoopArray, Float64Array> } {
+  const memory = new WebAssembly.Memory({ initial: loop.memory.pages });
+  const instance = new WebAssembly.Instance(loop.phaseOne, { env: { memory } });
+  const views = {} as Record<MonthLoopArray, Float64Array>;
+  for (const name of MONTH_LOOP_ARRAYS) views[name] = new Float64Array(memory.buffer, loop.memory.at[name], loop.memory.length[name]);
+  return { phaseOne: instance.exports.phaseOne as () => void, views };
+}
+
+function phaseOneShape(plan: ContractPlan): PhaseOneShape {
+  const index = (name: (typeof MONTHLY_TOTALS)[number]) => MONTHLY_TOTALS.indexOf(name);
+  return {
+    total: {
+      starts: index('starts'),
+      lksWorkers: index('lksWorkers'),
+      fellBack: index('fellBack'),
+      monthsSaved: index('monthsSaved'),
+      bsw: index('bsw'),
+      asw: index('asw'),
+      bso: index('bso'),
+      aso: index('aso'),
+    },
+    input: {
+      partTimeMonthsSaved: MONTH_LOOP_INPUTS.partTimeMonthsSaved,
+      fullTimeShare: MONTH_LOOP_INPUTS.fullTimeShare,
+      partTimeShare: MONTH_LOOP_INPUTS.partTimeShare,
+      lksShare: MONTH_LOOP_INPUTS.lksShare,
+    },
+    sumMonthsSaved: plan.threshold !== null && plan.threshold.metric === 'benefitMonthsSaved',
+    keepSavedByProfile: plan.triggers.some((t) => t.kind === 'perMonthOffBenefit' && t.basis === 'attributable'),
+  };
 }
 
 /** An integer from the plan as program text; anything else is a bug, never code. */
@@ -138,14 +195,11 @@ function int(value: number): string {
 
 export function monthLoopSource(plan: ContractPlan): string {
   const H = plan.horizon;
-  const A = plan.programmeMonths;
   const P = plan.profiles.length;
-  const B = plan.hazardBandStarts.length;
   const T = plan.triggers.length;
   const K = plan.tenureBuckets;
   const deadweight = plan.counterfactual.method === 'deadweight';
   const worlds = deadweight ? 1 : 2;
-  const starts = Array.from(plan.hazardBandStarts);
   const milestones = plan.milestones;
   const threshold = plan.threshold;
   const thresholdMetric = threshold === null ? 0 : threshold.metric === 'placements' ? 1 : threshold.metric === 'benefitMonthsSaved' ? 2 : 3;
@@ -158,25 +212,11 @@ export function monthLoopSource(plan: ContractPlan): string {
 
   add('"use strict";');
   add('return function monthLoop(c) {');
-  add('const placed = c.placed, intake = c.intake, due = c.due, params = c.params, survival = c.survival, mixed = c.mixed;');
+  add('const placed = c.placed, due = c.due, params = c.params, survival = c.survival, mixed = c.mixed;');
   add('const perStarter = c.perStarter, tenureWeight = c.tenureWeight, yearOf = c.yearOf, series = c.series, inp = c.inputs;');
   add('const bI = c.benefitIndex, cI = c.costIndex, pI = c.priceIndex;');
-  add(`const ptSaved = inp[${I.partTimeMonthsSaved}], lksMonthly = inp[${I.lksMonthly}], ftShare = inp[${I.fullTimeShare}], ptShare = inp[${I.partTimeShare}], lksShare = inp[${I.lksShare}];`);
+  add(`const lksMonthly = inp[${I.lksMonthly}];`);
   add(`const dws = inp[${I.deadweightShare}], monthlyDiscount = inp[${I.monthlyDiscount}], lastStay = inp[${I.lastStay}], reachLast = inp[${I.reachLastBucket}];`);
-  for (let b = 0; b < B; b++) add(`const bh${b} = c.bandHazard[${b}], bs${b} = c.bandStay[${b}], br${b} = c.bandReach[${b}];`);
-  for (let p = 0; p < P; p++) add(`const benefit${p} = c.benefit[${p}], administration${p} = c.administration[${p}];`);
-  for (let w = 0; w < worlds; w++) {
-    for (let p = 0; p < P; p++) {
-      const i = w * P + p;
-      const v = `_${w}_${p}`;
-      add(
-        `const jobIn${v} = c.jobIn[${i}], jobAfter${v} = c.jobAfter[${i}], otherIn${v} = c.otherIn[${i}], otherAfter${v} = c.otherAfter[${i}], ` +
-          `stayIn${v} = c.stayIn[${i}], stayAfter${v} = c.stayAfter[${i}], leaving${v} = c.leavingProgramme[${i}], backOther${v} = c.backOther[${i}];`,
-      );
-      add(`let wIn${v} = 0, wAfter${v} = 0, back${v} = 0, inWork${v} = 0, exited${v} = 0, cohorts${v} = 0;`);
-      for (let b = 0; b < B; b++) add(`let pool${v}_${b} = 0;`);
-    }
-  }
   // Trigger state and constants.
   plan.triggers.forEach((trigger, n) => {
     if (trigger.kind === 'shareOfSavings') {
@@ -191,66 +231,11 @@ export function monthLoopSource(plan: ContractPlan): string {
   for (const [name] of Object.entries(Sm)) add(`let sum_${name} = 0;`);
   add('let discount = 1;');
 
-  // Phase 1: each world and profile through all months on its own, its state in a few locals
-  // (which stay in registers), adding into the world's monthly totals in profile order (so each
-  // total is the same sum, in the same order, as when all profiles ran month by month).
-  const M = MONTHLY_TOTALS.length;
-  const total = (w: number, name: (typeof MONTHLY_TOTALS)[number]) => int((w * M + MONTHLY_TOTALS.indexOf(name)) * H);
-  const keepSavedByProfile = plan.triggers.some((t) => t.kind === 'perMonthOffBenefit' && t.basis === 'attributable');
+  // Phase 1, in WebAssembly (generate-phase-one.ts): each profile through all months, both worlds
+  // at once, writing placements and the worlds' monthly totals into the shared memory.
+  const total = (w: number, name: (typeof MONTHLY_TOTALS)[number]) => int(2 * MONTHLY_TOTALS.indexOf(name) * H + w);
+  add('c.loopIntake.set(c.intake); c.phaseOne();');
   add('const monthly = c.monthly, savedByProfile = c.savedByProfile;');
-  for (let w = 0; w < worlds; w++) {
-    for (let p = 0; p < P; p++) {
-      const v = `_${w}_${p}`;
-      const row = int((w * P + p) * H);
-      const intakeRow = int(p * H);
-      const into = (name: (typeof MONTHLY_TOTALS)[number], value: string) =>
-        add(`monthly[${total(w, name)} + t] ${p === 0 ? '=' : '+='} ${value};`);
-      add(`for (let t = 0; t < ${int(H)}; t++) {`);
-      add(`const placements = jobIn${v} * wIn${v} + jobAfter${v} * wAfter${v};`);
-      add(`const leftWaiting = otherIn${v} * wIn${v} + otherAfter${v} * wAfter${v};`);
-      add(`wAfter${v} *= stayAfter${v};`);
-      add(`if (t >= ${int(A)}) wAfter${v} += intake[${intakeRow} + t - ${int(A)}] * leaving${v};`);
-      add(`placed[${row} + t] = placements;`);
-      add('let fallbacks = 0;');
-      for (let b = 0; b < B; b++) {
-        add('{');
-        add(`const pool = pool${v}_${b};`);
-        add(`fallbacks += bh${b} * pool;`);
-        add(`let next = bs${b} * pool;`);
-        // A band starting at tenure 0 takes this month's placements: the value just stored.
-        if (starts[b] === 0) add(`next += placements * br${b};`);
-        else add(`if (t >= ${int(starts[b])}) next += placed[${row} + t - ${int(starts[b])}] * br${b};`);
-        if (b + 1 < B) add(`if (t >= ${int(starts[b + 1])}) next -= placed[${row} + t - ${int(starts[b + 1])}] * br${b + 1};`);
-        add(`pool${v}_${b} = next;`);
-        add('}');
-      }
-      add(`back${v} += fallbacks;`);
-      add(`inWork${v} += placements - fallbacks;`);
-      add(`const leftBack = back${v} * backOther${v};`);
-      add(`back${v} -= leftBack;`);
-      add(`wIn${v} *= stayIn${v};`);
-      add(`const arriving = intake[${intakeRow} + t];`);
-      add(`if (arriving !== 0) { wIn${v} += arriving; cohorts${v}++; }`);
-      add(`if (t >= ${int(A)}) { const leaving = intake[${intakeRow} + t - ${int(A)}]; if (leaving !== 0) { wIn${v} -= leaving * leaving${v}; cohorts${v}--; } }`);
-      add(`if (cohorts${v} === 0) wIn${v} = 0;`);
-      add(`const full = ftShare * inWork${v};`);
-      add(`const part = ptShare * inWork${v};`);
-      add(`const withLks = lksShare * inWork${v};`);
-      add(`exited${v} += leftWaiting + leftBack;`);
-      add('const saved = full + part * ptSaved;');
-      into('starts', 'placements');
-      into('lksWorkers', 'withLks');
-      // Fall-backs are summed for the programme only; benefit months saved only for a threshold on them.
-      if (w === 0) into('fellBack', 'fallbacks');
-      if (thresholdMetric === 2) into('monthsSaved', 'saved');
-      if (keepSavedByProfile) add(`savedByProfile[${row} + t] = saved;`);
-      into('bsw', `benefit${p} * saved`);
-      into('asw', `administration${p} * full`);
-      into('bso', `benefit${p} * exited${v}`);
-      into('aso', `administration${p} * exited${v}`);
-      add('}');
-    }
-  }
 
   // Phase 2: the months again, for what needs both worlds and all profiles. The yearly series are
   // summed over the year's months in locals and added when the year ends (months run in calendar
@@ -260,19 +245,19 @@ export function monthLoopSource(plan: ContractPlan): string {
     add(`series[${int(years)} + yearNow] += yearAvoided; series[${int(2 * years)} + yearNow] += yearLks; series[${int(7 * years)} + yearNow] += yearStarts;`);
   add('let yearNow = yearOf[0], yearAvoided = 0, yearLks = 0, yearStarts = 0;');
   add(`for (let t = 0; t < ${int(H)}; t++) {`);
-  add('const year = yearOf[t]; const benefitIndex = bI[year], costIndex = cI[year], priceIndex = pI[year];');
+  add('const t2 = 2 * t, year = yearOf[t]; const benefitIndex = bI[year], costIndex = cI[year], priceIndex = pI[year];');
   add('if (year !== yearNow) {');
   flushYear();
   add('yearNow = year; yearAvoided = 0; yearLks = 0; yearStarts = 0;');
   add('}');
   for (let w = 0; w < worlds; w++) {
     add(
-      `const starts${w} = monthly[${total(w, 'starts')} + t], lksWorkers${w} = monthly[${total(w, 'lksWorkers')} + t];` +
-        (w === 0 ? ` const fellBack0 = monthly[${total(0, 'fellBack')} + t];` : '') +
-        (thresholdMetric === 2 ? ` const monthsSaved${w} = monthly[${total(w, 'monthsSaved')} + t];` : ''),
+      `const starts${w} = monthly[${total(w, 'starts')} + t2], lksWorkers${w} = monthly[${total(w, 'lksWorkers')} + t2];` +
+        (w === 0 ? ` const fellBack0 = monthly[${total(0, 'fellBack')} + t2];` : '') +
+        (thresholdMetric === 2 ? ` const monthsSaved${w} = monthly[${total(w, 'monthsSaved')} + t2];` : ''),
     );
     add(
-      `const bsw${w} = monthly[${total(w, 'bsw')} + t], asw${w} = monthly[${total(w, 'asw')} + t], bso${w} = monthly[${total(w, 'bso')} + t], aso${w} = monthly[${total(w, 'aso')} + t];`,
+      `const bsw${w} = monthly[${total(w, 'bsw')} + t2], asw${w} = monthly[${total(w, 'asw')} + t2], bso${w} = monthly[${total(w, 'bso')} + t2], aso${w} = monthly[${total(w, 'aso')} + t2];`,
     );
     add(`const lksPaid${w} = lksMonthly * costIndex * lksWorkers${w};`);
     add(`const benefitWork${w} = benefitIndex * bsw${w}, administrationWork${w} = costIndex * asw${w}, benefitOther${w} = benefitIndex * bso${w}, administrationOther${w} = costIndex * aso${w};`);
@@ -288,7 +273,7 @@ export function monthLoopSource(plan: ContractPlan): string {
     add(`let ${name} = 0;`);
     add(`if (t >= ${int(months)}) {`);
     add(`const reach = survival[${int(months)}];`);
-    for (let p = 0; p < P; p++) add(`${name} += placed[${int((w * P + p) * H)} + t - ${int(months)}] * reach;`);
+    for (let p = 0; p < P; p++) add(`${name} += placed[${int(2 * (p * H - months) + w)} + t2] * reach;`);
     add('}');
   };
   const has = (months: number) => milestones.includes(months);
@@ -317,7 +302,7 @@ export function monthLoopSource(plan: ContractPlan): string {
       // Summed in a local, profile by profile as the full kernel adds them (a zero it skips adds nothing here).
       add(`if (t >= ${int(tenure)}) {`);
       add(`let owed = due[${at}];`);
-      for (let p = 0; p < P; p++) add(`owed += placed[${int(p * H)} + t - ${int(tenure)}] * perStarter[${int(p * T + n)}] * priceIndex;`);
+      for (let p = 0; p < P; p++) add(`owed += placed[${int(2 * (p * H - tenure))} + t2] * perStarter[${int(p * T + n)}] * priceIndex;`);
       add(`due[${at}] = owed;`);
       add('}');
     } else if (trigger.kind === 'perMonthOffBenefit' && trigger.basis === 'gross') {
@@ -325,9 +310,9 @@ export function monthLoopSource(plan: ContractPlan): string {
       for (let p = 0; p < P; p++) {
         const weightRow = int((p * T + n) * K);
         add('{ let amount = 0;');
-        add(`for (let k = 0; k <= newestTenure; k++) amount += placed[${int(p * H)} + t - k] * tenureWeight[${weightRow} + k];`);
+        add(`for (let k = 0; k <= newestTenure; k++) amount += placed[${int(2 * p * H)} + 2 * (t - k)] * tenureWeight[${weightRow} + k];`);
         add(`lastBucket${n}_${p} *= lastStay;`);
-        add(`if (t > ${int(K - 2)}) lastBucket${n}_${p} += placed[${int(p * H)} + t - ${int(K - 1)}] * reachLast;`);
+        add(`if (t > ${int(K - 2)}) lastBucket${n}_${p} += placed[${int(2 * (p * H - (K - 1)))} + t2] * reachLast;`);
         add(`amount += lastBucket${n}_${p} * mixed[${weightRow} + ${int(K - 1)}];`);
         add(`if (amount !== 0) due[${at}] += amount * priceIndex; }`);
       }
@@ -338,8 +323,8 @@ export function monthLoopSource(plan: ContractPlan): string {
         if (slot === ABSENT) continue;
         add(
           deadweight
-            ? `{ const saved = savedByProfile[${int(p * H)} + t]; excess${n}_${p} += saved - dws * saved; }`
-            : `excess${n}_${p} += savedByProfile[${int(p * H)} + t] - savedByProfile[${int((P + p) * H)} + t];`,
+            ? `{ const saved = savedByProfile[${int(2 * p * H)} + t2]; excess${n}_${p} += saved - dws * saved; }`
+            : `excess${n}_${p} += savedByProfile[${int(2 * p * H)} + t2] - savedByProfile[${int(2 * p * H + 1)} + t2];`,
         );
         add(`if (excess${n}_${p} > highWater${n}_${p}) { due[${at}] += (excess${n}_${p} - highWater${n}_${p}) * params[${int(slot)}] * priceIndex; highWater${n}_${p} = excess${n}_${p}; }`);
       }

@@ -9,7 +9,7 @@ import { simulateProfileByPerson } from '../drawn-persons.js';
 import { clampRate, drawsByPerson } from '../population.js';
 import { createProfileCounts, type ProfileCounts } from '../world-booking.js';
 import { settleAndSummarise } from './settle-summary.js';
-import { MONTH_LOOP_INPUTS as LI, MONTH_LOOP_SUMS as LS, MONTHLY_TOTALS, monthLoopFor, type MonthLoop, type MonthLoopContext } from './generate-month-loop.js';
+import { instantiateMonthLoop, MONTH_LOOP_INPUTS as LI, MONTH_LOOP_SUMS as LS, monthLoopFor, type MonthLoop, type MonthLoopContext } from './generate-month-loop.js';
 
 /**
  * The contract kernel for runs that read only the summary: the scalars and the yearly series
@@ -102,28 +102,30 @@ export interface SummaryWorkspace {
 export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
   const P = plan.profiles.length;
   const H = plan.horizon;
-  const B = plan.hazardBandStarts.length;
   const T = plan.triggers.length;
   const K = plan.tenureBuckets;
   const perWorld = () => new Float64Array(2 * P);
   const full = createContractWorkspace(plan, CUSTOM_QUANTITY_NAMES.length);
+  // The rates, bands and amounts the loop's phase 1 reads live in its WebAssembly memory.
+  const monthLoop = monthLoopFor(plan);
+  const { phaseOne, views } = instantiateMonthLoop(monthLoop);
   const sw: Omit<SummaryWorkspace, 'loop' | 'monthLoop'> = {
     full,
     exited: perWorld(),
-    jobIn: perWorld(),
-    jobAfter: perWorld(),
-    otherIn: perWorld(),
-    otherAfter: perWorld(),
-    stayIn: perWorld(),
-    stayAfter: perWorld(),
-    leavingProgramme: perWorld(),
-    backOther: perWorld(),
-    placed: new Float64Array(2 * P * H),
-    bandHazard: new Float64Array(B),
-    bandStay: new Float64Array(B),
-    bandReach: new Float64Array(B),
-    benefit: new Float64Array(P),
-    administration: new Float64Array(P),
+    jobIn: views.jobIn,
+    jobAfter: views.jobAfter,
+    otherIn: views.otherIn,
+    otherAfter: views.otherAfter,
+    stayIn: views.stayIn,
+    stayAfter: views.stayAfter,
+    leavingProgramme: views.leavingProgramme,
+    backOther: views.backOther,
+    placed: views.placed,
+    bandHazard: views.bandHazard,
+    bandStay: views.bandStay,
+    bandReach: views.bandReach,
+    benefit: views.benefit,
+    administration: views.administration,
     saved: perWorld(),
     drawnCounts: [createProfileCounts(P, H), createProfileCounts(P, H)],
     triggerKind: Int32Array.from(plan.triggers, (t) => {
@@ -141,8 +143,10 @@ export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
   };
   const loop: MonthLoopContext = {
     params: new Float64Array(0),
-    placed: sw.placed,
     intake: full.intakeByProfile,
+    phaseOne,
+    loopIntake: views.intake,
+    placed: sw.placed,
     jobIn: sw.jobIn,
     jobAfter: sw.jobAfter,
     otherIn: sw.otherIn,
@@ -175,12 +179,12 @@ export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
     progReached: full.programme.milestoneReached,
     cfReached: full.counterfactual.milestoneReached,
     series: new Float64Array(0),
-    monthly: new Float64Array(2 * MONTHLY_TOTALS.length * H),
-    savedByProfile: new Float64Array(2 * P * H),
-    inputs: new Float64Array(Object.keys(LI).length),
+    monthly: views.monthly,
+    savedByProfile: views.savedByProfile,
+    inputs: views.inputs,
     sums: new Float64Array(Object.keys(LS).length),
   };
-  return { ...sw, monthLoop: monthLoopFor(plan), loop };
+  return { ...sw, monthLoop: monthLoop.run, loop };
 }
 
 /**

@@ -1,0 +1,224 @@
+import type { ContractPlan } from '../compile-contract.js';
+import type { MonthLoopMemoryLayout, MonthLoopArray } from './month-loop-memory.js';
+import { encodeModule, FunctionBody, I32, F64, V128 } from './wasm-encoder.js';
+
+/**
+ * Phase 1 of the month loop with expected rates, generated as WebAssembly for one contract: each
+ * profile through all months, its programme world in one f64x2 lane and its counterfactual world
+ * in the other. Both worlds of a profile follow the same recurrence with their own rates, and
+ * share the profile's intake (and so every branch), so one SIMD instruction does what two scalar
+ * ones did. Each lane does the IEEE-754 double operations of `simulateExpectedWorld` and
+ * `bookWorld` in the same order as the full kernel (WebAssembly never fuses a multiply and an
+ * add), so the same bits; `tests/contract/fast-path-agreement.test.ts` checks it over random
+ * contracts. With a deadweight counterfactual there is one world: its rates fill both lanes and
+ * the second lane is not read.
+ *
+ * Memory (see month-loop-memory.ts): rates at `w * P + p`; intake at `p * H + t`; the histories
+ * written, both worlds side by side: placements `placed[(p * H + t) * 2 + w]`, the world's
+ * monthly totals over profiles `monthly[(i * H + t) * 2 + w]` (i: `MONTHLY_TOTALS`), benefit
+ * months saved `savedByProfile[(p * H + t) * 2 + w]`.
+ */
+
+export interface PhaseOneShape {
+  /** Index of each monthly total in `monthly` (MONTHLY_TOTALS order). */
+  total: Record<'starts' | 'lksWorkers' | 'fellBack' | 'monthsSaved' | 'bsw' | 'asw' | 'bso' | 'aso', number>;
+  /** Index of each scalar input in `inputs` (MONTH_LOOP_INPUTS). */
+  input: Record<'partTimeMonthsSaved' | 'fullTimeShare' | 'partTimeShare' | 'lksShare', number>;
+  /** Benefit months saved are summed only when a threshold reads them. */
+  sumMonthsSaved: boolean;
+  /** Benefit months saved by profile are kept only when an attributable per-month trigger reads them. */
+  keepSavedByProfile: boolean;
+}
+
+export function phaseOneModule(plan: ContractPlan, memory: MonthLoopMemoryLayout, shape: PhaseOneShape): Uint8Array<ArrayBuffer> {
+  const H = plan.horizon;
+  const A = plan.programmeMonths;
+  const P = plan.profiles.length;
+  const starts = Array.from(plan.hazardBandStarts);
+  const B = starts.length;
+  const twoWorlds = plan.counterfactual.method !== 'deadweight';
+  const at = memory.at;
+  const f = new FunctionBody();
+
+  const t = f.local(I32);
+  const t16 = f.local(I32);
+  const t8 = f.local(I32);
+  const cohorts = f.local(I32);
+  const arriving = f.local(F64);
+  const leavingNow = f.local(F64);
+  const v = () => f.local(V128);
+  const [jobIn, jobAfter, otherIn, otherAfter, stayIn, stayAfter, leaving, backOther] = [v(), v(), v(), v(), v(), v(), v(), v()];
+  const bh = starts.map(v);
+  const bs = starts.map(v);
+  const br = starts.map(v);
+  const [benefit, administration, ftShare, ptShare, lksShare, ptSaved] = [v(), v(), v(), v(), v(), v()];
+  const [wIn, wAfter, back, inWork, exited] = [v(), v(), v(), v(), v()];
+  const pool = starts.map(v);
+  const [placements, leftWaiting, fallbacks, next, leftBack, full, part, saved, withLks] = [v(), v(), v(), v(), v(), v(), v(), v(), v()];
+
+  /** One f64 at byte `address` in both lanes. */
+  const splat = (address: number) => f.i32(0).f64x2LoadSplat(address);
+  /** Rates of both worlds of profile p: lane w from `array[w * P + p]`. */
+  const pair = (array: MonthLoopArray, p: number) => {
+    splat(at[array] + 8 * p);
+    f.i32(0).f64Load(at[array] + 8 * ((twoWorlds ? P : 0) + p)).f64x2ReplaceLane(1);
+  };
+  /** Pushes the address of month `t - shift` of row `row` of history `array` (both worlds, 16 bytes); returns the static offset to load or store with. */
+  const history = (array: 'placed' | 'monthly' | 'savedByProfile', row: number, shift: number): number => {
+    const offset = at[array] + (row * H - shift) * 16;
+    f.get(t16);
+    if (offset >= 0) return offset;
+    f.i32(offset).i32Add();
+    return 0;
+  };
+  /** Pushes intake of profile p in month `t - shift`. */
+  const intake = (p: number, shift: number) => {
+    const offset = at.intake + (p * H - shift) * 8;
+    f.get(t8);
+    if (offset >= 0) f.f64Load(offset);
+    else f.i32(offset).i32Add().f64Load(0);
+  };
+  /** Runs `body` when `t >= months` (always when months is 0; never when the horizon ends first). */
+  const from = (months: number, body: () => void) => {
+    if (months <= 0) return body();
+    if (months >= H) return;
+    f.get(t).i32(months).i32GeS().ifThen();
+    body();
+    f.end();
+  };
+  const product = (a: number, b: number) => f.get(a).get(b).f64x2Mul();
+
+  splat(at.inputs + 8 * shape.input.fullTimeShare).set(ftShare);
+  splat(at.inputs + 8 * shape.input.partTimeShare).set(ptShare);
+  splat(at.inputs + 8 * shape.input.lksShare).set(lksShare);
+  splat(at.inputs + 8 * shape.input.partTimeMonthsSaved).set(ptSaved);
+  for (let b = 0; b < B; b++) {
+    splat(at.bandHazard + 8 * b).set(bh[b]);
+    splat(at.bandStay + 8 * b).set(bs[b]);
+    splat(at.bandReach + 8 * b).set(br[b]);
+  }
+
+  for (let p = 0; p < P; p++) {
+    pair('jobIn', p);
+    f.set(jobIn);
+    pair('jobAfter', p);
+    f.set(jobAfter);
+    pair('otherIn', p);
+    f.set(otherIn);
+    pair('otherAfter', p);
+    f.set(otherAfter);
+    pair('stayIn', p);
+    f.set(stayIn);
+    pair('stayAfter', p);
+    f.set(stayAfter);
+    pair('leavingProgramme', p);
+    f.set(leaving);
+    pair('backOther', p);
+    f.set(backOther);
+    splat(at.benefit + 8 * p).set(benefit);
+    splat(at.administration + 8 * p).set(administration);
+    for (const state of [wIn, wAfter, back, inWork, exited, ...pool]) f.v128Zero().set(state);
+    f.i32(0).set(cohorts).i32(0).set(t).i32(0).set(t16).i32(0).set(t8);
+
+    f.loop();
+    // placements = jobIn * wIn + jobAfter * wAfter; leftWaiting likewise with the other-exit rates.
+    product(jobIn, wIn);
+    product(jobAfter, wAfter);
+    f.f64x2Add().set(placements);
+    product(otherIn, wIn);
+    product(otherAfter, wAfter);
+    f.f64x2Add().set(leftWaiting);
+    // wAfter *= stayAfter; from month A: wAfter += intake[t - A] * leaving.
+    product(wAfter, stayAfter).set(wAfter);
+    from(A, () => {
+      f.get(wAfter);
+      intake(p, A);
+      f.f64x2Splat().get(leaving).f64x2Mul().f64x2Add().set(wAfter);
+    });
+    const placedNow = history('placed', p, 0);
+    f.get(placements).v128Store(placedNow);
+    // Hazard bands of persons in work.
+    f.v128Zero().set(fallbacks);
+    for (let b = 0; b < B; b++) {
+      f.get(fallbacks);
+      product(bh[b], pool[b]);
+      f.f64x2Add().set(fallbacks);
+      product(bs[b], pool[b]).set(next);
+      if (starts[b] === 0) {
+        f.get(next);
+        product(placements, br[b]);
+        f.f64x2Add().set(next);
+      } else
+        from(starts[b], () => {
+          f.get(next);
+          const offset = history('placed', p, starts[b]);
+          f.v128Load(offset).get(br[b]).f64x2Mul().f64x2Add().set(next);
+        });
+      if (b + 1 < B)
+        from(starts[b + 1], () => {
+          f.get(next);
+          const offset = history('placed', p, starts[b + 1]);
+          f.v128Load(offset).get(br[b + 1]).f64x2Mul().f64x2Sub().set(next);
+        });
+      f.get(next).set(pool[b]);
+    }
+    // back += fallbacks; inWork += placements - fallbacks; leftBack = back * backOther; back -= leftBack.
+    f.get(back).get(fallbacks).f64x2Add().set(back);
+    f.get(inWork).get(placements).get(fallbacks).f64x2Sub().f64x2Add().set(inWork);
+    product(back, backOther).set(leftBack);
+    f.get(back).get(leftBack).f64x2Sub().set(back);
+    // Waiting persons of the programme's cohorts: wIn *= stayIn; arrivals and those leaving the programme.
+    product(wIn, stayIn).set(wIn);
+    intake(p, 0);
+    f.set(arriving).get(arriving).f64Zero().f64Ne().ifThen();
+    f.get(wIn).get(arriving).f64x2Splat().f64x2Add().set(wIn);
+    f.get(cohorts).i32(1).i32Add().set(cohorts);
+    f.end();
+    from(A, () => {
+      intake(p, A);
+      f.set(leavingNow).get(leavingNow).f64Zero().f64Ne().ifThen();
+      f.get(wIn).get(leavingNow).f64x2Splat().get(leaving).f64x2Mul().f64x2Sub().set(wIn);
+      f.get(cohorts).i32(1).i32Sub().set(cohorts);
+      f.end();
+    });
+    f.get(cohorts).i32Eqz().ifThen().v128Zero().set(wIn).end();
+    // Booking: full-time, part-time and with loonkostensubsidie; exits for other reasons.
+    product(ftShare, inWork).set(full);
+    product(ptShare, inWork).set(part);
+    product(lksShare, inWork).set(withLks);
+    f.get(exited).get(leftWaiting).get(leftBack).f64x2Add().f64x2Add().set(exited);
+    f.get(full);
+    product(part, ptSaved);
+    f.f64x2Add().set(saved);
+    // The world's monthly totals, summed over profiles in profile order.
+    const into = (name: keyof PhaseOneShape['total'], value: () => void) => {
+      const offset = history('monthly', shape.total[name], 0);
+      if (p > 0) {
+        const again = history('monthly', shape.total[name], 0);
+        f.v128Load(again);
+        value();
+        f.f64x2Add();
+      } else value();
+      f.v128Store(offset);
+    };
+    into('starts', () => f.get(placements));
+    into('lksWorkers', () => f.get(withLks));
+    into('fellBack', () => f.get(fallbacks));
+    if (shape.sumMonthsSaved) into('monthsSaved', () => f.get(saved));
+    if (shape.keepSavedByProfile) {
+      const offset = history('savedByProfile', p, 0);
+      f.get(saved).v128Store(offset);
+    }
+    into('bsw', () => product(benefit, saved));
+    into('asw', () => product(administration, full));
+    into('bso', () => product(benefit, exited));
+    into('aso', () => product(administration, exited));
+
+    f.get(t8).i32(8).i32Add().set(t8);
+    f.get(t16).i32(16).i32Add().set(t16);
+    f.get(t).i32(1).i32Add().set(t);
+    f.get(t).i32(H).i32LtS().brIf(0);
+    f.end();
+  }
+  return encodeModule(memory.pages, [{ name: 'phaseOne', body: f }]);
+}

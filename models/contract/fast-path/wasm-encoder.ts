@@ -1,0 +1,173 @@
+/**
+ * A WebAssembly binary writer for the few instructions the generated month loop uses (numbers,
+ * locals, loads and stores, `if` and `loop`, and the f64x2 arithmetic of the SIMD proposal that
+ * is part of WebAssembly 2.0). Written here rather than taken from a library because the loop is
+ * compiled synchronously inside the model's constructor: the text-format assemblers on npm (wabt,
+ * binaryen) load asynchronously and are megabytes of code for what is a few dozen opcodes.
+ * Encodings: WebAssembly core specification 2.0, section 5 (binary format), and the SIMD
+ * proposal's BinarySIMD.md; `tests/contract/wasm-encoder.test.ts` checks the bytes against both.
+ */
+
+export const I32 = 0x7f;
+export const F64 = 0x7c;
+export const V128 = 0x7b;
+export type ValueType = typeof I32 | typeof F64 | typeof V128;
+
+/** Unsigned LEB128. */
+export function unsignedLeb(value: number): number[] {
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`wasm: ${value} is not an unsigned integer`);
+  const out: number[] = [];
+  do {
+    let byte = value % 128;
+    value = Math.floor(value / 128);
+    if (value !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (value !== 0);
+  return out;
+}
+
+/** Signed LEB128 of a 32-bit integer. */
+export function signedLeb(value: number): number[] {
+  if (!Number.isInteger(value) || value < -(2 ** 31) || value >= 2 ** 31) throw new Error(`wasm: ${value} is not a 32-bit integer`);
+  const out: number[] = [];
+  for (;;) {
+    const byte = value & 0x7f;
+    value >>= 7;
+    const done = (value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0);
+    out.push(done ? byte : byte | 0x80);
+    if (done) return out;
+  }
+}
+
+const nameBytes = (name: string): number[] => {
+  const bytes = Array.from(new TextEncoder().encode(name));
+  return [...unsignedLeb(bytes.length), ...bytes];
+};
+const section = (id: number, content: number[]): number[] => [id, ...unsignedLeb(content.length), ...content];
+
+/** The body of one function: its locals and its instructions, in stack-machine order. */
+export class FunctionBody {
+  private readonly locals: ValueType[] = [];
+  readonly code: number[] = [];
+
+  /** A new local of type `type`; returns its index. */
+  local(type: ValueType): number {
+    this.locals.push(type);
+    return this.locals.length - 1;
+  }
+
+  get(local: number): this {
+    return this.op(0x20, ...unsignedLeb(local));
+  }
+  set(local: number): this {
+    return this.op(0x21, ...unsignedLeb(local));
+  }
+  i32(value: number): this {
+    return this.op(0x41, ...signedLeb(value));
+  }
+  i32Add(): this {
+    return this.op(0x6a);
+  }
+  i32Sub(): this {
+    return this.op(0x6b);
+  }
+  i32Eqz(): this {
+    return this.op(0x45);
+  }
+  /** Signed `a < b`. */
+  i32LtS(): this {
+    return this.op(0x48);
+  }
+  /** Signed `a >= b`. */
+  i32GeS(): this {
+    return this.op(0x4e);
+  }
+  f64Load(offset = 0): this {
+    return this.op(0x2b, 3, ...unsignedLeb(offset));
+  }
+  /** f64.const +0. */
+  f64Zero(): this {
+    return this.op(0x44, 0, 0, 0, 0, 0, 0, 0, 0);
+  }
+  f64Ne(): this {
+    return this.op(0x62);
+  }
+  ifThen(): this {
+    return this.op(0x04, 0x40);
+  }
+  loop(): this {
+    return this.op(0x03, 0x40);
+  }
+  /** Branch to the `depth`-th enclosing block (0: the innermost) when the top of the stack is not zero. */
+  brIf(depth: number): this {
+    return this.op(0x0d, ...unsignedLeb(depth));
+  }
+  end(): this {
+    return this.op(0x0b);
+  }
+  v128Load(offset = 0): this {
+    return this.simd(0x00, 4, ...unsignedLeb(offset));
+  }
+  v128Store(offset = 0): this {
+    return this.simd(0x0b, 4, ...unsignedLeb(offset));
+  }
+  /** v128.load64_splat: one f64 from memory into both lanes. */
+  f64x2LoadSplat(offset = 0): this {
+    return this.simd(0x0a, 3, ...unsignedLeb(offset));
+  }
+  /** All sixteen bytes zero: +0 in both f64 lanes. */
+  v128Zero(): this {
+    return this.simd(0x0c, ...new Array<number>(16).fill(0));
+  }
+  f64x2Splat(): this {
+    return this.simd(0x14);
+  }
+  f64x2ReplaceLane(lane: 0 | 1): this {
+    return this.simd(0x22, lane);
+  }
+  f64x2Add(): this {
+    return this.simd(0xf0);
+  }
+  f64x2Sub(): this {
+    return this.simd(0xf1);
+  }
+  f64x2Mul(): this {
+    return this.simd(0xf2);
+  }
+
+  /** The function's code entry: locals (grouped by runs of one type), instructions, end. */
+  encode(): number[] {
+    const groups: [number, ValueType][] = [];
+    for (const type of this.locals) {
+      const last = groups[groups.length - 1];
+      if (last !== undefined && last[1] === type) last[0]++;
+      else groups.push([1, type]);
+    }
+    const body = [...unsignedLeb(groups.length), ...groups.flatMap(([count, type]) => [...unsignedLeb(count), type]), ...this.code, 0x0b];
+    return [...unsignedLeb(body.length), ...body];
+  }
+
+  private op(...bytes: number[]): this {
+    for (const byte of bytes) this.code.push(byte);
+    return this;
+  }
+  private simd(opcode: number, ...immediates: number[]): this {
+    return this.op(0xfd, ...unsignedLeb(opcode), ...immediates);
+  }
+}
+
+/**
+ * A module of functions without parameters or results that work on one imported memory
+ * ("env" "memory", at least `memoryPages` pages of 64 KiB), each exported by its name.
+ */
+export function encodeModule(memoryPages: number, functions: { name: string; body: FunctionBody }[]): Uint8Array<ArrayBuffer> {
+  const bytes = [
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, [1, 0x60, 0, 0]),
+    ...section(2, [1, ...nameBytes('env'), ...nameBytes('memory'), 0x02, 0x00, ...unsignedLeb(memoryPages)]),
+    ...section(3, [...unsignedLeb(functions.length), ...functions.map(() => 0)]),
+    ...section(7, [...unsignedLeb(functions.length), ...functions.flatMap((f, i) => [...nameBytes(f.name), 0x00, ...unsignedLeb(i)])]),
+    ...section(10, [...unsignedLeb(functions.length), ...functions.flatMap((f) => f.body.encode())]),
+  ];
+  return Uint8Array.from(bytes);
+}
