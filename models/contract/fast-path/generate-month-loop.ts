@@ -155,12 +155,16 @@ export function monthLoopFor(plan: ContractPlan): CompiledMonthLoop {
 }
 
 /** A workspace's own instance of the loop's phase 1 with its own memory, and the views of that memory. */
-export function instantiateMonthLoop(loop: CompiledMonthLoop): { phaseOne: () => void; views: Record<MonthLoopArray, Float64Array> } {
+export function instantiateMonthLoop(loop: CompiledMonthLoop): {
+  phaseOne: () => void;
+  bookDrawn: () => void;
+  views: Record<MonthLoopArray, Float64Array>;
+} {
   const memory = new WebAssembly.Memory({ initial: loop.memory.pages });
   const instance = new WebAssembly.Instance(loop.phaseOne, { env: { memory } });
   const views = {} as Record<MonthLoopArray, Float64Array>;
   for (const name of MONTH_LOOP_ARRAYS) views[name] = new Float64Array(memory.buffer, loop.memory.at[name], loop.memory.length[name]);
-  return { phaseOne: instance.exports.phaseOne as () => void, views };
+  return { phaseOne: instance.exports.phaseOne as () => void, bookDrawn: instance.exports.bookDrawn as () => void, views };
 }
 
 function phaseOneShape(plan: ContractPlan): PhaseOneShape {

@@ -64,7 +64,7 @@ export function phaseOneModule(plan: ContractPlan, memory: MonthLoopMemoryLayout
     f.i32(0).f64Load(at[array] + 8 * ((twoWorlds ? P : 0) + p)).f64x2ReplaceLane(1);
   };
   /** Pushes the address of month `t - shift` of row `row` of history `array` (both worlds, 16 bytes); returns the static offset to load or store with. */
-  const history = (array: 'placed' | 'monthly' | 'savedByProfile', row: number, shift: number): number => {
+  const history: HistoryAddress = (array, row, shift) => {
     const offset = at[array] + (row * H - shift) * 16;
     f.get(t16);
     if (offset >= 0) return offset;
@@ -190,29 +190,7 @@ export function phaseOneModule(plan: ContractPlan, memory: MonthLoopMemoryLayout
     f.get(full);
     product(part, ptSaved);
     f.f64x2Add().set(saved);
-    // The world's monthly totals, summed over profiles in profile order.
-    const into = (name: keyof PhaseOneShape['total'], value: () => void) => {
-      const offset = history('monthly', shape.total[name], 0);
-      if (p > 0) {
-        const again = history('monthly', shape.total[name], 0);
-        f.v128Load(again);
-        value();
-        f.f64x2Add();
-      } else value();
-      f.v128Store(offset);
-    };
-    into('starts', () => f.get(placements));
-    into('lksWorkers', () => f.get(withLks));
-    into('fellBack', () => f.get(fallbacks));
-    if (shape.sumMonthsSaved) into('monthsSaved', () => f.get(saved));
-    if (shape.keepSavedByProfile) {
-      const offset = history('savedByProfile', p, 0);
-      f.get(saved).v128Store(offset);
-    }
-    into('bsw', () => product(benefit, saved));
-    into('asw', () => product(administration, full));
-    into('bso', () => product(benefit, exited));
-    into('aso', () => product(administration, exited));
+    bookMonth(f, { t16, p, fromZero: false, saved, full, exited, benefit, administration, placements, withLks, fallbacks }, history, shape);
 
     f.get(t8).i32(8).i32Add().set(t8);
     f.get(t16).i32(16).i32Add().set(t16);
@@ -220,5 +198,123 @@ export function phaseOneModule(plan: ContractPlan, memory: MonthLoopMemoryLayout
     f.get(t).i32(H).i32LtS().brIf(0);
     f.end();
   }
-  return encodeModule(memory.pages, [{ name: 'phaseOne', body: f }]);
+  return encodeModule(memory.pages, [
+    { name: 'phaseOne', body: f },
+    { name: 'bookDrawn', body: bookDrawnFunction(plan, memory, shape) },
+  ]);
+}
+
+/** The locals of one profile-month that `bookMonth` books, both worlds in their lanes. */
+interface BookedMonth {
+  t16: number;
+  p: number;
+  /** Sums start from +0 (the drawn loop's `let starts = 0; starts += ...`) instead of taking the first profile's value. */
+  fromZero: boolean;
+  saved: number;
+  full: number;
+  exited: number;
+  benefit: number;
+  administration: number;
+  placements: number;
+  withLks: number;
+  fallbacks: number;
+}
+
+type HistoryAddress = (array: 'placed' | 'monthly' | 'savedByProfile', row: number, shift: number) => number;
+
+/**
+ * Adds a profile's month into its worlds' monthly totals (summed over profiles in profile order),
+ * as `bookWorld` books it: starts, workers with LKS, fall-backs, benefit months saved (when
+ * read), benefit and administration saved by work and by other exits; and keeps the profile's
+ * benefit months saved when a trigger reads them.
+ */
+function bookMonth(f: FunctionBody, m: BookedMonth, history: HistoryAddress, shape: PhaseOneShape): void {
+  const product = (a: number, b: number) => f.get(a).get(b).f64x2Mul();
+  const into = (name: keyof PhaseOneShape['total'], value: () => void) => {
+    const offset = history('monthly', shape.total[name], 0);
+    if (m.p > 0) {
+      const again = history('monthly', shape.total[name], 0);
+      f.v128Load(again);
+      value();
+      f.f64x2Add();
+    } else if (m.fromZero) {
+      f.v128Zero();
+      value();
+      f.f64x2Add();
+    } else value();
+    f.v128Store(offset);
+  };
+  into('starts', () => f.get(m.placements));
+  into('lksWorkers', () => f.get(m.withLks));
+  into('fellBack', () => f.get(m.fallbacks));
+  if (shape.sumMonthsSaved) into('monthsSaved', () => f.get(m.saved));
+  if (shape.keepSavedByProfile) {
+    const offset = history('savedByProfile', m.p, 0);
+    f.get(m.saved).v128Store(offset);
+  }
+  into('bsw', () => product(m.benefit, m.saved));
+  into('asw', () => product(m.administration, m.full));
+  into('bso', () => product(m.benefit, m.exited));
+  into('aso', () => product(m.administration, m.exited));
+}
+
+/**
+ * Drawn persons: the drawn counts of both worlds booked into the same monthly totals as phase 1
+ * writes, month by month per profile, with the arithmetic of the summary kernel's drawn month
+ * loop (which was `bookWorld`'s): others gone so far, benefit months saved, and the sums.
+ */
+function bookDrawnFunction(plan: ContractPlan, memory: MonthLoopMemoryLayout, shape: PhaseOneShape): FunctionBody {
+  const H = plan.horizon;
+  const P = plan.profiles.length;
+  const twoWorlds = plan.counterfactual.method !== 'deadweight';
+  const at = memory.at;
+  const f = new FunctionBody();
+  const t = f.local(I32);
+  const t16 = f.local(I32);
+  const t8 = f.local(I32);
+  const v = () => f.local(V128);
+  const [benefit, administration, ptSaved, exited] = [v(), v(), v(), v()];
+  const [placements, fallbacks, left, full, part, withLks, saved] = [v(), v(), v(), v(), v(), v(), v()];
+  const history: HistoryAddress = (array, row, shift) => {
+    const offset = at[array] + (row * H - shift) * 16;
+    f.get(t16);
+    if (offset >= 0) return offset;
+    f.i32(offset).i32Add();
+    return 0;
+  };
+  /** Count `array` of profile p in month t, world w in lane w (a deadweight world: the programme's in both). */
+  const counts = (array: MonthLoopArray, p: number) => {
+    f.get(t8).f64x2LoadSplat(at[array] + 8 * p * H);
+    f.get(t8).f64Load(at[array] + 8 * ((twoWorlds ? P : 0) + p) * H).f64x2ReplaceLane(1);
+  };
+  f.i32(0).f64x2LoadSplat(at.inputs + 8 * shape.input.partTimeMonthsSaved).set(ptSaved);
+  for (let p = 0; p < P; p++) {
+    f.i32(0).f64x2LoadSplat(at.benefit + 8 * p).set(benefit);
+    f.i32(0).f64x2LoadSplat(at.administration + 8 * p).set(administration);
+    f.v128Zero().set(exited);
+    f.i32(0).set(t).i32(0).set(t16).i32(0).set(t8);
+    f.loop();
+    counts('drawnPlacements', p);
+    f.set(placements);
+    counts('drawnFallbacks', p);
+    f.set(fallbacks);
+    counts('drawnOtherExits', p);
+    f.set(left);
+    counts('drawnFullTime', p);
+    f.set(full);
+    counts('drawnPartTime', p);
+    f.set(part);
+    counts('drawnWithLks', p);
+    f.set(withLks);
+    // exited += left; saved = full + part * ptSaved.
+    f.get(exited).get(left).f64x2Add().set(exited);
+    f.get(full).get(part).get(ptSaved).f64x2Mul().f64x2Add().set(saved);
+    bookMonth(f, { t16, p, fromZero: true, saved, full, exited, benefit, administration, placements, withLks, fallbacks }, history, shape);
+    f.get(t8).i32(8).i32Add().set(t8);
+    f.get(t16).i32(16).i32Add().set(t16);
+    f.get(t).i32(1).i32Add().set(t);
+    f.get(t).i32(H).i32LtS().brIf(0);
+    f.end();
+  }
+  return f;
 }

@@ -6,7 +6,9 @@ import type { ContractPlan } from '../compile-contract.js';
  * as Float64Array views, so nothing is copied between the two but the intake.
  *
  * The histories (`placed`, `monthly`, `savedByProfile`) hold both worlds of a month side by
- * side, `(row * H + t) * 2 + w`, so that one 16-byte store writes a month of both worlds.
+ * side, `(row * H + t) * 2 + w`, so that one 16-byte store writes a month of both worlds. The
+ * counts of drawn persons (`drawn*`, as `ProfileCounts`) are one world after the other,
+ * `(w * P + p) * H + t`, as the drawing functions write them.
  */
 export const MONTH_LOOP_ARRAYS = [
   'jobIn',
@@ -27,6 +29,13 @@ export const MONTH_LOOP_ARRAYS = [
   'placed',
   'monthly',
   'savedByProfile',
+  'drawnOnBenefit',
+  'drawnPlacements',
+  'drawnFullTime',
+  'drawnPartTime',
+  'drawnWithLks',
+  'drawnFallbacks',
+  'drawnOtherExits',
 ] as const;
 export type MonthLoopArray = (typeof MONTH_LOOP_ARRAYS)[number];
 
@@ -64,6 +73,13 @@ export function monthLoopMemoryLayout(plan: ContractPlan, inputCount: number, mo
     placed: 2 * P * H,
     monthly: 2 * monthlyTotalCount * H,
     savedByProfile: 2 * P * H,
+    drawnOnBenefit: 2 * P * H,
+    drawnPlacements: 2 * P * H,
+    drawnFullTime: 2 * P * H,
+    drawnPartTime: 2 * P * H,
+    drawnWithLks: 2 * P * H,
+    drawnFallbacks: 2 * P * H,
+    drawnOtherExits: 2 * P * H,
   };
   const at = {} as Record<MonthLoopArray, number>;
   let bytes = 0;

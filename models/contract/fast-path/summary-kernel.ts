@@ -7,9 +7,10 @@ import { CUSTOM_QUANTITY_NAMES } from '../custom-quantities.js';
 import { simulateProfileByCell } from '../drawn-cells.js';
 import { simulateProfileByPerson } from '../drawn-persons.js';
 import { clampRate, drawsByPerson } from '../population.js';
-import { createProfileCounts, type ProfileCounts } from '../world-booking.js';
+import type { ProfileCounts } from '../world-booking.js';
 import { settleAndSummarise } from './settle-summary.js';
-import { instantiateMonthLoop, MONTH_LOOP_INPUTS as LI, MONTH_LOOP_SUMS as LS, monthLoopFor, type MonthLoop, type MonthLoopContext } from './generate-month-loop.js';
+import type { MonthLoopArray } from './month-loop-memory.js';
+import { instantiateMonthLoop, MONTH_LOOP_INPUTS as LI, MONTH_LOOP_SUMS as LS, MONTHLY_TOTALS, monthLoopFor, type MonthLoop, type MonthLoopContext } from './generate-month-loop.js';
 
 /**
  * The contract kernel for runs that read only the summary: the scalars and the yearly series
@@ -63,8 +64,7 @@ const TRIGGER_NONE = 5;
 export interface SummaryWorkspace {
   /** The full kernel's workspace: prepare's scratch, the drawn kernels' buffers, and the few monthly totals the settlement reads. */
   full: ContractWorkspace;
-  /** Per world and profile (`w * P + p`): the expected-rate transition rates, and persons gone for other reasons so far. */
-  exited: Float64Array;
+  /** Per world and profile (`w * P + p`): the expected-rate transition rates. */
   jobIn: Float64Array;
   jobAfter: Float64Array;
   otherIn: Float64Array;
@@ -80,9 +80,7 @@ export interface SummaryWorkspace {
   bandReach: Float64Array;
   benefit: Float64Array;
   administration: Float64Array;
-  /** Benefit months saved this month per world and profile. */
-  saved: Float64Array;
-  /** Counts of both worlds (drawn persons). */
+  /** Counts of both worlds (drawn persons), in the loop's memory (`bookDrawn` reads them). */
   drawnCounts: [ProfileCounts, ProfileCounts];
   /** Per trigger: its kind here, and per profile `p * T + trigger`: payment per starter (expected rates), state of attributable payments (drawn). */
   triggerKind: Int32Array;
@@ -96,6 +94,8 @@ export interface SummaryWorkspace {
   tenureWeight: Float64Array;
   /** Expected rates: the month loop generated for this contract, and what it reads and writes. */
   monthLoop: MonthLoop;
+  /** Drawn persons: books the drawn counts of both worlds into the loop's monthly totals (generate-phase-one.ts). */
+  bookDrawn: () => void;
   loop: MonthLoopContext;
 }
 
@@ -104,14 +104,12 @@ export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
   const H = plan.horizon;
   const T = plan.triggers.length;
   const K = plan.tenureBuckets;
-  const perWorld = () => new Float64Array(2 * P);
   const full = createContractWorkspace(plan, CUSTOM_QUANTITY_NAMES.length);
   // The rates, bands and amounts the loop's phase 1 reads live in its WebAssembly memory.
   const monthLoop = monthLoopFor(plan);
-  const { phaseOne, views } = instantiateMonthLoop(monthLoop);
-  const sw: Omit<SummaryWorkspace, 'loop' | 'monthLoop'> = {
+  const { phaseOne, bookDrawn, views } = instantiateMonthLoop(monthLoop);
+  const sw: Omit<SummaryWorkspace, 'loop' | 'monthLoop' | 'bookDrawn'> = {
     full,
-    exited: perWorld(),
     jobIn: views.jobIn,
     jobAfter: views.jobAfter,
     otherIn: views.otherIn,
@@ -126,8 +124,7 @@ export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
     bandReach: views.bandReach,
     benefit: views.benefit,
     administration: views.administration,
-    saved: perWorld(),
-    drawnCounts: [createProfileCounts(P, H), createProfileCounts(P, H)],
+    drawnCounts: [drawnCountsOf(views, 0, P * H), drawnCountsOf(views, 1, P * H)],
     triggerKind: Int32Array.from(plan.triggers, (t) => {
       if (t.kind === 'jobStart' || t.kind === 'sustained') return TRIGGER_AT_TENURE;
       if (t.kind === 'perMonthOffBenefit') return t.basis === 'gross' ? TRIGGER_EVERY_TENURE : TRIGGER_MONTHS_OFF_ATTRIBUTABLE;
@@ -184,7 +181,25 @@ export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
     inputs: views.inputs,
     sums: new Float64Array(Object.keys(LS).length),
   };
-  return { ...sw, monthLoop: monthLoop.run, loop };
+  return { ...sw, monthLoop: monthLoop.run, bookDrawn, loop };
+}
+
+/** World w's drawn counts: views of the loop's memory, one world after the other. */
+function drawnCountsOf(views: Record<MonthLoopArray, Float64Array>, w: number, cells: number): ProfileCounts {
+  const part = (array: Float64Array) => array.subarray(w * cells, (w + 1) * cells);
+  const profiles = views.benefit.length;
+  return {
+    onBenefit: part(views.drawnOnBenefit),
+    placements: part(views.drawnPlacements),
+    fullTime: part(views.drawnFullTime),
+    partTime: part(views.drawnPartTime),
+    withLks: part(views.drawnWithLks),
+    fallbacks: part(views.drawnFallbacks),
+    otherExits: part(views.drawnOtherExits),
+    benefitBase: new Float64Array(profiles),
+    administrationMonthly: new Float64Array(profiles),
+    exitedOther: new Float64Array(profiles),
+  };
 }
 
 /**
@@ -381,12 +396,16 @@ export function evaluateSummary(
     sustained12Counterfactual = sums[LS.sustained12Counterfactual];
   }
 
-  const { exited, saved, benefit, administration } = sw;
   const due = ws.dueByTrigger;
+  const { monthly, savedByProfile } = sw.loop;
+  const row = (name: (typeof MONTHLY_TOTALS)[number]) => 2 * MONTHLY_TOTALS.indexOf(name) * H;
+  const [startsRow, lksWorkersRow, fellBackRow, monthsSavedRow] = [row('starts'), row('lksWorkers'), row('fellBack'), row('monthsSaved')];
+  const [bswRow, aswRow, bsoRow, asoRow] = [row('bsw'), row('asw'), row('bso'), row('aso')];
   if (drawn) {
-    exited.fill(0);
     sw.excess.fill(0);
     sw.highWater.fill(0);
+    sw.loop.inputs[LI.partTimeMonthsSaved] = partTimeMonthsSaved;
+    sw.bookDrawn();
   }
 
   // Drawn persons: one month of both worlds at a time, read from the drawn counts. (With expected
@@ -413,39 +432,16 @@ export function evaluateSummary(
     let administrationOtherP = 0;
     let administrationOtherC = 0;
     for (let w = 0; w < worlds; w++) {
-      const counts = sw.drawnCounts[w];
-      let starts = 0;
-      let lksWorkers = 0;
-      let fellBack = 0;
-      let monthsSaved = 0;
-      let benefitSavedWork = 0;
-      let administrationSavedWork = 0;
-      let benefitSavedOther = 0;
-      let administrationSavedOther = 0;
-      for (let p = 0; p < P; p++) {
-        const i = w * P + p;
-        const at = p * H + t;
-        const placements = counts.placements[at];
-        const fallbacks = counts.fallbacks[at];
-        const left = counts.otherExits[at];
-        const full = counts.fullTime[at];
-        const part = counts.partTime[at];
-        const withLks = counts.withLks[at];
-        // The month of `bookWorld` for this profile.
-        const exitedNow = (exited[i] += left);
-        const savedNow = full + part * partTimeMonthsSaved;
-        const benefitBase = benefit[p];
-        const administrationBase = administration[p];
-        starts += placements;
-        lksWorkers += withLks;
-        fellBack += fallbacks;
-        monthsSaved += savedNow;
-        saved[i] = savedNow;
-        benefitSavedWork += benefitBase * savedNow;
-        administrationSavedWork += administrationBase * full;
-        benefitSavedOther += benefitBase * exitedNow;
-        administrationSavedOther += administrationBase * exitedNow;
-      }
+      // The world's month over its profiles, summed by `bookDrawn` (WebAssembly) before this loop.
+      const t2 = 2 * t + w;
+      const starts = monthly[startsRow + t2];
+      const lksWorkers = monthly[lksWorkersRow + t2];
+      const fellBack = monthly[fellBackRow + t2];
+      const monthsSaved = monthly[monthsSavedRow + t2];
+      const benefitSavedWork = monthly[bswRow + t2];
+      const administrationSavedWork = monthly[aswRow + t2];
+      const benefitSavedOther = monthly[bsoRow + t2];
+      const administrationSavedOther = monthly[asoRow + t2];
       const lksPaid = lksMonthly * costIndex * lksWorkers;
       if (w === 0) {
         placementsP = starts;
@@ -475,7 +471,6 @@ export function evaluateSummary(
       administrationWorkC = deadweightShare * administrationWorkP;
       benefitOtherC = benefitOtherP;
       administrationOtherC = administrationOtherP;
-      for (let p = 0; p < P; p++) saved[P + p] = deadweightShare * saved[p];
     }
 
     // Milestones reached this month (programme; 12 months also without it).
@@ -513,7 +508,9 @@ export function evaluateSummary(
           const priceSlot = planned.priceByProfile[p];
           if (priceSlot === ABSENT) continue;
           const state = p * T + trigger;
-          const excess = (sw.excess[state] += saved[p] - saved[P + p]);
+          const savedP = savedByProfile[2 * (p * H + t)];
+          const savedC = deadweight ? deadweightShare * savedP : savedByProfile[2 * (p * H + t) + 1];
+          const excess = (sw.excess[state] += savedP - savedC);
           if (excess > sw.highWater[state]) {
             due[at] += (excess - sw.highWater[state]) * params[priceSlot] * priceIndex;
             sw.highWater[state] = excess;
