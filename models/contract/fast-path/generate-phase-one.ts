@@ -17,6 +17,9 @@ import { encodeModule, FunctionBody, I32, F64, V128 } from './wasm-encoder.js';
  * written, both worlds side by side: placements `placed[(p * H + t) * 2 + w]`, the world's
  * monthly totals over profiles `monthly[(i * H + t) * 2 + w]` (i: `MONTHLY_TOTALS`), benefit
  * months saved `savedByProfile[(p * H + t) * 2 + w]`.
+ *
+ * The module's second function, `bookDrawn`, books drawn persons' counts into the same monthly
+ * totals (see `bookDrawnFunction`), so that drawn persons need no loop over profiles either.
  */
 
 export interface PhaseOneShape {
@@ -63,14 +66,7 @@ export function phaseOneModule(plan: ContractPlan, memory: MonthLoopMemoryLayout
     splat(at[array] + 8 * p);
     f.i32(0).f64Load(at[array] + 8 * ((twoWorlds ? P : 0) + p)).f64x2ReplaceLane(1);
   };
-  /** Pushes the address of month `t - shift` of row `row` of history `array` (both worlds, 16 bytes); returns the static offset to load or store with. */
-  const history: HistoryAddress = (array, row, shift) => {
-    const offset = at[array] + (row * H - shift) * 16;
-    f.get(t16);
-    if (offset >= 0) return offset;
-    f.i32(offset).i32Add();
-    return 0;
-  };
+  const history = historyAddress(f, memory, H, t16);
   /** Pushes intake of profile p in month `t - shift`. */
   const intake = (p: number, shift: number) => {
     const offset = at.intake + (p * H - shift) * 8;
@@ -220,7 +216,19 @@ interface BookedMonth {
   fallbacks: number;
 }
 
+/** Pushes the address of month `t - shift` of row `row` of a history (both worlds, 16 bytes); returns the static offset to load or store with. */
 type HistoryAddress = (array: 'placed' | 'monthly' | 'savedByProfile', row: number, shift: number) => number;
+
+/** `HistoryAddress` of a function whose local `t16` holds 16 x the month. */
+function historyAddress(f: FunctionBody, memory: MonthLoopMemoryLayout, H: number, t16: number): HistoryAddress {
+  return (array, row, shift) => {
+    const offset = memory.at[array] + (row * H - shift) * 16;
+    f.get(t16);
+    if (offset >= 0) return offset;
+    f.i32(offset).i32Add();
+    return 0;
+  };
+}
 
 /**
  * Adds a profile's month into its worlds' monthly totals (summed over profiles in profile order),
@@ -275,13 +283,7 @@ function bookDrawnFunction(plan: ContractPlan, memory: MonthLoopMemoryLayout, sh
   const v = () => f.local(V128);
   const [benefit, administration, ptSaved, exited] = [v(), v(), v(), v()];
   const [placements, fallbacks, left, full, part, withLks, saved] = [v(), v(), v(), v(), v(), v(), v()];
-  const history: HistoryAddress = (array, row, shift) => {
-    const offset = at[array] + (row * H - shift) * 16;
-    f.get(t16);
-    if (offset >= 0) return offset;
-    f.i32(offset).i32Add();
-    return 0;
-  };
+  const history = historyAddress(f, memory, H, t16);
   /** Count `array` of profile p in month t, world w in lane w (a deadweight world: the programme's in both). */
   const counts = (array: MonthLoopArray, p: number) => {
     f.get(t8).f64x2LoadSplat(at[array] + 8 * p * H);
