@@ -15,7 +15,7 @@ import { formatRate, median, opsPerSecond } from './time.js';
  * The service's contract kernel beside the analyst's alternative: the same bench contract in
  * vectorised numpy (bench/numpy/contract_reference.py, blocks of 4,096 iterations), on the same
  * input vectors. First both evaluate a fixed set of vectors and every output is compared (drawn
- * persons: every output's mean, within 5 standard errors); then both are timed in turns within this run (per CPU second of each process, median of the turns),
+ * persons: every output's mean, within 5 standard errors); then both are timed in turns within this run (per CPU second of each process; the ratio is the median of the turns' ratios),
  * so that the ratio holds on a busy machine even when the absolute figures do not.
  *
  * Needs python3 with numpy (Debian: python3-numpy); without it the comparison is skipped, said so.
@@ -23,8 +23,8 @@ import { formatRate, median, opsPerSecond } from './time.js';
 
 /** Input vectors compared and timed: two numpy blocks. */
 const VECTORS = 8_192;
-/** Interleaved timing turns; the median of each side is printed. */
-const TURNS = 5;
+/** Interleaved timing turns; the median of each side, and of the turns' ratios, is printed. */
+const TURNS = 7;
 /** Outputs must agree this closely: |a - b| <= TOLERANCE x max(1, |a|, |b|). */
 const TOLERANCE = 1e-10;
 
@@ -240,10 +240,17 @@ export async function benchAgainstNumpy(kernelsFor: (model: ContractModel) => Ti
       console.log(
         `numpy reference, 10-input bench contract, ${label}, blocks of 4,096: ${formatRate(figures[`numpy ${mode}`])} iterations per CPU second (median of ${TURNS} turns; glibc kept from returning memory to the system, see NUMPY_ALLOCATOR_ENV; with the default allocator ${formatRate(figures[`numpy default allocator ${mode}`])})`,
       );
-      for (const kernel of kernels)
+      for (const kernel of kernels) {
+        // The ratio of each turn (numpy and the kernel timed one after the other, seconds apart),
+        // then their median: the machine's speed drifts between turns, not within one.
+        const ratios = rates[kernel.name].map((rate, turn) => rate / rates.numpy[turn]);
+        const ratio = median(ratios);
+        figures[`${kernel.name} ${mode} ratio`] = ratio;
         console.log(
-          `${kernel.name}, ${label}, same vectors, interleaved: ${formatRate(figures[`${kernel.name} ${mode}`])} iterations per CPU second, ${(figures[`${kernel.name} ${mode}`] / figures[`numpy ${mode}`]).toFixed(2)}x numpy`,
+          `${kernel.name}, ${label}, same vectors, interleaved: ${formatRate(figures[`${kernel.name} ${mode}`])} iterations per CPU second, ` +
+            `${ratio.toFixed(2)}x numpy (median of the ${TURNS} turns' ratios, which ranged ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}x)`,
         );
+      }
     }
     return figures;
   } finally {
