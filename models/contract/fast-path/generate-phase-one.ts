@@ -1,6 +1,6 @@
 import type { ContractPlan } from '../compile-contract.js';
 import type { MonthLoopMemoryLayout, MonthLoopArray } from './month-loop-memory.js';
-import { encodeModule, FunctionBody, I32, F64, V128 } from './wasm-encoder.js';
+import { FunctionBody, I32, F64, V128 } from './wasm-encoder.js';
 
 /**
  * Phase 1 of the month loop with expected rates, generated as WebAssembly for one contract: each
@@ -18,8 +18,8 @@ import { encodeModule, FunctionBody, I32, F64, V128 } from './wasm-encoder.js';
  * monthly totals over profiles `monthly[(i * H + t) * 2 + w]` (i: `MONTHLY_TOTALS`), benefit
  * months saved `savedByProfile[(p * H + t) * 2 + w]`.
  *
- * The module's second function, `bookDrawn`, books drawn persons' counts into the same monthly
- * totals (see `bookDrawnFunction`), so that drawn persons need no loop over profiles either.
+ * `bookDrawnFunction` (the module's `bookDrawn`) books drawn persons' counts into the same monthly
+ * totals, so that drawn persons need no loop over profiles either.
  */
 
 export interface PhaseOneShape {
@@ -33,7 +33,7 @@ export interface PhaseOneShape {
   keepSavedByProfile: boolean;
 }
 
-export function phaseOneModule(plan: ContractPlan, memory: MonthLoopMemoryLayout, shape: PhaseOneShape): Uint8Array<ArrayBuffer> {
+export function phaseOneFunction(plan: ContractPlan, memory: MonthLoopMemoryLayout, shape: PhaseOneShape): FunctionBody {
   const H = plan.horizon;
   const A = plan.programmeMonths;
   const P = plan.profiles.length;
@@ -194,10 +194,7 @@ export function phaseOneModule(plan: ContractPlan, memory: MonthLoopMemoryLayout
     f.get(t).i32(H).i32LtS().brIf(0);
     f.end();
   }
-  return encodeModule(memory.pages, [
-    { name: 'phaseOne', body: f },
-    { name: 'bookDrawn', body: bookDrawnFunction(plan, memory, shape) },
-  ]);
+  return f;
 }
 
 /** The locals of one profile-month that `bookMonth` books, both worlds in their lanes. */
@@ -271,7 +268,7 @@ function bookMonth(f: FunctionBody, m: BookedMonth, history: HistoryAddress, sha
  * writes, month by month per profile, with the arithmetic of the summary kernel's drawn month
  * loop (which was `bookWorld`'s): others gone so far, benefit months saved, and the sums.
  */
-function bookDrawnFunction(plan: ContractPlan, memory: MonthLoopMemoryLayout, shape: PhaseOneShape): FunctionBody {
+export function bookDrawnFunction(plan: ContractPlan, memory: MonthLoopMemoryLayout, shape: PhaseOneShape): FunctionBody {
   const H = plan.horizon;
   const P = plan.profiles.length;
   const twoWorlds = plan.counterfactual.method !== 'deadweight';

@@ -9,8 +9,8 @@ import { simulateProfileByPerson } from '../drawn-persons.js';
 import { clampRate, drawsByPerson } from '../population.js';
 import type { ProfileCounts } from '../world-booking.js';
 import { settleAndSummarise } from './settle-summary.js';
-import type { MonthLoopArray } from './month-loop-memory.js';
-import { instantiateMonthLoop, MONTH_LOOP_INPUTS as LI, MONTH_LOOP_SUMS as LS, MONTHLY_TOTALS, monthLoopFor, type MonthLoop, type MonthLoopContext } from './generate-month-loop.js';
+import { YEARLY_SUMS, type MonthLoopArray } from './month-loop-memory.js';
+import { instantiateMonthLoop, MONTH_LOOP_INPUTS as LI, MONTH_LOOP_SUMS as LS, MONTHLY_TOTALS, monthLoopFor, type MonthLoopInstance } from './generate-month-loop.js';
 
 /**
  * The contract kernel for runs that read only the summary: the scalars and the yearly series
@@ -73,7 +73,7 @@ export interface SummaryWorkspace {
   stayAfter: Float64Array;
   leavingProgramme: Float64Array;
   backOther: Float64Array;
-  /** Expected rates: placements by month at `(w * P + p) * H + t` (the generated loop's history). */
+  /** Expected rates: placements by month, both worlds side by side, `(p * H + t) * 2 + w` (the generated loop's history). */
   placed: Float64Array;
   bandHazard: Float64Array;
   bandStay: Float64Array;
@@ -92,11 +92,8 @@ export interface SummaryWorkspace {
   highWater: Float64Array;
   /** Per-month payment per person by tenure (`(p * T + trigger) * K + k`): survival x mixed payment. */
   tenureWeight: Float64Array;
-  /** Expected rates: the month loop generated for this contract, and what it reads and writes. */
-  monthLoop: MonthLoop;
-  /** Drawn persons: books the drawn counts of both worlds into the loop's monthly totals (generate-phase-one.ts). */
-  bookDrawn: () => void;
-  loop: MonthLoopContext;
+  /** The month loop generated for this contract (WebAssembly), this workspace's instance and its memory. */
+  loop: MonthLoopInstance;
 }
 
 export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
@@ -105,10 +102,10 @@ export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
   const T = plan.triggers.length;
   const K = plan.tenureBuckets;
   const full = createContractWorkspace(plan, CUSTOM_QUANTITY_NAMES.length);
-  // The rates, bands and amounts the loop's phase 1 reads live in its WebAssembly memory.
-  const monthLoop = monthLoopFor(plan);
-  const { phaseOne, bookDrawn, views } = instantiateMonthLoop(monthLoop);
-  const sw: Omit<SummaryWorkspace, 'loop' | 'monthLoop' | 'bookDrawn'> = {
+  // The rates, bands, amounts and payment weights the loop reads live in its WebAssembly memory.
+  const loop = instantiateMonthLoop(plan, monthLoopFor(plan));
+  const views = loop.views;
+  const sw: Omit<SummaryWorkspace, 'loop'> = {
     full,
     jobIn: views.jobIn,
     jobAfter: views.jobAfter,
@@ -133,55 +130,12 @@ export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
     }),
     triggerLag: Int32Array.from(plan.triggers, (t) => t.lag),
     triggerToInvestor: Uint8Array.from(plan.triggers, (t) => (t.payee === 0 ? 0 : 1)),
-    perStarter: new Float64Array(P * T),
+    perStarter: views.perStarter,
     excess: new Float64Array(P * T),
     highWater: new Float64Array(P * T),
-    tenureWeight: new Float64Array(P * T * K),
+    tenureWeight: views.tenureWeight,
   };
-  const loop: MonthLoopContext = {
-    params: new Float64Array(0),
-    intake: full.intakeByProfile,
-    phaseOne,
-    loopIntake: views.intake,
-    placed: sw.placed,
-    jobIn: sw.jobIn,
-    jobAfter: sw.jobAfter,
-    otherIn: sw.otherIn,
-    otherAfter: sw.otherAfter,
-    stayIn: sw.stayIn,
-    stayAfter: sw.stayAfter,
-    leavingProgramme: sw.leavingProgramme,
-    backOther: sw.backOther,
-    bandHazard: sw.bandHazard,
-    bandStay: sw.bandStay,
-    bandReach: sw.bandReach,
-    benefit: sw.benefit,
-    administration: sw.administration,
-    survival: full.population.survivalByTenure,
-    perStarter: sw.perStarter,
-    tenureWeight: sw.tenureWeight,
-    mixed: full.population.mixedPaymentByTenure,
-    due: full.dueByTrigger,
-    benefitIndex: full.benefitIndex,
-    costIndex: full.costIndex,
-    priceIndex: full.priceIndex,
-    yearOf: plan.calendar.yearIndexOfMonth,
-    progPlacements: full.programme.placements,
-    cfPlacements: full.counterfactual.placements,
-    progLks: full.programme.lksPaid,
-    cfLks: full.counterfactual.lksPaid,
-    avoidedAttributable: full.payerAvoidedAttributable,
-    progMonthsSaved: full.programme.benefitMonthsSaved,
-    cfMonthsSaved: full.counterfactual.benefitMonthsSaved,
-    progReached: full.programme.milestoneReached,
-    cfReached: full.counterfactual.milestoneReached,
-    series: new Float64Array(0),
-    monthly: views.monthly,
-    savedByProfile: views.savedByProfile,
-    inputs: views.inputs,
-    sums: new Float64Array(Object.keys(LS).length),
-  };
-  return { ...sw, monthLoop: monthLoop.run, bookDrawn, loop };
+  return { ...sw, loop };
 }
 
 /** World w's drawn counts: views of the loop's memory, one world after the other. */
@@ -254,6 +208,61 @@ function setExpectedRates(plan: ContractPlan, params: Float64Array, sw: SummaryW
       sw.leavingProgramme[i] = leaving;
       sw.backOther[i] = cfOtherExit;
     }
+  }
+}
+
+/**
+ * Expected rates: the generated month loop, phase 1 then phase 2. Copies in what `prepare` and this
+ * kernel wrote outside the loop's memory (intake, indices, survival, the payment table's last
+ * tenure bucket, shares of savings, prices per month off benefit), and copies out what the
+ * settlement reads: amounts due, the monthly totals, the yearly series.
+ */
+function runExpectedMonthLoop(plan: ContractPlan, params: Float64Array, sw: SummaryWorkspace, series: Float64Array): void {
+  const ws = sw.full;
+  const { views } = sw.loop;
+  const H = plan.horizon;
+  const P = plan.profiles.length;
+  const T = plan.triggers.length;
+  const K = plan.tenureBuckets;
+  views.intake.set(ws.intakeByProfile);
+  views.benefitIndex.set(ws.benefitIndex);
+  views.costIndex.set(ws.costIndex);
+  views.priceIndex.set(ws.priceIndex);
+  views.survival.set(ws.population.survivalByTenure);
+  const mixed = ws.population.mixedPaymentByTenure;
+  for (let n = 0; n < T; n++) {
+    const trigger = plan.triggers[n];
+    if (trigger.kind === 'shareOfSavings') views.shares[n] = Math.min(1, Math.max(0, params[trigger.share]));
+    for (let p = 0; p < P; p++) {
+      views.mixedLast[p * T + n] = mixed[(p * T + n) * K + K - 1];
+      if (trigger.kind === 'perMonthOffBenefit' && trigger.priceByProfile[p] !== ABSENT) views.prices[p * T + n] = params[trigger.priceByProfile[p]];
+    }
+  }
+  sw.loop.phaseOne();
+  sw.loop.phaseTwo();
+  ws.dueByTrigger.set(views.due);
+  ws.programme.placements.set(views.progPlacements);
+  ws.programme.lksPaid.set(views.progLks);
+  ws.counterfactual.lksPaid.set(views.cfLks);
+  ws.payerAvoidedAttributable.set(views.avoidedAttributable);
+  const threshold = plan.threshold;
+  if (threshold !== null) {
+    if (threshold.metric === 'placements') ws.counterfactual.placements.set(views.cfPlacements);
+    else if (threshold.metric === 'benefitMonthsSaved') {
+      ws.programme.benefitMonthsSaved.set(views.progMonthsSaved);
+      ws.counterfactual.benefitMonthsSaved.set(views.cfMonthsSaved);
+    } else if (threshold.milestoneIndex >= 0) {
+      ws.programme.milestoneReached.set(views.progReached, threshold.milestoneIndex * H);
+      ws.counterfactual.milestoneReached.set(views.cfReached, threshold.milestoneIndex * H);
+    }
+  }
+  // The yearly series of the month loop (`summarise`): avoided costs and LKS attributable, starts.
+  const years = plan.calendar.yearLabels.length;
+  const yearly = views.yearly;
+  for (let year = 0; year < years; year++) {
+    series[years + year] += yearly[YEARLY_SUMS * year];
+    series[2 * years + year] += yearly[YEARLY_SUMS * year + 1];
+    series[7 * years + year] += yearly[YEARLY_SUMS * year + 2];
   }
 }
 
@@ -364,10 +373,7 @@ export function evaluateSummary(
 
   if (!drawn) {
     // Expected rates: the month loop generated for this contract (the loop below, written out).
-    const loop = sw.loop;
-    loop.params = params;
-    loop.series = series;
-    const inputs = loop.inputs;
+    const inputs = sw.loop.views.inputs;
     inputs[LI.partTimeMonthsSaved] = partTimeMonthsSaved;
     inputs[LI.lksMonthly] = lksMonthly;
     inputs[LI.fullTimeShare] = fullTimeShare;
@@ -377,8 +383,8 @@ export function evaluateSummary(
     inputs[LI.monthlyDiscount] = monthlyDiscount;
     inputs[LI.lastStay] = lastStay;
     inputs[LI.reachLastBucket] = reachLastBucket;
-    sw.monthLoop(loop);
-    const sums = loop.sums;
+    runExpectedMonthLoop(plan, params, sw, series);
+    const sums = sw.loop.views.sums;
     placementsTotal = sums[LS.placements];
     placementsCounterfactual = sums[LS.placementsCounterfactual];
     fallbacksTotal = sums[LS.fallbacks];
@@ -397,15 +403,15 @@ export function evaluateSummary(
   }
 
   const due = ws.dueByTrigger;
-  const { monthly, savedByProfile } = sw.loop;
+  const { monthly, savedByProfile } = sw.loop.views;
   const row = (name: (typeof MONTHLY_TOTALS)[number]) => 2 * MONTHLY_TOTALS.indexOf(name) * H;
   const [startsRow, lksWorkersRow, fellBackRow, monthsSavedRow] = [row('starts'), row('lksWorkers'), row('fellBack'), row('monthsSaved')];
   const [bswRow, aswRow, bsoRow, asoRow] = [row('bsw'), row('asw'), row('bso'), row('aso')];
   if (drawn) {
     sw.excess.fill(0);
     sw.highWater.fill(0);
-    sw.loop.inputs[LI.partTimeMonthsSaved] = partTimeMonthsSaved;
-    sw.bookDrawn();
+    sw.loop.views.inputs[LI.partTimeMonthsSaved] = partTimeMonthsSaved;
+    sw.loop.bookDrawn();
   }
 
   // Drawn persons: one month of both worlds at a time, read from the drawn counts. (With expected

@@ -71,6 +71,9 @@ export class FunctionBody {
   i32Sub(): this {
     return this.op(0x6b);
   }
+  i32Mul(): this {
+    return this.op(0x6c);
+  }
   i32Eqz(): this {
     return this.op(0x45);
   }
@@ -85,9 +88,40 @@ export class FunctionBody {
   f64Load(offset = 0): this {
     return this.op(0x2b, 3, ...unsignedLeb(offset));
   }
+  i32Load(offset = 0): this {
+    return this.op(0x28, 2, ...unsignedLeb(offset));
+  }
+  i32Ne(): this {
+    return this.op(0x47);
+  }
+  f64Store(offset = 0): this {
+    return this.op(0x39, 3, ...unsignedLeb(offset));
+  }
+  f64Add(): this {
+    return this.op(0xa0);
+  }
+  f64Sub(): this {
+    return this.op(0xa1);
+  }
+  f64Mul(): this {
+    return this.op(0xa2);
+  }
+  /** `a > b` (false when either is NaN, as in JavaScript). */
+  f64Gt(): this {
+    return this.op(0x64);
+  }
+  /** if ... else ... end: `else()` between the two branches. */
+  else(): this {
+    return this.op(0x05);
+  }
   /** f64.const +0. */
   f64Zero(): this {
     return this.op(0x44, 0, 0, 0, 0, 0, 0, 0, 0);
+  }
+  /** f64.const of any double, its eight bytes little-endian. */
+  f64Const(value: number): this {
+    const bytes = new Uint8Array(new Float64Array([value]).buffer);
+    return this.op(0x44, ...bytes);
   }
   f64Ne(): this {
     return this.op(0x62);
