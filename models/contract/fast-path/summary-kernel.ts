@@ -61,6 +61,16 @@ const TRIGGER_SAVINGS_GROSS = 3;
 const TRIGGER_SAVINGS_ATTRIBUTABLE = 4;
 const TRIGGER_NONE = 5;
 
+/** Indices of the monthly totals the generated loop writes (`MONTHLY_TOTALS`). */
+const TOTAL_STARTS = MONTHLY_TOTALS.indexOf('starts');
+const TOTAL_LKS_WORKERS = MONTHLY_TOTALS.indexOf('lksWorkers');
+const TOTAL_FELL_BACK = MONTHLY_TOTALS.indexOf('fellBack');
+const TOTAL_MONTHS_SAVED = MONTHLY_TOTALS.indexOf('monthsSaved');
+const TOTAL_BSW = MONTHLY_TOTALS.indexOf('bsw');
+const TOTAL_ASW = MONTHLY_TOTALS.indexOf('asw');
+const TOTAL_BSO = MONTHLY_TOTALS.indexOf('bso');
+const TOTAL_ASO = MONTHLY_TOTALS.indexOf('aso');
+
 export interface SummaryWorkspace {
   /** The full kernel's workspace: prepare's scratch, the drawn kernels' buffers, and the few monthly totals the settlement reads. */
   full: ContractWorkspace;
@@ -404,9 +414,15 @@ export function evaluateSummary(
 
   const due = ws.dueByTrigger;
   const { monthly, savedByProfile } = sw.loop.views;
-  const row = (name: (typeof MONTHLY_TOTALS)[number]) => 2 * MONTHLY_TOTALS.indexOf(name) * H;
-  const [startsRow, lksWorkersRow, fellBackRow, monthsSavedRow] = [row('starts'), row('lksWorkers'), row('fellBack'), row('monthsSaved')];
-  const [bswRow, aswRow, bsoRow, asoRow] = [row('bsw'), row('asw'), row('bso'), row('aso')];
+  // Rows of the monthly totals (no closure here: this runs every evaluation).
+  const startsRow = 2 * TOTAL_STARTS * H;
+  const lksWorkersRow = 2 * TOTAL_LKS_WORKERS * H;
+  const fellBackRow = 2 * TOTAL_FELL_BACK * H;
+  const monthsSavedRow = 2 * TOTAL_MONTHS_SAVED * H;
+  const bswRow = 2 * TOTAL_BSW * H;
+  const aswRow = 2 * TOTAL_ASW * H;
+  const bsoRow = 2 * TOTAL_BSO * H;
+  const asoRow = 2 * TOTAL_ASO * H;
   if (drawn) {
     sw.excess.fill(0);
     sw.highWater.fill(0);
