@@ -1,7 +1,7 @@
 import type { ContractPlan } from '../compile-contract.js';
 import { bookDrawnFunction, phaseOneFunction, type PhaseOneShape } from './generate-phase-one.js';
 import { phaseTwoFunction } from './generate-phase-two.js';
-import { MONTH_LOOP_ARRAYS, MONTH_LOOP_INPUTS, MONTHLY_TOTALS, monthLoopMemoryLayout, type MonthLoopArray, type MonthLoopMemoryLayout } from './month-loop-memory.js';
+import { MONTH_LOOP_INPUTS, MONTHLY_TOTALS, monthLoopMemoryLayout, monthLoopViews, type MonthLoopArray, type MonthLoopMemoryLayout } from './month-loop-memory.js';
 import { encodeModule } from './wasm-encoder.js';
 
 export { MONTH_LOOP_INPUTS, MONTH_LOOP_SUMS, MONTHLY_TOTALS } from './month-loop-memory.js';
@@ -93,8 +93,7 @@ export function monthLoopFor(plan: ContractPlan): CompiledMonthLoop {
 export function instantiateMonthLoop(plan: ContractPlan, loop: CompiledMonthLoop): MonthLoopInstance {
   const memory = new WebAssembly.Memory({ initial: loop.memory.pages });
   const instance = new WebAssembly.Instance(loop.module, { env: { memory } });
-  const views = {} as Record<MonthLoopArray, Float64Array>;
-  for (const name of MONTH_LOOP_ARRAYS) views[name] = new Float64Array(memory.buffer, loop.memory.at[name], loop.memory.length[name]);
+  const views = monthLoopViews(memory.buffer, loop.memory);
   new Int32Array(memory.buffer, loop.memory.at.yearOf, plan.horizon).set(plan.calendar.yearIndexOfMonth);
   const exported = (name: string) => instance.exports[name] as () => void;
   return { phaseOne: exported('phaseOne'), phaseTwo: exported('phaseTwo'), bookDrawn: exported('bookDrawn'), views };

@@ -185,3 +185,60 @@ export function monthLoopMemoryLayout(plan: ContractPlan): MonthLoopMemoryLayout
   }
   return { at, length: lengths, pages: Math.max(1, Math.ceil(bytes / PAGE_BYTES)) };
 }
+
+/**
+ * Views of every array in `buffer`, as an object literal: built by adding 50 properties in a loop,
+ * V8 keeps the object as a dictionary, and every `views.x` in the kernel becomes a hash lookup.
+ */
+export function monthLoopViews(buffer: ArrayBuffer, layout: MonthLoopMemoryLayout): Record<MonthLoopArray, Float64Array> {
+  const view = (name: MonthLoopArray) => new Float64Array(buffer, layout.at[name], layout.length[name]);
+  return {
+    jobIn: view('jobIn'),
+    jobAfter: view('jobAfter'),
+    otherIn: view('otherIn'),
+    otherAfter: view('otherAfter'),
+    stayIn: view('stayIn'),
+    stayAfter: view('stayAfter'),
+    leavingProgramme: view('leavingProgramme'),
+    backOther: view('backOther'),
+    bandHazard: view('bandHazard'),
+    bandStay: view('bandStay'),
+    bandReach: view('bandReach'),
+    benefit: view('benefit'),
+    administration: view('administration'),
+    inputs: view('inputs'),
+    intake: view('intake'),
+    yearOf: view('yearOf'),
+    benefitIndex: view('benefitIndex'),
+    costIndex: view('costIndex'),
+    priceIndex: view('priceIndex'),
+    survival: view('survival'),
+    perStarter: view('perStarter'),
+    tenureWeight: view('tenureWeight'),
+    mixedLast: view('mixedLast'),
+    shares: view('shares'),
+    prices: view('prices'),
+    placed: view('placed'),
+    monthly: view('monthly'),
+    savedByProfile: view('savedByProfile'),
+    due: view('due'),
+    progPlacements: view('progPlacements'),
+    cfPlacements: view('cfPlacements'),
+    progLks: view('progLks'),
+    cfLks: view('cfLks'),
+    avoidedAttributable: view('avoidedAttributable'),
+    progMonthsSaved: view('progMonthsSaved'),
+    cfMonthsSaved: view('cfMonthsSaved'),
+    progReached: view('progReached'),
+    cfReached: view('cfReached'),
+    yearly: view('yearly'),
+    sums: view('sums'),
+    drawnOnBenefit: view('drawnOnBenefit'),
+    drawnPlacements: view('drawnPlacements'),
+    drawnFullTime: view('drawnFullTime'),
+    drawnPartTime: view('drawnPartTime'),
+    drawnWithLks: view('drawnWithLks'),
+    drawnFallbacks: view('drawnFallbacks'),
+    drawnOtherExits: view('drawnOtherExits'),
+  };
+}
