@@ -77,7 +77,7 @@ export function monthLoopFor(plan: ContractPlan): CompiledMonthLoop {
   let loop = generated.get(plan);
   if (loop === undefined) {
     const { bytes, memory } = monthLoopBytes(plan);
-    const key = Buffer.from(bytes).toString('latin1');
+    const key = keyOf(bytes);
     loop = byBytes.get(key);
     if (loop === undefined) {
       loop = { module: new WebAssembly.Module(bytes), memory, bytes };
@@ -87,6 +87,13 @@ export function monthLoopFor(plan: ContractPlan): CompiledMonthLoop {
     generated.set(plan, loop);
   }
   return loop;
+}
+
+/** The bytes as a string, one character a byte: the cache's key. */
+function keyOf(bytes: Uint8Array): string {
+  let key = '';
+  for (let at = 0; at < bytes.length; at += 8_192) key += String.fromCharCode(...bytes.subarray(at, at + 8_192));
+  return key;
 }
 
 /** A workspace's own instance of the loop, with its own memory (the year of each month written in once). */
