@@ -24,7 +24,7 @@ import { instantiateMonthLoop, MONTH_LOOP_INPUTS as LI, MONTH_LOOP_SUMS as LS, M
  * kernel's `prepare`, and drawn persons from the full kernel's own drawing functions, called in
  * the same order (so the same random numbers are drawn). What is written out here follows the
  * full kernel with the same arithmetic in the same order: the expected-rate recurrences
- * (generate-month-loop.ts) follow `expected-population.ts`, the booking of a month
+ * (the WebAssembly month loop of generate-month-loop.ts) follow `expected-population.ts`, the booking of a month
  * `world-booking.ts`, the pool triggers `payments.ts` (addPoolTriggers), and the settlement
  * (settle-summary.ts) `settlePayments`, `settleParties` and `contract-model.ts` (summarise). So the
  * results equal the full kernel's to the last bit in the cases tested;
@@ -382,7 +382,7 @@ export function evaluateSummary(
   let sustained12Counterfactual = 0;
 
   if (!drawn) {
-    // Expected rates: the month loop generated for this contract (the loop below, written out).
+    // Expected rates: the month loop generated for this contract (the drawn loop below, written out for it).
     const inputs = sw.loop.views.inputs;
     inputs[LI.partTimeMonthsSaved] = partTimeMonthsSaved;
     inputs[LI.lksMonthly] = lksMonthly;
@@ -430,8 +430,8 @@ export function evaluateSummary(
     sw.loop.bookDrawn();
   }
 
-  // Drawn persons: one month of both worlds at a time, read from the drawn counts. (With expected
-  // rates the generated loop above does this, and the population's month too.)
+  // Drawn persons: one month of both worlds at a time, from the worlds' totals `bookDrawn` summed.
+  // (With expected rates the generated loop's phase 2 does this, and phase 1 the population's month.)
   for (let t = 0; drawn && t < H; t++) {
     const year = yearOf[t];
     const benefitIndex = ws.benefitIndex[year];
