@@ -23,7 +23,11 @@ import { formatRate, median, opsPerSecond } from './time.js';
 
 /** Input vectors compared and timed: two numpy blocks. */
 const VECTORS = 8_192;
-/** Interleaved timing turns; the median of each side, and of the turns' ratios, is printed. */
+/**
+ * Interleaved timing turns; the median of each side, and of the turns' ratios, is printed. Odd, so
+ * that the median is one turn's; seven, because the ratios of single turns ranged 1.9-3.9x on the
+ * bench VM, and seven turns of about 3 s (numpy, then each kernel) keep each mode under half a minute.
+ */
 const TURNS = 7;
 /** Outputs must agree this closely: |a - b| <= TOLERANCE x max(1, |a|, |b|). */
 const TOLERANCE = 1e-10;

@@ -30,8 +30,6 @@ export { MONTH_LOOP_INPUTS, MONTH_LOOP_SUMS, MONTHLY_TOTALS } from './month-loop
 export interface CompiledMonthLoop {
   module: WebAssembly.Module;
   memory: MonthLoopMemoryLayout;
-  /** The module's bytes (kept to share the module between plans with the same loop). */
-  bytes: Uint8Array;
 }
 
 /** A workspace's own instance of a month loop: its functions, and views of its memory. */
@@ -80,7 +78,7 @@ export function monthLoopFor(plan: ContractPlan): CompiledMonthLoop {
     const key = keyOf(bytes);
     loop = byBytes.get(key);
     if (loop === undefined) {
-      loop = { module: new WebAssembly.Module(bytes), memory, bytes };
+      loop = { module: new WebAssembly.Module(bytes), memory };
       if (byBytes.size >= KEPT_LOOPS) byBytes.delete(byBytes.keys().next().value!);
     } else byBytes.delete(key);
     byBytes.set(key, loop);
@@ -89,7 +87,11 @@ export function monthLoopFor(plan: ContractPlan): CompiledMonthLoop {
   return loop;
 }
 
-/** The bytes as a string, one character a byte: the cache's key. */
+/**
+ * The bytes as a string, one character a byte: the cache's key. In slices of 8,192, because
+ * `String.fromCharCode(...bytes)` passes every byte as an argument on the stack: Node 20 throws
+ * "Maximum call stack size exceeded" at 200,000 bytes (a contract at every limit makes 86,380).
+ */
 function keyOf(bytes: Uint8Array): string {
   let key = '';
   for (let at = 0; at < bytes.length; at += 8_192) key += String.fromCharCode(...bytes.subarray(at, at + 8_192));

@@ -1,5 +1,6 @@
 import type { ContractPlan } from '../compile-contract.js';
 import type { MonthLoopMemoryLayout, MonthLoopArray } from './month-loop-memory.js';
+import { MonthCounter, type History } from './month-counter.js';
 import { FunctionBody, I32, F64, V128 } from './wasm-encoder.js';
 
 /**
@@ -43,9 +44,8 @@ export function phaseOneFunction(plan: ContractPlan, memory: MonthLoopMemoryLayo
   const at = memory.at;
   const f = new FunctionBody();
 
-  const t = f.local(I32);
-  const t16 = f.local(I32);
-  const t8 = f.local(I32);
+  const month = new MonthCounter(f, memory, H);
+  const { t8 } = month;
   const cohorts = f.local(I32);
   const arriving = f.local(F64);
   const leavingNow = f.local(F64);
@@ -66,21 +66,14 @@ export function phaseOneFunction(plan: ContractPlan, memory: MonthLoopMemoryLayo
     splat(at[array] + 8 * p);
     f.i32(0).f64Load(at[array] + 8 * ((twoWorlds ? P : 0) + p)).f64x2ReplaceLane(1);
   };
-  const history = historyAddress(f, memory, H, t16);
+  const history: HistoryAddress = (array, row, shift) => month.history(array, row, shift);
+  const from = (months: number, body: () => void) => month.from(months, body);
   /** Pushes intake of profile p in month `t - shift`. */
   const intake = (p: number, shift: number) => {
     const offset = at.intake + (p * H - shift) * 8;
     f.get(t8);
     if (offset >= 0) f.f64Load(offset);
     else f.i32(offset).i32Add().f64Load(0);
-  };
-  /** Runs `body` when `t >= months` (always when months is 0; never when the horizon ends first). */
-  const from = (months: number, body: () => void) => {
-    if (months <= 0) return body();
-    if (months >= H) return;
-    f.get(t).i32(months).i32GeS().ifThen();
-    body();
-    f.end();
   };
   const product = (a: number, b: number) => f.get(a).get(b).f64x2Mul();
 
@@ -114,9 +107,8 @@ export function phaseOneFunction(plan: ContractPlan, memory: MonthLoopMemoryLayo
     splat(at.benefit + 8 * p).set(benefit);
     splat(at.administration + 8 * p).set(administration);
     for (const state of [wIn, wAfter, back, inWork, exited, ...pool]) f.v128Zero().set(state);
-    f.i32(0).set(cohorts).i32(0).set(t).i32(0).set(t16).i32(0).set(t8);
-
-    f.loop();
+    f.i32(0).set(cohorts);
+    month.begin();
     // placements = jobIn * wIn + jobAfter * wAfter; leftWaiting likewise with the other-exit rates.
     product(jobIn, wIn);
     product(jobAfter, wAfter);
@@ -186,20 +178,14 @@ export function phaseOneFunction(plan: ContractPlan, memory: MonthLoopMemoryLayo
     f.get(full);
     product(part, ptSaved);
     f.f64x2Add().set(saved);
-    bookMonth(f, { t16, p, fromZero: false, saved, full, exited, benefit, administration, placements, withLks, fallbacks }, history, shape);
-
-    f.get(t8).i32(8).i32Add().set(t8);
-    f.get(t16).i32(16).i32Add().set(t16);
-    f.get(t).i32(1).i32Add().set(t);
-    f.get(t).i32(H).i32LtS().brIf(0);
-    f.end();
+    bookMonth(f, { p, fromZero: false, saved, full, exited, benefit, administration, placements, withLks, fallbacks }, history, shape);
+    month.next();
   }
   return f;
 }
 
 /** The locals of one profile-month that `bookMonth` books, both worlds in their lanes. */
 interface BookedMonth {
-  t16: number;
   p: number;
   /** Sums start from +0 (the drawn loop's `let starts = 0; starts += ...`) instead of taking the first profile's value. */
   fromZero: boolean;
@@ -213,19 +199,8 @@ interface BookedMonth {
   fallbacks: number;
 }
 
-/** Pushes the address of month `t - shift` of row `row` of a history (both worlds, 16 bytes); returns the static offset to load or store with. */
-type HistoryAddress = (array: 'placed' | 'monthly' | 'savedByProfile', row: number, shift: number) => number;
-
-/** `HistoryAddress` of a function whose local `t16` holds 16 x the month. */
-function historyAddress(f: FunctionBody, memory: MonthLoopMemoryLayout, H: number, t16: number): HistoryAddress {
-  return (array, row, shift) => {
-    const offset = memory.at[array] + (row * H - shift) * 16;
-    f.get(t16);
-    if (offset >= 0) return offset;
-    f.i32(offset).i32Add();
-    return 0;
-  };
-}
+/** `MonthCounter.history` of the function being written. */
+type HistoryAddress = (array: History, row: number, shift: number) => number;
 
 /**
  * Adds a profile's month into its worlds' monthly totals (summed over profiles in profile order),
@@ -274,13 +249,12 @@ export function bookDrawnFunction(plan: ContractPlan, memory: MonthLoopMemoryLay
   const twoWorlds = plan.counterfactual.method !== 'deadweight';
   const at = memory.at;
   const f = new FunctionBody();
-  const t = f.local(I32);
-  const t16 = f.local(I32);
-  const t8 = f.local(I32);
+  const month = new MonthCounter(f, memory, H);
+  const { t8 } = month;
   const v = () => f.local(V128);
   const [benefit, administration, ptSaved, exited] = [v(), v(), v(), v()];
   const [placements, fallbacks, left, full, part, withLks, saved] = [v(), v(), v(), v(), v(), v(), v()];
-  const history = historyAddress(f, memory, H, t16);
+  const history: HistoryAddress = (array, row, shift) => month.history(array, row, shift);
   /** Count `array` of profile p in month t, world w in lane w (a deadweight world: the programme's in both). */
   const counts = (array: MonthLoopArray, p: number) => {
     f.get(t8).f64x2LoadSplat(at[array] + 8 * p * H);
@@ -291,8 +265,7 @@ export function bookDrawnFunction(plan: ContractPlan, memory: MonthLoopMemoryLay
     f.i32(0).f64x2LoadSplat(at.benefit + 8 * p).set(benefit);
     f.i32(0).f64x2LoadSplat(at.administration + 8 * p).set(administration);
     f.v128Zero().set(exited);
-    f.i32(0).set(t).i32(0).set(t16).i32(0).set(t8);
-    f.loop();
+    month.begin();
     counts('drawnPlacements', p);
     f.set(placements);
     counts('drawnFallbacks', p);
@@ -308,12 +281,8 @@ export function bookDrawnFunction(plan: ContractPlan, memory: MonthLoopMemoryLay
     // exited += left; saved = full + part * ptSaved.
     f.get(exited).get(left).f64x2Add().set(exited);
     f.get(full).get(part).get(ptSaved).f64x2Mul().f64x2Add().set(saved);
-    bookMonth(f, { t16, p, fromZero: true, saved, full, exited, benefit, administration, placements, withLks, fallbacks }, history, shape);
-    f.get(t8).i32(8).i32Add().set(t8);
-    f.get(t16).i32(16).i32Add().set(t16);
-    f.get(t).i32(1).i32Add().set(t);
-    f.get(t).i32(H).i32LtS().brIf(0);
-    f.end();
+    bookMonth(f, { p, fromZero: true, saved, full, exited, benefit, administration, placements, withLks, fallbacks }, history, shape);
+    month.next();
   }
   return f;
 }

@@ -1,5 +1,6 @@
 import { ABSENT, type ContractPlan } from '../compile-contract.js';
 import { MONTH_LOOP_INPUTS as I, MONTH_LOOP_SUMS, MONTHLY_TOTALS, type MonthLoopArray, type MonthLoopMemoryLayout } from './month-loop-memory.js';
+import { MonthCounter, type History } from './month-counter.js';
 import { F64, FunctionBody, I32 } from './wasm-encoder.js';
 
 /**
@@ -28,9 +29,8 @@ export function phaseTwoFunction(plan: ContractPlan, memory: MonthLoopMemoryLayo
   const at = memory.at;
   const f = new FunctionBody();
 
-  const t = f.local(I32);
-  const t8 = f.local(I32);
-  const t16 = f.local(I32);
+  const month = new MonthCounter(f, memory, H);
+  const { t, t8 } = month;
   const year = f.local(I32);
   const yearNow = f.local(I32);
   const k = f.local(I32);
@@ -54,12 +54,7 @@ export function phaseTwoFunction(plan: ContractPlan, memory: MonthLoopMemoryLayo
   const load = (array: MonthLoopArray, index: number) => f.i32(0).f64Load(at[array] + 8 * index);
   const input = (slot: number) => load('inputs', slot);
   /** Pushes month t - shift of row `row`, world w, of an interleaved history. */
-  const history = (array: 'placed' | 'monthly' | 'savedByProfile', row: number, w: number, shift: number) => {
-    const offset = at[array] + ((row * H - shift) * 2 + w) * 8;
-    f.get(t16);
-    if (offset >= 0) f.f64Load(offset);
-    else f.i32(offset).i32Add().f64Load(0);
-  };
+  const history = (array: History, row: number, w: number, shift: number) => f.f64Load(month.history(array, row, shift) + 8 * w);
   const total = (name: (typeof MONTHLY_TOTALS)[number], w: number) => history('monthly', MONTHLY_TOTALS.indexOf(name), w, 0);
   /** Stores the value on the stack at month t of a monthly array (the address goes first: `store(() => value)`). */
   const storeMonth = (array: MonthLoopArray, value: () => void, row = 0) => {
@@ -67,14 +62,7 @@ export function phaseTwoFunction(plan: ContractPlan, memory: MonthLoopMemoryLayo
     value();
     f.f64Store(at[array] + 8 * row * H);
   };
-  /** Runs `body` when `t >= months` (always when months is 0; never when the horizon ends first). */
-  const from = (months: number, body: () => void) => {
-    if (months <= 0) return body();
-    if (months >= H) return;
-    f.get(t).i32(months).i32GeS().ifThen();
-    body();
-    f.end();
-  };
+  const from = (months: number, body: () => void) => month.from(months, body);
   const flushYear = () => {
     for (const [slot, local] of [[0, yearAvoided], [1, yearLks], [2, yearStarts]] as const) {
       f.get(yearNow).i32(3).i32Mul().i32(slot).i32Add().i32(8).i32Mul().get(local).f64Store(at.yearly);
@@ -104,9 +92,7 @@ export function phaseTwoFunction(plan: ContractPlan, memory: MonthLoopMemoryLayo
   for (const local of [...excess.values(), ...highWater.values(), ...lastBucket.values()]) f.f64Zero().set(local);
   f.i32(0).i32Load(at.yearOf).set(yearNow);
   for (const local of [yearAvoided, yearLks, yearStarts]) f.f64Zero().set(local);
-  f.i32(0).set(t).i32(0).set(t8).i32(0).set(t16);
-
-  f.loop();
+  month.begin();
   // The year's indices; the yearly sums flushed when the year changes.
   f.get(t).i32(4).i32Mul().i32Load(at.yearOf).set(year);
   f.get(year).i32(8).i32Mul().f64Load(at.benefitIndex).set(benefitIndex);
@@ -130,18 +116,17 @@ export function phaseTwoFunction(plan: ContractPlan, memory: MonthLoopMemoryLayo
       f.set(w.monthsSaved);
     }
     f.get(lksMonthly).get(costIndex).f64Mul().get(w.lksWorkers).f64Mul().set(w.lksPaid);
-    f.get(benefitIndex);
-    total('bsw', index);
-    f.f64Mul().set(w.benefitWork);
-    f.get(costIndex);
-    total('asw', index);
-    f.f64Mul().set(w.administrationWork);
-    f.get(benefitIndex);
-    total('bso', index);
-    f.f64Mul().set(w.benefitOther);
-    f.get(costIndex);
-    total('aso', index);
-    f.f64Mul().set(w.administrationOther);
+    const priced = [
+      [benefitIndex, 'bsw', w.benefitWork],
+      [costIndex, 'asw', w.administrationWork],
+      [benefitIndex, 'bso', w.benefitOther],
+      [costIndex, 'aso', w.administrationOther],
+    ] as const;
+    for (const [priceIndexOfYear, name, local] of priced) {
+      f.get(priceIndexOfYear);
+      total(name, index);
+      f.f64Mul().set(local);
+    }
   });
   total('fellBack', 0);
   f.set(fellBack0);
@@ -304,11 +289,7 @@ export function phaseTwoFunction(plan: ContractPlan, memory: MonthLoopMemoryLayo
   addTo(yearLks, () => f.get(lksAttributable));
   addTo(yearStarts, () => f.get(w0.starts));
 
-  f.get(t8).i32(8).i32Add().set(t8);
-  f.get(t16).i32(16).i32Add().set(t16);
-  f.get(t).i32(1).i32Add().set(t);
-  f.get(t).i32(H).i32LtS().brIf(0);
-  f.end();
+  month.next();
   flushYear();
   for (const [name, slot] of Object.entries(MONTH_LOOP_SUMS)) f.i32(0).get(sums[name as keyof typeof MONTH_LOOP_SUMS]).f64Store(at.sums + 8 * slot);
   return f;

@@ -99,7 +99,6 @@ export const MONTH_LOOP_ARRAYS = [
   'yearly',
   'sums',
   // Drawn persons: their counts, read by `bookDrawn`.
-  'drawnOnBenefit',
   'drawnPlacements',
   'drawnFullTime',
   'drawnPartTime',
@@ -169,7 +168,6 @@ export function monthLoopMemoryLayout(plan: ContractPlan): MonthLoopMemoryLayout
     cfReached: H,
     yearly: YEARLY_SUMS * years,
     sums: Object.keys(MONTH_LOOP_SUMS).length,
-    drawnOnBenefit: 2 * P * H,
     drawnPlacements: 2 * P * H,
     drawnFullTime: 2 * P * H,
     drawnPartTime: 2 * P * H,
@@ -233,7 +231,6 @@ export function monthLoopViews(buffer: ArrayBuffer, layout: MonthLoopMemoryLayou
     cfReached: view('cfReached'),
     yearly: view('yearly'),
     sums: view('sums'),
-    drawnOnBenefit: view('drawnOnBenefit'),
     drawnPlacements: view('drawnPlacements'),
     drawnFullTime: view('drawnFullTime'),
     drawnPartTime: view('drawnPartTime'),

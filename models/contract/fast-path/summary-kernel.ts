@@ -83,8 +83,6 @@ export interface SummaryWorkspace {
   stayAfter: Float64Array;
   leavingProgramme: Float64Array;
   backOther: Float64Array;
-  /** Expected rates: placements by month, both worlds side by side, `(p * H + t) * 2 + w` (the generated loop's history). */
-  placed: Float64Array;
   bandHazard: Float64Array;
   bandStay: Float64Array;
   bandReach: Float64Array;
@@ -125,7 +123,6 @@ export function createSummaryWorkspace(plan: ContractPlan): SummaryWorkspace {
     stayAfter: views.stayAfter,
     leavingProgramme: views.leavingProgramme,
     backOther: views.backOther,
-    placed: views.placed,
     bandHazard: views.bandHazard,
     bandStay: views.bandStay,
     bandReach: views.bandReach,
@@ -153,7 +150,8 @@ function drawnCountsOf(views: Record<MonthLoopArray, Float64Array>, w: number, c
   const part = (array: Float64Array) => array.subarray(w * cells, (w + 1) * cells);
   const profiles = views.benefit.length;
   return {
-    onBenefit: part(views.drawnOnBenefit),
+    // Written by the drawing functions, read by neither the loop nor this kernel.
+    onBenefit: new Float64Array(cells),
     placements: part(views.drawnPlacements),
     fullTime: part(views.drawnFullTime),
     partTime: part(views.drawnPartTime),
